@@ -1,0 +1,20 @@
+/** One key factory per resource (TanStack Query "Query Key Factory"): invalidation stays precise. */
+export const sessionKeys = {
+  current: ['session'] as const,
+};
+
+export const configKeys = {
+  public: ['config'] as const,
+};
+
+export const mailboxKeys = {
+  all: ['mailboxes'] as const,
+};
+
+export const messageKeys = {
+  all: ['messages'] as const,
+  lists: () => [...messageKeys.all, 'list'] as const,
+  list: (mailbox: string) => [...messageKeys.lists(), mailbox] as const,
+  details: () => [...messageKeys.all, 'detail'] as const,
+  detail: (mailbox: string, uid: number) => [...messageKeys.details(), mailbox, uid] as const,
+};

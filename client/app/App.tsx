@@ -1,0 +1,59 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import { useEffect, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { Redirect, useLocation } from 'wouter';
+import { ApiClientError, setRequestLanguage, setUnauthenticatedHandler } from '../api/http';
+import { sessionKeys } from '../api/keys';
+import { useSession } from '../api/session';
+import { LoginPage } from '../features/auth/LoginPage';
+import { mailPath, parseMailPath } from '../features/mailbox/routes';
+import { ErrorBoundary } from './ErrorBoundary';
+import { MailScreen } from './MailScreen';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // An expired session is not worth retrying; a flaky network is.
+        retry: (count, err) => !(err instanceof ApiClientError && err.status < 500) && count < 2,
+        refetchOnWindowFocus: true,
+      },
+    },
+  });
+}
+
+export function App({ i18n, queryClient }: { i18n: I18n; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  setRequestLanguage(i18n.language);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={client}>
+        <ErrorBoundary>
+          <Root />
+        </ErrorBoundary>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}
+
+function Root() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const session = useSession();
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => queryClient.setQueryData(sessionKeys.current, null));
+  }, [queryClient]);
+
+  if (session.isPending) return <div className="boot">{t('app.loading')}</div>;
+  if (!session.data) return <LoginPage />;
+  return <MailRoute session={session.data} />;
+}
+
+function MailRoute({ session }: { session: NonNullable<ReturnType<typeof useSession>['data']> }) {
+  useLocation(); // re-render on navigation; the raw path is parsed below
+  const route = parseMailPath(window.location.pathname);
+  if (!route) return <Redirect to={mailPath('INBOX')} replace />;
+  return <MailScreen session={session} mailbox={route.mailbox} uid={route.uid} />;
+}

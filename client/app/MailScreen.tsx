@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { useMailboxes } from '../api/mailboxes';
+import type { SessionInfo } from '../../proxy/contract';
+import { AccountMenu } from '../features/account/AccountMenu';
+import { FolderList } from '../features/mailbox/FolderList';
+import { MessageList } from '../features/mailbox/MessageList';
+import { mailboxLabel } from '../features/mailbox/mailbox-name';
+import { mailPath } from '../features/mailbox/routes';
+import { MessageReader } from '../features/reader/MessageReader';
+import { useUiStore } from './ui-store';
+
+/** The three panes: folders, the open folder's messages, the open message. */
+export function MailScreen({ session, mailbox, uid }: { session: SessionInfo; mailbox: string; uid: number | null }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const foldersOpen = useUiStore((s) => s.foldersOpen);
+  const setFoldersOpen = useUiStore((s) => s.setFoldersOpen);
+  const mailboxes = useMailboxes();
+  const current = mailboxes.data?.find((b) => b.path === mailbox);
+  const inboxUnread = mailboxes.data?.find((b) => b.specialUse === 'inbox')?.unread ?? 0;
+
+  useEffect(() => {
+    const name = t('app.productName');
+    document.title = inboxUnread > 0 ? `(${inboxUnread}) ${name}` : name;
+  }, [inboxUnread, t]);
+
+  return (
+    <div className={`mail-screen ${uid ? 'has-message' : ''} ${foldersOpen ? 'folders-open' : ''}`}>
+      <a href="#main-list" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="icon-button menu-toggle"
+          aria-label={t('mailbox.folders')}
+          aria-expanded={foldersOpen}
+          onClick={() => setFoldersOpen(!foldersOpen)}
+        >
+          ☰
+        </button>
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <span>{t('app.productName')}</span>
+        </div>
+        <AccountMenu email={session.email} />
+      </header>
+      <aside className="pane folders-pane">
+        <FolderList current={mailbox} onNavigate={() => setFoldersOpen(false)} />
+      </aside>
+      <section className="pane list-pane" id="main-list" aria-label={current ? mailboxLabel(current, t) : t('list.label')}>
+        <h2 className="pane-title">{current ? mailboxLabel(current, t) : ''}</h2>
+        <MessageList mailbox={mailbox} selectedUid={uid} onOpen={(u) => navigate(mailPath(mailbox, u))} />
+      </section>
+      <section className="pane reader-pane">
+        <MessageReader mailbox={mailbox} uid={uid} onBack={() => navigate(mailPath(mailbox))} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '../../api/session';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function AccountMenu({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  return (
+    <div className="account-menu" aria-label={t('account.menu', { email })}>
+      <LanguageSwitch />
+      <span className="account-email" title={email}>
+        {email}
+      </span>
+      <button type="button" className="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+        {t('account.logout')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { MessageRow } from '../../../proxy/contract';
+import { formatDateTime, formatListDate } from '../../i18n/format';
+
+export function MessageListRow({
+  message,
+  selected,
+  onOpen,
+}: {
+  message: MessageRow;
+  selected: boolean;
+  onOpen: (uid: number) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const sender = message.from?.name || message.from?.address || t('list.unknownSender');
+  const unread = !message.flags.seen;
+  return (
+    <li
+      className={`message-row ${unread ? 'unread' : ''} ${selected ? 'selected' : ''}`}
+      aria-selected={selected}
+      role="option"
+      data-uid={message.uid}
+    >
+      <button type="button" className="message-row-button" onClick={() => onOpen(message.uid)}>
+        <span className="row-line">
+          <span className="row-from" title={message.from?.address}>
+            {unread ? <span className="sr-only">{t('list.unread')}: </span> : null}
+            {sender}
+          </span>
+          <time className="row-date" dateTime={message.date} title={formatDateTime(message.date, i18n.language)}>
+            {formatListDate(message.date, i18n.language)}
+          </time>
+        </span>
+        <span className="row-line">
+          <span className="row-subject">{message.subject || t('list.noSubject')}</span>
+          <span className="row-icons">
+            {message.hasAttachments ? (
+              <span className="icon" role="img" aria-label={t('list.hasAttachments')} title={t('list.hasAttachments')}>
+                📎
+              </span>
+            ) : null}
+            {message.flags.flagged ? (
+              <span className="icon flag" role="img" aria-label={t('list.flagged')} title={t('list.flagged')}>
+                ★
+              </span>
+            ) : null}
+          </span>
+        </span>
+        <span className="row-preview">{message.preview}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,12 @@
+import type { SessionStore } from './auth/session-store';
+import type { Config } from './config';
+import type { ImapPool } from './mail/imap-pool';
+import type { Db } from './store/database';
+
+/** What route modules are given: built once in server.ts, never imported as globals. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  sessions: SessionStore;
+  imap: ImapPool;
+}

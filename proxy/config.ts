@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(1).max(65535);
+
+/**
+ * Everything province-specific is configuration, with the values of QĐ 1956/QĐ-UBND (Bình Phước)
+ * as defaults: a merged or renamed province changes the environment, not the code.
+ */
+const EnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(8080),
+  PUBLIC_URL: z.url().default('http://127.0.0.1:8080'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('data'),
+  STATIC_DIR: z.string().default('dist/client'),
+
+  ORG_NAME: z.string().default('Ủy ban nhân dân tỉnh Bình Phước'),
+  PRODUCT_NAME: z.string().default('Hộp thư công vụ Bình Phước'),
+  MAIL_DOMAIN: z.string().default('binhphuoc.gov.vn'),
+  SUPPORT_ADDRESS: z.string().optional(),
+  DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
+  TIME_ZONE: z.string().default('Asia/Ho_Chi_Minh'),
+
+  IMAP_HOST: z.string().default('127.0.0.1'),
+  IMAP_PORT: port.default(1143),
+  IMAP_SECURE: bool.default(false),
+  /** Only for a provider on loopback or a private test network. */
+  IMAP_ALLOW_INSECURE_TLS: bool.default(false),
+  IMAP_IDLE_CLOSE_SECONDS: z.coerce.number().int().min(5).default(300),
+  SMTP_HOST: z.string().default('127.0.0.1'),
+  SMTP_PORT: port.default(1587),
+  SMTP_SECURE: bool.default(false),
+
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+
+  /** Đ7.2b: attachments at most 20 MB per message. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(20 * MB),
+  /** Đ7.2a: every mailbox gets at least 2 GB. */
+  QUOTA_MIN_BYTES: z.coerce.number().int().positive().default(2 * GB),
+  /** Điều 9: at least 8 characters. */
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
+  /** Đ13.3: change the password every month. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().positive().default(30),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at start and fails with one line per bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = new URL(e.PUBLIC_URL);
+  const onLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(publicUrl.hostname);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    // Secure cookies everywhere but plain-http loopback, where browsers would drop them.
+    cookieSecure: publicUrl.protocol === 'https:' || !onLoopback,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    staticDir: e.STATIC_DIR,
+    org: {
+      name: e.ORG_NAME,
+      productName: e.PRODUCT_NAME,
+      mailDomain: e.MAIL_DOMAIN,
+      supportAddress: e.SUPPORT_ADDRESS ?? `hotro@${e.MAIL_DOMAIN}`,
+      defaultLocale: e.DEFAULT_LOCALE,
+      timeZone: e.TIME_ZONE,
+    },
+    imap: {
+      host: e.IMAP_HOST,
+      port: e.IMAP_PORT,
+      secure: e.IMAP_SECURE,
+      allowInsecureTls: e.IMAP_ALLOW_INSECURE_TLS,
+      idleCloseMs: e.IMAP_IDLE_CLOSE_SECONDS * 1000,
+    },
+    smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE },
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    limits: {
+      attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+      quotaMinBytes: e.QUOTA_MIN_BYTES,
+      passwordMinLength: e.PASSWORD_MIN_LENGTH,
+      passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+    },
+  };
+}

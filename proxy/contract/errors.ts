@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Every failure a user can see has one of these stable codes. The client maps the code to a
+ * catalogue message (client/i18n), so the wording can change without touching the proxy, and
+ * other government software (R-14.2g) can branch on the code rather than on text.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  not_authenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  password_change_required: 403,
+  sending_locked: 403,
+  mailbox_not_found: 404,
+  message_not_found: 404,
+  attachment_not_found: 404,
+  attachment_too_large: 413,
+  account_suspended: 423,
+  too_many_attempts: 429,
+  internal_error: 500,
+  provider_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export const ApiErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes),
+      /** Vietnamese text for callers that show it as is; the SPA uses its own catalogue. */
+      message: z.string(),
+      /** Extra facts a message may quote (a reason, a limit, seconds to wait). */
+      details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  })
+  .meta({ id: 'ApiError' });
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,0 +1,7 @@
+// The one contract between the SPA and the proxy: the proxy validates with these schemas, the client
+// infers its types from them, and /api/openapi.json is generated from them.
+export * from './errors';
+export * from './mailboxes';
+export * from './messages';
+export * from './public-config';
+export * from './session';

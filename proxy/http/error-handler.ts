@@ -1,0 +1,35 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ApiError, vietnameseMessage } from './api-error';
+
+/** Every error leaves as `{ error: { code, message, details } }`; internals never reach the user. */
+export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply) {
+  let apiError: ApiError;
+  if (err instanceof ApiError) {
+    apiError = err;
+  } else if (hasZodFastifySchemaValidationErrors(err)) {
+    const first = err.validation[0];
+    apiError = new ApiError('validation_failed', {
+      field: first?.instancePath?.replace(/^\//, '') ?? '',
+    });
+  } else if (err.statusCode && err.statusCode < 500 && err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    apiError = new ApiError('validation_failed');
+  } else if (err.statusCode === 400 || err.statusCode === 413 || err.statusCode === 415) {
+    apiError = new ApiError('validation_failed');
+  } else {
+    req.log.error({ err }, 'unhandled error');
+    apiError = new ApiError('internal_error');
+  }
+  if (apiError.status >= 500 && apiError.code !== 'internal_error') {
+    req.log.warn({ err: apiError.cause ?? apiError, code: apiError.code }, 'request failed');
+  }
+  const retryAfter = apiError.details?.retryAfterSeconds;
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+  return reply.status(apiError.status).send({
+    error: {
+      code: apiError.code,
+      message: vietnameseMessage(apiError.code, apiError.details),
+      ...(apiError.details ? { details: apiError.details } : {}),
+    },
+  });
+}

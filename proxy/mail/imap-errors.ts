@@ -1,0 +1,59 @@
+import { ApiError } from '../http/api-error';
+
+interface ImapFlowLikeError {
+  code?: string;
+  authenticationFailed?: boolean;
+  serverResponseCode?: string;
+  responseText?: string;
+  responseStatus?: string;
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  'NoConnection',
+  'EConnectionClosed',
+  'CONNECT_TIMEOUT',
+  'GREETING_TIMEOUT',
+  'UPGRADE_TIMEOUT',
+  'ETIMEOUT',
+  'ClosedAfterConnectText',
+  'ClosedAfterConnectTLS',
+]);
+
+/** True when the connection itself failed, so a fresh connection may succeed. */
+export function isConnectionError(err: unknown): boolean {
+  const code = (err as ImapFlowLikeError | undefined)?.code;
+  return typeof code === 'string' && CONNECTION_CODES.has(code);
+}
+
+/**
+ * The one place that turns imapflow's machine fields into our codes; nothing else matches IMAP
+ * response text. Dovecot answers [CONTACTADMIN] for a passwd-file `nologin` account, which is
+ * how a suspended mailbox (R-6.1) refuses log-in while it keeps receiving.
+ */
+export function mapLoginError(err: unknown): ApiError {
+  const e = (err ?? {}) as ImapFlowLikeError;
+  if (e.serverResponseCode === 'CONTACTADMIN') {
+    return new ApiError('account_suspended', reasonDetails(e.responseText), { cause: err });
+  }
+  if (e.authenticationFailed) return new ApiError('invalid_credentials', undefined, { cause: err });
+  return new ApiError('provider_unavailable', undefined, { cause: err });
+}
+
+/** Errors after log-in: lost connections are the provider's fault, the rest is ours to report. */
+export function mapImapError(err: unknown): unknown {
+  if (err instanceof ApiError) return err;
+  if (isConnectionError(err)) return new ApiError('provider_unavailable', undefined, { cause: err });
+  return err;
+}
+
+function reasonDetails(responseText: string | undefined): Record<string, string> | undefined {
+  // Dovecot prefixes its own text; the part after the response code is the recorded reason.
+  const reason = responseText?.replace(/^\[CONTACTADMIN\]\s*/i, '').trim();
+  return reason ? { reason } : undefined;
+}

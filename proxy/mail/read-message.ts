@@ -1,0 +1,156 @@
+import type { Readable } from 'node:stream';
+import type { ImapFlow } from 'imapflow';
+import { MailParser } from 'mailparser';
+import type { MessageDetail } from '../contract';
+import { ApiError } from '../http/api-error';
+import { findAttachments, findPart } from './body-structure';
+import { withMailbox } from './mailbox-lock';
+import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
+
+/**
+ * One message for the reader. Headers, flags and the attachment list come from IMAP (cheap, and
+ * the part numbers let attachments stream alone); text and HTML come from mailparser reading the
+ * source, with attachment bodies drained as they pass so a 20 MB attachment is never held.
+ */
+export async function readMessage(client: ImapFlow, path: string, uid: number): Promise<MessageDetail> {
+  return withMailbox(
+    client,
+    path,
+    async () => {
+      const meta = await client.fetchOne(
+        String(uid),
+        { uid: true, flags: true, envelope: true, bodyStructure: true, size: true, internalDate: true },
+        { uid: true },
+      );
+      if (!meta) throw new ApiError('message_not_found', { uid });
+      const download = await client.download(String(uid), undefined, { uid: true });
+      if (!download.content) throw new ApiError('message_not_found', { uid });
+      const body = await parseBody(download.content);
+      return {
+        uid,
+        mailbox: path,
+        messageId: meta.envelope?.messageId ?? null,
+        subject: (meta.envelope?.subject ?? '').normalize('NFC'),
+        from: toAddress(meta.envelope?.from?.[0]),
+        to: toAddresses(meta.envelope?.to),
+        cc: toAddresses(meta.envelope?.cc),
+        replyTo: toAddresses(meta.envelope?.replyTo),
+        date: messageDate(meta),
+        flags: toFlags(meta.flags),
+        size: meta.size ?? 0,
+        text: body.text,
+        html: body.html,
+        attachments: meta.bodyStructure ? findAttachments(meta.bodyStructure) : [],
+        inReplyTo: meta.envelope?.inReplyTo ?? null,
+        references: body.references,
+      };
+    },
+    { readOnly: true },
+  );
+}
+
+interface ParsedBody {
+  text: string | null;
+  html: string | null;
+  references: string[];
+}
+
+function parseBody(source: Readable): Promise<ParsedBody> {
+  return new Promise((resolve, reject) => {
+    const parser = new MailParser({ skipImageLinks: true, skipTextToHtml: true });
+    const result: ParsedBody = { text: null, html: null, references: [] };
+    parser.on('headers', (headers) => {
+      const refs: unknown = headers.get('references');
+      const list = Array.isArray(refs) ? refs : typeof refs === 'string' ? refs.split(/\s+/) : [];
+      result.references = list.filter((r): r is string => typeof r === 'string' && r.length > 0);
+    });
+    parser.on('data', (data) => {
+      if (data.type === 'attachment') {
+        data.content.on('end', () => data.release?.());
+        data.content.resume();
+        return;
+      }
+      if (data.type === 'text') {
+        result.text = typeof data.text === 'string' ? data.text.normalize('NFC') : null;
+        result.html = typeof data.html === 'string' ? data.html.normalize('NFC') : null;
+      }
+    });
+    parser.on('error', reject);
+    parser.on('end', () => resolve(result));
+    source.on('error', reject);
+    source.pipe(parser);
+  });
+}
+
+export interface PartStream {
+  content: Readable;
+  filename: string;
+  contentType: string;
+  size: number | null;
+}
+
+/**
+ * Streams one attachment (or the whole source) straight from IMAP. The folder lock is held until
+ * the stream ends, so no other request of the user's switches folder under it.
+ */
+export async function openPart(client: ImapFlow, path: string, uid: number, partId: string | null): Promise<PartStream> {
+  let lock: Awaited<ReturnType<ImapFlow['getMailboxLock']>>;
+  try {
+    lock = await client.getMailboxLock(path, { readOnly: true });
+  } catch (err) {
+    if ((err as { responseStatus?: string }).responseStatus === 'NO') throw new ApiError('mailbox_not_found');
+    throw err;
+  }
+  try {
+    const meta = await client.fetchOne(String(uid), { uid: true, envelope: true, bodyStructure: true, size: true }, { uid: true });
+    if (!meta || !meta.bodyStructure) throw new ApiError('message_not_found', { uid });
+    let filename: string;
+    let contentType: string;
+    let size: number | null;
+    if (partId === null) {
+      const subject = meta.envelope?.subject?.normalize('NFC').replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim();
+      filename = `${(subject || `thu-${uid}`).slice(0, 120)}.eml`;
+      contentType = 'message/rfc822';
+      size = meta.size ?? null;
+    } else {
+      const node = findPart(meta.bodyStructure, partId);
+      const info = findAttachments(meta.bodyStructure).find((a) => a.id === partId);
+      if (!node || !info) throw new ApiError('attachment_not_found', { part: partId });
+      filename = info.filename;
+      contentType = info.contentType;
+      size = null; // only an estimate is known before decoding; let the stream say when it ends
+    }
+    const download = await client.download(String(uid), partId ?? undefined, { uid: true });
+    if (!download.content) throw new ApiError('attachment_not_found', { part: partId ?? 'raw' });
+    const content = download.content;
+    let released = false;
+    const release = () => {
+      if (!released) {
+        released = true;
+        lock.release();
+      }
+    };
+    content.once('end', release);
+    content.once('error', release);
+    content.once('close', release);
+    return { content, filename, contentType, size };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+export async function setFlags(
+  client: ImapFlow,
+  path: string,
+  uids: number[],
+  change: { add: ('seen' | 'flagged')[]; remove: ('seen' | 'flagged')[] },
+): Promise<void> {
+  const imapFlag = { seen: '\\Seen', flagged: '\\Flagged' } as const;
+  await withMailbox(client, path, async () => {
+    const range = uids.join(',');
+    if (change.add.length) await client.messageFlagsAdd(range, change.add.map((f) => imapFlag[f]), { uid: true });
+    if (change.remove.length)
+      await client.messageFlagsRemove(range, change.remove.map((f) => imapFlag[f]), { uid: true });
+  });
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app-context';
+import { PublicConfig } from '../contract';
+
+export function publicConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/config', { schema: { tags: ['config'], response: { 200: PublicConfig } } }, async () => ({
+      orgName: ctx.config.org.name,
+      productName: ctx.config.org.productName,
+      mailDomain: ctx.config.org.mailDomain,
+      supportAddress: ctx.config.org.supportAddress,
+      defaultLocale: ctx.config.org.defaultLocale,
+      timeZone: ctx.config.org.timeZone,
+      limits: {
+        attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
+        passwordMinLength: ctx.config.limits.passwordMinLength,
+        passwordMaxAgeDays: ctx.config.limits.passwordMaxAgeDays,
+      },
+    }));
+  };
+}

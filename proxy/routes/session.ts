@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app-context';
+import { logIn, logOut } from '../auth/login';
+import { ApiErrorBody, LoginRequest, SessionInfo } from '../contract';
+import { SESSION_COOKIE, requireSession } from '../http/session-guard';
+
+export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const cookieOptions = {
+    path: '/api',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: ctx.config.cookieSecure,
+  };
+  return async (app) => {
+    app.post(
+      '/session',
+      {
+        schema: {
+          tags: ['session'],
+          body: LoginRequest,
+          response: { 200: SessionInfo, 401: ApiErrorBody, 423: ApiErrorBody, 503: ApiErrorBody },
+        },
+      },
+      async (req, reply) => {
+        const created = await logIn(ctx, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+        reply.setCookie(SESSION_COOKIE, created.cookie, {
+          ...cookieOptions,
+          expires: new Date(Date.now() + ctx.config.session.maxMs),
+        });
+        return { email: req.body.email, csrfToken: created.csrfToken, expiresAt: new Date(created.expiresAt).toISOString() };
+      },
+    );
+
+    app.get(
+      '/session',
+      {
+        preHandler: requireSession(ctx.sessions),
+        schema: { tags: ['session'], response: { 200: SessionInfo, 401: ApiErrorBody } },
+      },
+      async (req) => {
+        const s = req.session!;
+        return { email: s.email, csrfToken: s.csrfToken, expiresAt: new Date(s.expiresAt).toISOString() };
+      },
+    );
+
+    app.delete(
+      '/session',
+      {
+        preHandler: requireSession(ctx.sessions),
+        schema: { tags: ['session'], response: { 204: z.null(), 401: ApiErrorBody } },
+      },
+      async (req, reply) => {
+        await logOut(ctx, req.session!);
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

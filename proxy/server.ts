@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './app-context';
+import { createSessionStore } from './auth/session-store';
+import type { Config } from './config';
+import { checkOrigin } from './http/csrf';
+import { errorHandler } from './http/error-handler';
+import { ApiError } from './http/api-error';
+import { appSecurityHeaders } from './http/security-headers';
+import { createImapPool } from './mail/imap-pool';
+import { mailboxRoutes } from './routes/mailboxes';
+import { messageRoutes } from './routes/messages';
+import { publicConfigRoutes } from './routes/public-config';
+import { sessionRoutes } from './routes/session';
+import { openDatabase } from './store/database';
+
+/** Builds the HTTP app; main.ts only starts it, tests build their own on a free port. */
+export async function buildServer(config: Config) {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Passwords and cookies never reach a log line (R-7.1 keeps logs for 6 months).
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password'],
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 1000 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const db = openDatabase(config.dataDir);
+  const ctx: AppContext = {
+    config,
+    db,
+    sessions: createSessionStore(db, config.session),
+    imap: createImapPool(config.imap, app.log),
+  };
+  const purge = setInterval(() => ctx.sessions.purgeExpired(), 10 * 60_000);
+  purge.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(purge);
+    await ctx.imap.closeAll();
+    db.close();
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: `${config.org.productName} API`, version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bp_session' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(
+    async (api) => {
+      api.decorateRequest('session', null);
+      api.addHook('onRequest', async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        checkOrigin(req);
+      });
+      await api.register(publicConfigRoutes(ctx));
+      await api.register(sessionRoutes(ctx));
+      await api.register(mailboxRoutes(ctx));
+      await api.register(messageRoutes(ctx));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.setNotFoundHandler(() => {
+        throw new ApiError('validation_failed', { route: 'unknown' });
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  const staticRoot = path.resolve(config.staticDir);
+  if (existsSync(path.join(staticRoot, 'index.html'))) {
+    app.addHook('onRequest', async (req, reply) => {
+      if (!req.url.startsWith('/api/')) appSecurityHeaders(reply);
+    });
+    await app.register(fastifyStatic, { root: staticRoot, wildcard: false });
+    // The SPA owns every other path (deep links such as /thu/INBOX/42).
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method !== 'GET') return reply.status(404).send();
+      return reply.sendFile('index.html');
+    });
+  }
+
+  return { app, ctx };
+}

@@ -1,0 +1,21 @@
+/** Append-only: a released migration is never edited, a new version is added instead. */
+export const migrations: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE sessions (
+        id_hash      TEXT PRIMARY KEY,          -- sha256 of the session id: a stolen DB names no cookie
+        email        TEXT NOT NULL,
+        secret_box   BLOB NOT NULL,             -- provider password, AES-256-GCM under a key only the cookie holds
+        csrf_token   TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at   INTEGER NOT NULL,
+        ip           TEXT,
+        user_agent   TEXT
+      );
+      CREATE INDEX sessions_email ON sessions(email);
+      CREATE INDEX sessions_expires ON sessions(expires_at);
+    `,
+  },
+];
