@@ -41,9 +41,17 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
 
   /** Đ7.2b: attachments at most 20 MB per message. */
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(20 * MB),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * MB),
   /** Đ7.2a: every mailbox gets at least 2 GB. */
-  QUOTA_MIN_BYTES: z.coerce.number().int().positive().default(2 * GB),
+  QUOTA_MIN_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * GB),
   /** Điều 9: at least 8 characters. */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
   /** Đ13.3: change the password every month. */

@@ -14,9 +14,9 @@ import {
 import type { AppContext } from './app-context';
 import { createSessionStore } from './auth/session-store';
 import type { Config } from './config';
+import { ApiError } from './http/api-error';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
-import { ApiError } from './http/api-error';
 import { appSecurityHeaders } from './http/security-headers';
 import { createImapPool } from './mail/imap-pool';
 import { mailboxRoutes } from './routes/mailboxes';
@@ -31,7 +31,12 @@ export async function buildServer(config: Config) {
     logger: {
       level: config.logLevel,
       // Passwords and cookies never reach a log line (R-7.1 keeps logs for 6 months).
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password'],
+      redact: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+      ],
     },
     trustProxy: true,
     bodyLimit: 1024 * 1024,

@@ -1,4 +1,10 @@
-import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { MailboxList, MessageDetail, MessagePage } from '../../proxy/contract';
 import { apiFetch, encodeMailbox } from './http';
 import { mailboxKeys, messageKeys } from './keys';

@@ -19,13 +19,18 @@ export async function fetchSession(): Promise<SessionInfo | null> {
 }
 
 export function useSession() {
-  return useQuery({ queryKey: sessionKeys.current, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({
+    queryKey: sessionKeys.current,
+    queryFn: fetchSession,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: LoginRequest) => apiFetch<SessionInfo>('/session', { method: 'POST', json: credentials }),
+    mutationFn: (credentials: LoginRequest) =>
+      apiFetch<SessionInfo>('/session', { method: 'POST', json: credentials }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionKeys.current, session);

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { useMailboxes } from '../api/mailboxes';
 import type { SessionInfo } from '../../proxy/contract';
+import { useMailboxes } from '../api/mailboxes';
 import { AccountMenu } from '../features/account/AccountMenu';
 import { FolderList } from '../features/mailbox/FolderList';
 import { MessageList } from '../features/mailbox/MessageList';
@@ -12,7 +12,15 @@ import { MessageReader } from '../features/reader/MessageReader';
 import { useUiStore } from './ui-store';
 
 /** The three panes: folders, the open folder's messages, the open message. */
-export function MailScreen({ session, mailbox, uid }: { session: SessionInfo; mailbox: string; uid: number | null }) {
+export function MailScreen({
+  session,
+  mailbox,
+  uid,
+}: {
+  session: SessionInfo;
+  mailbox: string;
+  uid: number | null;
+}) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const foldersOpen = useUiStore((s) => s.foldersOpen);
@@ -50,7 +58,11 @@ export function MailScreen({ session, mailbox, uid }: { session: SessionInfo; ma
       <aside className="pane folders-pane">
         <FolderList current={mailbox} onNavigate={() => setFoldersOpen(false)} />
       </aside>
-      <section className="pane list-pane" id="main-list" aria-label={current ? mailboxLabel(current, t) : t('list.label')}>
+      <section
+        className="pane list-pane"
+        id="main-list"
+        aria-label={current ? mailboxLabel(current, t) : t('list.label')}
+      >
         <h2 className="pane-title">{current ? mailboxLabel(current, t) : ''}</h2>
         <MessageList mailbox={mailbox} selectedUid={uid} onOpen={(u) => navigate(mailPath(mailbox, u))} />
       </section>

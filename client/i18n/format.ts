@@ -8,9 +8,12 @@ const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'vi-VN');
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 export function formatDate(iso: string, locale: Locale | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, locale: Locale | string, timeZone = DEFAULT_TIME_ZONE): string {
@@ -26,12 +29,20 @@ export function formatDateTime(iso: string, locale: Locale | string, timeZone = 
 }
 
 /** Today's mail shows its time, older mail its date, as in every mail client people know. */
-export function formatListDate(iso: string, locale: Locale | string, now = new Date(), timeZone = DEFAULT_TIME_ZONE) {
+export function formatListDate(
+  iso: string,
+  locale: Locale | string,
+  now = new Date(),
+  timeZone = DEFAULT_TIME_ZONE,
+) {
   const day = (d: Date) => formatDate(d.toISOString(), locale, timeZone);
   if (day(new Date(iso)) === day(now)) {
-    return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-      new Date(iso),
-    );
+    return new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
   }
   return day(new Date(iso));
 }

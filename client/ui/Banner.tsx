@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 
 type Tone = 'info' | 'warning' | 'error';
 
-export function Banner({ tone = 'info', children, action }: { tone?: Tone; children: ReactNode; action?: ReactNode }) {
+export function Banner({
+  tone = 'info',
+  children,
+  action,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className={`banner banner-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <div className="banner-text">{children}</div>

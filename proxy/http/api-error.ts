@@ -1,5 +1,5 @@
-import { ERROR_STATUS, type ErrorCode } from '../contract';
 import vi from '../../client/i18n/vi.json' with { type: 'json' };
+import { ERROR_STATUS, type ErrorCode } from '../contract';
 
 /**
  * A failure with a stable code. Services throw it; the error handler turns it into

@@ -26,7 +26,8 @@ function filenameOf(node: MessageStructureObject): string | null {
 function isAttachment(node: MessageStructureObject): boolean {
   if (node.type === 'message/rfc822') return true;
   if (node.disposition === 'attachment') return true;
-  if (node.type === 'text/plain' || node.type === 'text/html') return Boolean(filenameOf(node)) && node.disposition !== 'inline';
+  if (node.type === 'text/plain' || node.type === 'text/html')
+    return Boolean(filenameOf(node)) && node.disposition !== 'inline';
   return true;
 }
 

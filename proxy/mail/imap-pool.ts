@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
 import type { FastifyBaseLogger } from 'fastify';
+import { ImapFlow } from 'imapflow';
 import { isConnectionError, mapImapError, mapLoginError } from './imap-errors';
 
 export interface ImapServer {

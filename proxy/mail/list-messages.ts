@@ -43,7 +43,14 @@ export async function listMessages(
   );
 }
 
-const ROW_QUERY = { uid: true, flags: true, envelope: true, size: true, bodyStructure: true, internalDate: true };
+const ROW_QUERY = {
+  uid: true,
+  flags: true,
+  envelope: true,
+  size: true,
+  bodyStructure: true,
+  internalDate: true,
+};
 
 async function fetchNewest(client: ImapFlow, exists: number, count: number): Promise<FetchMessageObject[]> {
   if (exists === 0) return [];
@@ -88,7 +95,7 @@ async function fetchPreviews(client: ImapFlow, rows: FetchMessageObject[]): Prom
       const meta = parts.get(msg.uid);
       const raw = msg.bodyParts?.values().next().value;
       if (!meta || !raw) continue;
-      const alreadyDecoded = msg.binaryParts?.size ? true : false;
+      const alreadyDecoded = (msg.binaryParts?.size ?? 0) > 0;
       const bytes = alreadyDecoded ? raw : decodeTransfer(raw, meta.encoding);
       out.set(msg.uid, previewText(decodeCharset(bytes, meta.charset), meta.type));
     }

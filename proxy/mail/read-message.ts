@@ -93,7 +93,12 @@ export interface PartStream {
  * Streams one attachment (or the whole source) straight from IMAP. The folder lock is held until
  * the stream ends, so no other request of the user's switches folder under it.
  */
-export async function openPart(client: ImapFlow, path: string, uid: number, partId: string | null): Promise<PartStream> {
+export async function openPart(
+  client: ImapFlow,
+  path: string,
+  uid: number,
+  partId: string | null,
+): Promise<PartStream> {
   let lock: Awaited<ReturnType<ImapFlow['getMailboxLock']>>;
   try {
     lock = await client.getMailboxLock(path, { readOnly: true });
@@ -102,13 +107,20 @@ export async function openPart(client: ImapFlow, path: string, uid: number, part
     throw err;
   }
   try {
-    const meta = await client.fetchOne(String(uid), { uid: true, envelope: true, bodyStructure: true, size: true }, { uid: true });
-    if (!meta || !meta.bodyStructure) throw new ApiError('message_not_found', { uid });
+    const meta = await client.fetchOne(
+      String(uid),
+      { uid: true, envelope: true, bodyStructure: true, size: true },
+      { uid: true },
+    );
+    if (meta === false || !meta.bodyStructure) throw new ApiError('message_not_found', { uid });
     let filename: string;
     let contentType: string;
     let size: number | null;
     if (partId === null) {
-      const subject = meta.envelope?.subject?.normalize('NFC').replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim();
+      const subject = meta.envelope?.subject
+        ?.normalize('NFC')
+        .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
+        .trim();
       filename = `${(subject || `thu-${uid}`).slice(0, 120)}.eml`;
       contentType = 'message/rfc822';
       size = meta.size ?? null;
@@ -149,8 +161,17 @@ export async function setFlags(
   const imapFlag = { seen: '\\Seen', flagged: '\\Flagged' } as const;
   await withMailbox(client, path, async () => {
     const range = uids.join(',');
-    if (change.add.length) await client.messageFlagsAdd(range, change.add.map((f) => imapFlag[f]), { uid: true });
+    if (change.add.length)
+      await client.messageFlagsAdd(
+        range,
+        change.add.map((f) => imapFlag[f]),
+        { uid: true },
+      );
     if (change.remove.length)
-      await client.messageFlagsRemove(range, change.remove.map((f) => imapFlag[f]), { uid: true });
+      await client.messageFlagsRemove(
+        range,
+        change.remove.map((f) => imapFlag[f]),
+        { uid: true },
+      );
   });
 }

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context';
 import { ApiErrorBody, MailboxList } from '../contract';
 import { requireSession } from '../http/session-guard';
-import { listMailboxes } from '../mail/list-mailboxes';
 import { specialFolderNames } from '../i18n/catalogue';
+import { listMailboxes } from '../mail/list-mailboxes';
 
 export function mailboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -40,7 +40,9 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/mailboxes/:mailbox/messages/:uid',
       { schema: { tags: ['messages'], params: MessageParams, response: { 200: MessageDetail, ...errors } } },
       async (req) =>
-        ctx.imap.withClient(req.session!, (client) => readMessage(client, req.params.mailbox, req.params.uid)),
+        ctx.imap.withClient(req.session!, (client) =>
+          readMessage(client, req.params.mailbox, req.params.uid),
+        ),
     );
 
     app.post(
@@ -54,7 +56,9 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        await ctx.imap.withClient(req.session!, (client) => setFlags(client, req.params.mailbox, req.body.uids, req.body));
+        await ctx.imap.withClient(req.session!, (client) =>
+          setFlags(client, req.params.mailbox, req.body.uids, req.body),
+        );
         return reply.status(204).send(null);
       },
     );
@@ -70,7 +74,9 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { mailbox, uid, part } = req.params;
-        const stream = await ctx.imap.withClient(req.session!, (client) => openPart(client, mailbox, uid, part));
+        const stream = await ctx.imap.withClient(req.session!, (client) =>
+          openPart(client, mailbox, uid, part),
+        );
         const inline = req.query.inline === '1' && INLINE_SAFE.has(stream.contentType);
         return sendDownload(reply, stream, inline);
       },
@@ -81,7 +87,9 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['messages'], params: MessageParams } },
       async (req, reply) => {
         const { mailbox, uid } = req.params;
-        const stream = await ctx.imap.withClient(req.session!, (client) => openPart(client, mailbox, uid, null));
+        const stream = await ctx.imap.withClient(req.session!, (client) =>
+          openPart(client, mailbox, uid, null),
+        );
         return sendDownload(reply, stream, false);
       },
     );
@@ -94,7 +102,10 @@ function sendDownload(
   inline: boolean,
 ) {
   // RFC 6266: an ASCII fallback plus filename* in UTF-8, so "Công văn số 12.pdf" survives.
-  reply.header('content-disposition', contentDisposition(stream.filename, { type: inline ? 'inline' : 'attachment' }));
+  reply.header(
+    'content-disposition',
+    contentDisposition(stream.filename, { type: inline ? 'inline' : 'attachment' }),
+  );
   reply.header('content-type', inline ? stream.contentType : safeDownloadType(stream.contentType));
   reply.header('x-content-type-options', 'nosniff');
   // Even if a browser were tricked into rendering it, nothing in it may run or load.

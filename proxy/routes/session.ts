@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { logIn, logOut } from '../auth/login';
 import { ApiErrorBody, LoginRequest, SessionInfo } from '../contract';
-import { SESSION_COOKIE, requireSession } from '../http/session-guard';
+import { requireSession, SESSION_COOKIE } from '../http/session-guard';
 
 export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const cookieOptions = {
@@ -28,7 +28,11 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...cookieOptions,
           expires: new Date(Date.now() + ctx.config.session.maxMs),
         });
-        return { email: req.body.email, csrfToken: created.csrfToken, expiresAt: new Date(created.expiresAt).toISOString() };
+        return {
+          email: req.body.email,
+          csrfToken: created.csrfToken,
+          expiresAt: new Date(created.expiresAt).toISOString(),
+        };
       },
     );
 

@@ -6,7 +6,7 @@ export function AccountMenu({ email }: { email: string }) {
   const { t } = useTranslation();
   const logout = useLogout();
   return (
-    <div className="account-menu" aria-label={t('account.menu', { email })}>
+    <fieldset className="account-menu" aria-label={t('account.menu', { email })}>
       <LanguageSwitch />
       <span className="account-email" title={email}>
         {email}
@@ -14,6 +14,6 @@ export function AccountMenu({ email }: { email: string }) {
       <button type="button" className="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
         {t('account.logout')}
       </button>
-    </div>
+    </fieldset>
   );
 }

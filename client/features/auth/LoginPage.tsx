@@ -2,9 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePublicConfig } from '../../api/public-config';
 import { useLogin } from '../../api/session';
-import { LanguageSwitch } from '../account/LanguageSwitch';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
+import { LanguageSwitch } from '../account/LanguageSwitch';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -74,7 +74,11 @@ export function LoginPage() {
         <div id="login-error" aria-live="assertive">
           {login.isError ? <Banner tone="error">{errorMessage(login.error)}</Banner> : null}
         </div>
-        <button type="submit" className="button button-primary" disabled={login.isPending || !email || !password}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={login.isPending || !email || !password}
+        >
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
         <p className="muted small">{t('login.help', { support: config.data?.supportAddress ?? '' })}</p>

@@ -45,7 +45,7 @@ export function MessageList({
   return (
     <div className="message-list">
       <div className="list-summary muted small">{t('list.total', { count: total })}</div>
-      <ul role="listbox" aria-label={t('list.label')}>
+      <ul aria-label={t('list.label')}>
         {messages.map((m) => (
           <MessageListRow key={m.uid} message={m} selected={m.uid === selectedUid} onOpen={onOpen} />
         ))}

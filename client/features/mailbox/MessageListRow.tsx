@@ -17,17 +17,24 @@ export function MessageListRow({
   return (
     <li
       className={`message-row ${unread ? 'unread' : ''} ${selected ? 'selected' : ''}`}
-      aria-selected={selected}
-      role="option"
       data-uid={message.uid}
     >
-      <button type="button" className="message-row-button" onClick={() => onOpen(message.uid)}>
+      <button
+        type="button"
+        className="message-row-button"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onOpen(message.uid)}
+      >
         <span className="row-line">
           <span className="row-from" title={message.from?.address}>
             {unread ? <span className="sr-only">{t('list.unread')}: </span> : null}
             {sender}
           </span>
-          <time className="row-date" dateTime={message.date} title={formatDateTime(message.date, i18n.language)}>
+          <time
+            className="row-date"
+            dateTime={message.date}
+            title={formatDateTime(message.date, i18n.language)}
+          >
             {formatListDate(message.date, i18n.language)}
           </time>
         </span>
@@ -35,7 +42,12 @@ export function MessageListRow({
           <span className="row-subject">{message.subject || t('list.noSubject')}</span>
           <span className="row-icons">
             {message.hasAttachments ? (
-              <span className="icon" role="img" aria-label={t('list.hasAttachments')} title={t('list.hasAttachments')}>
+              <span
+                className="icon"
+                role="img"
+                aria-label={t('list.hasAttachments')}
+                title={t('list.hasAttachments')}
+              >
                 📎
               </span>
             ) : null}

@@ -7,7 +7,15 @@ import { frameDocument } from './sanitize-html';
  * size the frame; with scripts off it gives the mail nothing. Popups are allowed for links, which
  * open outside the sandbox in a new tab.
  */
-export function MessageBodyFrame({ html, title, allowRemote }: { html: string; title: string; allowRemote: boolean }) {
+export function MessageBodyFrame({
+  html,
+  title,
+  allowRemote,
+}: {
+  html: string;
+  title: string;
+  allowRemote: boolean;
+}) {
   const ref = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(200);
   const dark = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches;
@@ -23,7 +31,8 @@ export function MessageBodyFrame({ html, title, allowRemote }: { html: string; t
     const onLoad = () => {
       measure();
       // Images finish after load; re-measure as each arrives.
-      frame.contentDocument?.querySelectorAll('img').forEach((img) => img.addEventListener('load', measure));
+      for (const img of frame.contentDocument?.querySelectorAll('img') ?? [])
+        img.addEventListener('load', measure);
     };
     frame.addEventListener('load', onLoad);
     return () => frame.removeEventListener('load', onLoad);

@@ -10,21 +10,33 @@ import { AttachmentList } from './AttachmentList';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { sanitizeMailHtml } from './sanitize-html';
 
-export function MessageReader({ mailbox, uid, onBack }: { mailbox: string; uid: number | null; onBack: () => void }) {
+export function MessageReader({
+  mailbox,
+  uid,
+  onBack,
+}: {
+  mailbox: string;
+  uid: number | null;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const message = useMessage(mailbox, uid);
-  const setSeen = useSetSeen();
+  const { mutate: setSeen } = useSetSeen();
   const wasUnseen = message.data ? !message.data.flags.seen : false;
 
   // Reading a message marks it read, once, as soon as it is shown.
   useEffect(() => {
-    if (uid !== null && wasUnseen) setSeen.mutate({ mailbox, uids: [uid], seen: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- mark once per opened message
-  }, [mailbox, uid, wasUnseen]);
+    if (uid !== null && wasUnseen) setSeen({ mailbox, uids: [uid], seen: true });
+  }, [mailbox, uid, wasUnseen, setSeen]);
 
   if (uid === null) return <div className="reader-empty muted">{t('reader.noSelection')}</div>;
-  if (message.isPending) return <div className="reader-empty" aria-busy="true">{t('reader.loading')}</div>;
+  if (message.isPending)
+    return (
+      <div className="reader-empty" aria-busy="true">
+        {t('reader.loading')}
+      </div>
+    );
   if (message.isError) {
     return (
       <Banner tone="error">
@@ -35,7 +47,15 @@ export function MessageReader({ mailbox, uid, onBack }: { mailbox: string; uid: 
   return <MessageView message={message.data} mailbox={mailbox} onBack={onBack} />;
 }
 
-function MessageView({ message, mailbox, onBack }: { message: MessageDetail; mailbox: string; onBack: () => void }) {
+function MessageView({
+  message,
+  mailbox,
+  onBack,
+}: {
+  message: MessageDetail;
+  mailbox: string;
+  onBack: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const messageKey = `${mailbox}/${message.uid}`;
   const allowRemote = useUiStore((s) => Boolean(s.remoteAllowed[messageKey]));
@@ -55,7 +75,9 @@ function MessageView({ message, mailbox, onBack }: { message: MessageDetail; mai
   }, [message, mailbox, allowRemote]);
 
   // Inline images that the HTML shows are not repeated in the attachment bar.
-  const listed = message.attachments.filter((a) => !(a.inline && message.html?.includes(`cid:${a.contentId}`)));
+  const listed = message.attachments.filter(
+    (a) => !(a.inline && message.html?.includes(`cid:${a.contentId}`)),
+  );
 
   return (
     <article className="reader" aria-label={t('reader.label')}>
@@ -110,7 +132,11 @@ function MessageView({ message, mailbox, onBack }: { message: MessageDetail; mai
         </Banner>
       ) : null}
       {body ? (
-        <MessageBodyFrame html={body.html} allowRemote={allowRemote} title={t('reader.frameTitle', { subject })} />
+        <MessageBodyFrame
+          html={body.html}
+          allowRemote={allowRemote}
+          title={t('reader.frameTitle', { subject })}
+        />
       ) : message.text ? (
         <pre className="reader-text">{message.text}</pre>
       ) : (
@@ -139,7 +165,7 @@ function AddressList({ list }: { list: Address[] }) {
   return (
     <>
       {list.map((a, i) => (
-        <span key={`${a.address}-${i}`}>
+        <span key={`${a.address}|${a.name}`}>
           {i > 0 ? ', ' : null}
           <AddressText address={a} />
         </span>

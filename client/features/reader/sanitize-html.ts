@@ -28,13 +28,35 @@ const CONFIG: Config = {
   USE_PROFILES: { html: true },
   WHOLE_DOCUMENT: false,
   FORBID_TAGS: [
-    'form', 'input', 'button', 'textarea', 'select', 'option', 'base', 'meta', 'link', 'script', 'iframe',
-    'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'template', 'portal', 'audio', 'video', 'source', 'track',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'base',
+    'meta',
+    'link',
+    'script',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'svg',
+    'math',
+    'template',
+    'portal',
+    'audio',
+    'video',
+    'source',
+    'track',
   ],
-  FORBID_ATTR: ['srcset', 'ping', 'formaction', 'action', 'xmlns', 'lowsrc', 'dynsrc'],
+  FORBID_ATTR: ['ping', 'formaction', 'action', 'xmlns', 'lowsrc', 'dynsrc'],
   ALLOW_DATA_ATTR: false,
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|cid:|data:image\/(?:png|jpe?g|gif|webp|bmp);base64,|#)/i,
-  ADD_ATTR: ['target'],
+  ADD_ATTR: ['target', 'srcset'],
 };
 
 export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): SanitizedBody {
@@ -68,6 +90,13 @@ export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): Sanit
       el.removeAttribute('background');
       if (REMOTE.test(bg) && options.allowRemote) el.setAttribute('background', bg);
       else if (REMOTE.test(bg)) blockedRemote++;
+    }
+    if (el.hasAttribute('srcset')) {
+      // Candidates other than remote images (cid:, data:) are not worth a parser of their own.
+      const srcset = el.getAttribute('srcset') ?? '';
+      el.removeAttribute('srcset');
+      if (REMOTE.test(srcset) && options.allowRemote) el.setAttribute('srcset', srcset);
+      else if (REMOTE.test(srcset)) blockedRemote++;
     }
     if (el.tagName === 'IMG') {
       const src = el.getAttribute('src') ?? '';

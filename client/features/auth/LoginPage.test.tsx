@@ -1,0 +1,83 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
+import { renderApp } from '../../test/render';
+import { server } from '../../test/setup';
+
+const loggedOut = () =>
+  HttpResponse.json({ error: { code: 'not_authenticated', message: '' } }, { status: 401 });
+
+async function fillAndSubmit(email: string, password: string) {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText('Địa chỉ thư điện tử'), email);
+  await user.type(screen.getByLabelText('Mật khẩu'), password);
+  await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+}
+
+describe('LoginPage', () => {
+  it('shows the Vietnamese message for a wrong password and keeps what was typed', async () => {
+    server.use(
+      http.get('/api/config', () => HttpResponse.json(publicConfig)),
+      http.get('/api/session', loggedOut),
+      http.post('/api/session', () =>
+        HttpResponse.json({ error: { code: 'invalid_credentials', message: 'x' } }, { status: 401 }),
+      ),
+    );
+    renderApp();
+    await fillAndSubmit('thanhtv.sttt', 'Sai#matkhau1');
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Địa chỉ thư hoặc mật khẩu không đúng.',
+    );
+    expect(screen.getByLabelText('Địa chỉ thư điện tử')).toHaveProperty('value', 'thanhtv.sttt');
+  });
+
+  it('explains a suspended mailbox with the recorded reason (R-6.1)', async () => {
+    server.use(
+      http.get('/api/config', () => HttpResponse.json(publicConfig)),
+      http.get('/api/session', loggedOut),
+      http.post('/api/session', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'account_suspended',
+              message: 'x',
+              details: { reason: 'Không hoạt động 6 tháng' },
+            },
+          },
+          { status: 423 },
+        ),
+      ),
+    );
+    renderApp();
+    await fillAndSubmit('lanhnt.sgddt', 'Lanh#Sgddt2026');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Hộp thư của bạn đang bị tạm khóa');
+    expect(alert.textContent).toContain('Lý do: Không hoạt động 6 tháng');
+  });
+
+  it('adds the province domain to a bare account name, sends the CSRF header, and opens the inbox', async () => {
+    let sent: { body: unknown; csrf: string | null } | null = null;
+    server.use(
+      http.get('/api/config', () => HttpResponse.json(publicConfig)),
+      http.get('/api/session', loggedOut),
+      http.post('/api/session', async ({ request }) => {
+        sent = { body: await request.json(), csrf: request.headers.get('x-csrf-token') };
+        return HttpResponse.json(session);
+      }),
+      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
+      http.get('/api/mailboxes/:mailbox/messages', () => HttpResponse.json(inboxPage)),
+    );
+    renderApp();
+    await fillAndSubmit('thanhtv.sttt', 'Thanh#Sttt2026');
+    expect(await screen.findByText('Công văn số 125/UBND-KGVX về chuyển đổi số')).toBeTruthy();
+    await waitFor(() =>
+      expect(sent).toEqual({
+        body: { email: 'thanhtv.sttt@binhphuoc.gov.vn', password: 'Thanh#Sttt2026' },
+        csrf: 'login',
+      }),
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the regulation of Bình Phước', () => {
+    const c = loadConfig({});
+    expect(c.org.mailDomain).toBe('binhphuoc.gov.vn');
+    expect(c.limits.attachmentMaxBytes).toBe(20 * 1024 * 1024);
+    expect(c.limits.passwordMinLength).toBe(8);
+    expect(c.cookieSecure).toBe(false); // http on loopback only
+  });
+
+  it('lets another province rename everything', () => {
+    const c = loadConfig({
+      MAIL_DOMAIN: 'dongnai.gov.vn',
+      ORG_NAME: 'UBND tỉnh Đồng Nai',
+      PUBLIC_URL: 'https://mail.dongnai.gov.vn',
+    });
+    expect(c.org.mailDomain).toBe('dongnai.gov.vn');
+    expect(c.org.supportAddress).toBe('hotro@dongnai.gov.vn');
+    expect(c.cookieSecure).toBe(true);
+  });
+
+  it('names every bad value at once', () => {
+    expect(() => loadConfig({ PORT: 'abc', PASSWORD_MIN_LENGTH: '4' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'abc', PASSWORD_MIN_LENGTH: '4' });
+    } catch (err) {
+      expect((err as Error).message).toContain('PORT');
+      expect((err as Error).message).toContain('PASSWORD_MIN_LENGTH');
+    }
+  });
+});

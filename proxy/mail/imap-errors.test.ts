@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { mapLoginError } from './imap-errors';
+
+describe('mapLoginError', () => {
+  it('maps Dovecot CONTACTADMIN to account_suspended with the recorded reason (R-6.1)', () => {
+    const err = mapLoginError({
+      authenticationFailed: true,
+      serverResponseCode: 'CONTACTADMIN',
+      responseText: '[CONTACTADMIN] Tam khoa do khong hoat dong 6 thang',
+    });
+    expect(err.code).toBe('account_suspended');
+    expect(err.status).toBe(423);
+    expect(err.details).toEqual({ reason: 'Tam khoa do khong hoat dong 6 thang' });
+  });
+  it('maps a plain authentication failure to invalid_credentials', () => {
+    expect(
+      mapLoginError({ authenticationFailed: true, serverResponseCode: 'AUTHENTICATIONFAILED' }).code,
+    ).toBe('invalid_credentials');
+  });
+  it('maps a refused connection to provider_unavailable', () => {
+    expect(mapLoginError({ code: 'ECONNREFUSED' }).status).toBe(503);
+  });
+});
