@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure unit tests (proxy + shared), client component tests in jsdom with msw, and
-// integration tests that talk to the real Dovecot/Postfix started by scripts/mailstack.
+// Four projects: pure unit tests, client component tests in jsdom with msw, integration tests that
+// talk to the real Dovecot/Postfix started by scripts/mailstack, and browser tests in Debian Chromium.
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['proxy/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**'],
         },
       },
       {
@@ -30,10 +30,22 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['**/*.int.test.ts'],
+          include: ['proxy/**/*.int.test.ts', 'scripts/**/*.int.test.ts'],
           exclude: ['node_modules/**'],
           fileParallelism: false,
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

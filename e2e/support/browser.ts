@@ -1,0 +1,24 @@
+import { type Browser, chromium } from 'playwright-core';
+
+/**
+ * Debian's Chromium, driven by playwright-core: `npx playwright install` cannot download a browser
+ * here. The flags keep Chromium from calling home on a machine with no internet.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccount, logIn, type Proxy, sessionClient, startProxy, thanh } from '../test-support/proxy-harness';
+
+const HOST = '127.0.0.1:8080';
+const loginHeaders = { host: HOST, origin: `http://${HOST}`, 'x-csrf-token': 'login' };
+
+describe('POST /api/session against the real Dovecot', () => {
+  let proxy: Proxy;
+  beforeAll(async () => {
+    proxy = await startProxy();
+  });
+  afterAll(async () => {
+    await proxy.close();
+  });
+
+  it('logs in with IMAP credentials and sets an httpOnly, SameSite=Strict cookie scoped to /api', async () => {
+    const a = thanh();
+    const res = await proxy.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: loginHeaders,
+      payload: { email: a.email.toUpperCase(), password: a.password },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ email: a.email });
+    const cookie = res.cookies.find((c) => c.name === 'bp_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
+    expect(res.body).not.toContain(a.password);
+  });
+
+  it('refuses a wrong password with 401 invalid_credentials and a Vietnamese message', async () => {
+    const res = await proxy.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: loginHeaders,
+      payload: { email: thanh().email, password: 'Sai#MatKhau99' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'Địa chỉ thư hoặc mật khẩu không đúng.' },
+    });
+    expect(res.cookies).toHaveLength(0);
+  });
+
+  it('refuses a suspended (nologin) mailbox with 423 account_suspended and its reason (R-6.1)', async () => {
+    const suspended = demoAccount((a) => a.suspended);
+    const res = await proxy.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: loginHeaders,
+      payload: { email: suspended.email, password: suspended.password },
+    });
+    expect(res.statusCode).toBe(423);
+    const body = res.json();
+    expect(body.error.code).toBe('account_suspended');
+    expect(body.error.details.reason.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a login without the anti-CSRF header or from another origin', async () => {
+    const a = thanh();
+    const noHeader = await proxy.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { host: HOST },
+      payload: { email: a.email, password: a.password },
+    });
+    expect(noHeader.statusCode).toBe(403);
+    expect(noHeader.json().error.code).toBe('csrf_failed');
+    const crossSite = await proxy.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { ...loginHeaders, origin: 'https://evil.example' },
+      payload: { email: a.email, password: a.password },
+    });
+    expect(crossSite.statusCode).toBe(403);
+  });
+
+  it('rejects a malformed body with 400 validation_failed', async () => {
+    const res = await proxy.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: loginHeaders,
+      payload: { email: 'x' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+  });
+
+  it('answers who is logged in, requires the session token for changes, and logs out', async () => {
+    const a = thanh();
+    const client = await logIn(proxy, a.email, a.password);
+    const me = await client.get('/api/session');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ email: a.email, csrfToken: client.csrfToken });
+
+    const forged = sessionClient(proxy, client.cookie, 'not-the-token');
+    expect((await forged.delete('/api/session')).statusCode).toBe(403);
+
+    expect((await client.delete('/api/session')).statusCode).toBe(204);
+    const after = await client.get('/api/session');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('not_authenticated');
+  });
+
+  it('keeps no plaintext password in the store', async () => {
+    const a = thanh();
+    await logIn(proxy, a.email, a.password);
+    const rows = proxy.ctx.db.prepare('SELECT * FROM sessions').all();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(a.password);
+    expect(Buffer.concat(rows.map((r) => (r as { secret_box: Buffer }).secret_box)).includes(a.password)).toBe(false);
+  });
+});
+
+describe('sessions across a proxy restart', () => {
+  it('keep working with the same cookie', async () => {
+    const a = thanh();
+    const first = await startProxy();
+    const client = await logIn(first, a.email, a.password);
+    await first.close();
+    const second = await startProxy({ DATA_DIR: first.dataDir });
+    try {
+      const again = sessionClient(second, client.cookie, client.csrfToken);
+      const res = await again.get('/api/mailboxes');
+      expect(res.statusCode).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('when the provider is down', () => {
+  it('login answers 503 provider_unavailable', async () => {
+    const proxy = await startProxy({ IMAP_PORT: '1' });
+    try {
+      const a = thanh();
+      const res = await proxy.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: loginHeaders,
+        payload: { email: a.email, password: a.password },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.code).toBe('provider_unavailable');
+    } finally {
+      await proxy.close();
+    }
+  });
+});

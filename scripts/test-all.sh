@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `npm test`: every check, from a fresh clone. Starts the real mail stack (Dovecot + Postfix) the
+# integration and browser tests need, and stops it again afterwards, pass or fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+
+echo "• Lint and format (Biome)"
+npx biome check .
+echo "• Type check (tsc, strict)"
+npx tsc --noEmit -p tsconfig.json
+echo "• Unit and component tests"
+npx vitest run --project unit --project client
+
+stack_was_running=0
+if bash scripts/mailstack/mailstack.sh status >/dev/null 2>&1; then stack_was_running=1; fi
+cleanup() {
+  if [ "$stack_was_running" -eq 0 ]; then bash scripts/mailstack/mailstack.sh stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+echo "• Mail stack"
+bash scripts/mailstack/mailstack.sh start
+npx tsx scripts/seed/seed.ts
+echo "• Integration tests against the real Dovecot and Postfix"
+npx vitest run --project integration
+
+echo "• Build the app"
+npx vite build --logLevel warn
+bash scripts/ensure-chromium.sh
+echo "• Browser tests (Debian Chromium)"
+npx vitest run --project e2e
