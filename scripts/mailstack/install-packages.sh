@@ -1,0 +1,40 @@
+# Sourced by mailstack.sh: makes sure Dovecot (IMAP + LMTP) and Postfix are installed.
+# shellcheck shell=bash
+
+# Debian 12 packages; Postfix's SASL comes from Dovecot's auth socket, so no cyrus-sasl, and the
+# quota plugin ships in dovecot-core (pulled in by dovecot-imapd).
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
+
+missing_mail_packages() {
+  local missing=()
+  command -v dovecot >/dev/null 2>&1 && command -v doveadm >/dev/null 2>&1 || missing+=(dovecot-imapd)
+  [[ -x /usr/lib/dovecot/imap ]] || missing+=(dovecot-imapd)
+  [[ -x /usr/lib/dovecot/lmtp ]] || missing+=(dovecot-lmtpd)
+  command -v postfix >/dev/null 2>&1 && command -v postconf >/dev/null 2>&1 || missing+=(postfix)
+  printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
+}
+
+ensure_mail_packages() {
+  local missing
+  missing=$(missing_mail_packages)
+  [[ -z "$missing" ]] && return 0
+  if [[ $EUID -ne 0 ]]; then
+    echo "mailstack: Dovecot/Postfix are not installed (missing: ${missing//$'\n'/ })." >&2
+    echo "mailstack: install them as root, then run this again:" >&2
+    echo "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y ${MAIL_PACKAGES[*]}" >&2
+    exit 1
+  fi
+  echo "mailstack: installing ${MAIL_PACKAGES[*]} ..." >&2
+  # "No configuration" keeps the package from setting up (and maybe starting) a system Postfix
+  # on port 25; our instance brings its own main.cf and master.cf.
+  if ! command -v postfix >/dev/null 2>&1 && command -v debconf-set-selections >/dev/null 2>&1; then
+    echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${MAIL_PACKAGES[@]}" >&2
+  missing=$(missing_mail_packages)
+  if [[ -n "$missing" ]]; then
+    echo "mailstack: still missing after apt-get install: ${missing//$'\n'/ }" >&2
+    exit 1
+  fi
+}

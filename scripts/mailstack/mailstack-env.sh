@@ -1,0 +1,26 @@
+# Sourced by the mail stack scripts: the one place for the shell's defaults. paths.ts holds the
+# same values for TypeScript; change both together.
+# shellcheck shell=bash
+
+MAILSTACK_DIR=${BP_MAILSTACK_DIR:-/var/tmp/bp-webmail-mailstack}
+MAIL_DOMAIN=${BP_MAIL_DOMAIN:-binhphuoc.gov.vn}
+MAIL_DOMAIN=${MAIL_DOMAIN,,}
+
+LISTEN_ADDR=127.0.0.1
+IMAP_PORT=1143
+SUBMISSION_PORT=1587
+LMTP_PORT=10024
+
+DOVECOT_CONF=$MAILSTACK_DIR/dovecot.conf
+DOVECOT_BASE_DIR=$MAILSTACK_DIR/run/dovecot
+# Dovecot prefixes every process title with it, which is how stop finds stragglers.
+DOVECOT_INSTANCE=bp-webmail-dovecot
+POSTFIX_CONFIG_DIR=$MAILSTACK_DIR/postfix
+POSTFIX_QUEUE_DIR=$MAILSTACK_DIR/postfix-queue
+POSTFIX_DATA_DIR=$MAILSTACK_DIR/postfix-data
+USERS_FILE=$MAILSTACK_DIR/users
+SINK_DIR=$MAILSTACK_DIR/sink
+MAIL_ROOT=$MAILSTACK_DIR/mail
+LOG_DIR=$MAILSTACK_DIR/log
+DOVECOT_LOG=$LOG_DIR/dovecot.log
+POSTFIX_LOG=$LOG_DIR/postfix.log

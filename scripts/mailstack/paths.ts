@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+
+/**
+ * Where the development/test mail stack keeps its state, and where it listens. One place, read by
+ * the seed scripts and by the proxy's integration tests; mailstack-env.sh holds the same defaults
+ * for the shell side, so change both together.
+ *
+ * The state lives outside the repository on purpose: CI clones into a 0700 root-owned dir that
+ * Dovecot's and Postfix's unprivileged users cannot enter.
+ */
+export interface MailStackPaths {
+  stateDir: string;
+  /** Dovecot passdb + userdb (passwd-file format), one line per mailbox. */
+  usersFile: string;
+  /** Per-service deny lists (deny/smtp = suspended mailboxes), derived from the users file. */
+  denyDir: string;
+  dovecotConf: string;
+  postfixConfigDir: string;
+  /** Postfix tables generated from the users file (texthash: read at start and reload). */
+  postfixVirtualMailboxes: string;
+  postfixSenderLogins: string;
+  /** Mail for any domain but the mail domain: one .eml file per message. */
+  sinkDir: string;
+  /** Maildirs: `<mailRoot>/<domain>/<local part>/Maildir`. */
+  mailRoot: string;
+  logDir: string;
+  dovecotLog: string;
+  postfixLog: string;
+}
+
+export interface MailStackPorts {
+  host: string;
+  imap: number;
+  submission: number;
+  lmtp: number;
+}
+
+export const DEFAULT_MAILSTACK_DIR = '/var/tmp/bp-webmail-mailstack';
+export const DEFAULT_MAIL_DOMAIN = 'binhphuoc.gov.vn';
+
+export const mailStackPorts: MailStackPorts = {
+  host: '127.0.0.1',
+  imap: 1143,
+  submission: 1587,
+  lmtp: 10024,
+};
+
+export function resolveMailStackPaths(env: NodeJS.ProcessEnv = process.env): MailStackPaths {
+  const stateDir = env.BP_MAILSTACK_DIR || DEFAULT_MAILSTACK_DIR;
+  const postfixConfigDir = join(stateDir, 'postfix');
+  const logDir = join(stateDir, 'log');
+  return {
+    stateDir,
+    usersFile: join(stateDir, 'users'),
+    denyDir: join(stateDir, 'deny'),
+    dovecotConf: join(stateDir, 'dovecot.conf'),
+    postfixConfigDir,
+    postfixVirtualMailboxes: join(postfixConfigDir, 'virtual-mailboxes'),
+    postfixSenderLogins: join(postfixConfigDir, 'sender-logins'),
+    sinkDir: join(stateDir, 'sink'),
+    mailRoot: join(stateDir, 'mail'),
+    logDir,
+    dovecotLog: join(logDir, 'dovecot.log'),
+    postfixLog: join(logDir, 'postfix.log'),
+  };
+}
+
+export function resolveMailDomain(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.BP_MAIL_DOMAIN || DEFAULT_MAIL_DOMAIN).toLowerCase();
+}
+
+/** Paths for the current environment, resolved once at import. */
+export const mailStackPaths: MailStackPaths = resolveMailStackPaths();
+
+/** The INBOX maildir of a mailbox; mirrors `mail_home` + `mail_location` in dovecot.conf. */
+export function maildirOf(email: string, paths: MailStackPaths = mailStackPaths): string {
+  const [localPart, domain] = splitAddress(email);
+  return join(paths.mailRoot, domain, localPart, 'Maildir');
+}
+
+function splitAddress(email: string): [string, string] {
+  const at = email.lastIndexOf('@');
+  if (at <= 0 || at === email.length - 1) throw new Error(`not an e-mail address: ${email}`);
+  return [email.slice(0, at).toLowerCase(), email.slice(at + 1).toLowerCase()];
+}

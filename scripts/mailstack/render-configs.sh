@@ -1,0 +1,46 @@
+# Sourced by mailstack.sh: lays out the state dir and renders the templates into it.
+# shellcheck shell=bash
+
+# Replaces {{NAME}} placeholders; values are paths and names, never user input.
+render_template() {
+  local template=$1 target=$2
+  local mail_uid mail_gid
+  mail_uid=$(id -u mail)
+  mail_gid=$(id -g mail)
+  sed \
+    -e "s|{{STATE}}|${MAILSTACK_DIR}|g" \
+    -e "s|{{MAIL_DOMAIN}}|${MAIL_DOMAIN}|g" \
+    -e "s|{{MAIL_UID}}|${mail_uid}|g" \
+    -e "s|{{MAIL_GID}}|${mail_gid}|g" \
+    -e "s|{{IMAP_PORT}}|${IMAP_PORT}|g" \
+    -e "s|{{LMTP_PORT}}|${LMTP_PORT}|g" \
+    -e "s|{{SUBMISSION_PORT}}|${SUBMISSION_PORT}|g" \
+    -e "s|{{SUBMISSION_LISTEN}}|${LISTEN_ADDR}:${SUBMISSION_PORT}|g" \
+    "$template" >"$target.tmp"
+  if grep -q '{{[A-Z_]*}}' "$target.tmp"; then
+    echo "mailstack: unrendered placeholder in $template: $(grep -o '{{[A-Z_]*}}' "$target.tmp" | head -1)" >&2
+    rm -f "$target.tmp"
+    exit 1
+  fi
+  mv "$target.tmp" "$target"
+}
+
+# Owners matter: Dovecot's mail processes run as "mail", Postfix insists on owning its queue
+# and data dirs, and the sink transport writes as "mail".
+prepare_state_dir() {
+  install -d -m 0755 -o root -g root "$MAILSTACK_DIR" "$MAILSTACK_DIR/bin" "$MAILSTACK_DIR/run" \
+    "$MAILSTACK_DIR/lib" "$LOG_DIR" "$POSTFIX_CONFIG_DIR" "$POSTFIX_QUEUE_DIR"
+  install -d -m 0750 -o mail -g mail "$MAIL_ROOT"
+  install -d -m 0755 -o mail -g mail "$SINK_DIR"
+  install -d -m 0700 -o postfix -g postfix "$POSTFIX_DATA_DIR"
+  touch "$DOVECOT_LOG" "$POSTFIX_LOG"
+}
+
+render_configs() {
+  local templates=$SCRIPT_DIR/templates
+  render_template "$templates/dovecot.conf" "$DOVECOT_CONF"
+  render_template "$templates/postfix/main.cf" "$POSTFIX_CONFIG_DIR/main.cf"
+  render_template "$templates/postfix/master.cf" "$POSTFIX_CONFIG_DIR/master.cf"
+  # Postfix cannot read the repository (CI clones into a 0700 dir), so the sink runs from here.
+  install -m 0755 -o root -g root "$SCRIPT_DIR/sink-deliver.sh" "$MAILSTACK_DIR/bin/sink-deliver.sh"
+}
