@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  context = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   foreignRequests = [];
   page.on('request', (req) => {
@@ -42,15 +46,17 @@ async function logInAs(email: string, password: string) {
 describe('log in and read', () => {
   it('shows the Vietnamese error for a wrong password and stays on the login page', async () => {
     await logInAs(thanh.email, 'Sai#MatKhau99');
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Địa chỉ thư hoặc mật khẩu không đúng.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Địa chỉ thư hoặc mật khẩu không đúng.');
     expect(await page.getByLabel('Địa chỉ thư điện tử').inputValue()).toBe(thanh.email);
   });
 
   it('tells a suspended user that the mailbox is suspended (R-6.1)', async () => {
     await logInAs(suspended.email, suspended.password);
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain(
-      'Hộp thư của bạn đang bị tạm khóa',
-    );
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain('Hộp thư của bạn đang bị tạm khóa');
   });
 
   it('logs in with the bare account name, lands in the inbox and reads a Vietnamese message', async () => {
@@ -96,7 +102,7 @@ describe('log in and read', () => {
 
   it('never lets a hostile message run a script or fetch a tracker', async () => {
     await logInAs(thanh.email, thanh.password);
-    const hostile = page.locator('.message-row', { hasText: /script|nguy hiểm|XSS/i }).first();
+    const hostile = page.locator('.message-row', { hasText: 'trúng thưởng' }).first();
     await hostile.waitFor();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {

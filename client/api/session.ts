@@ -44,9 +44,10 @@ export function useLogout() {
     mutationFn: () => apiFetch<void>('/session', { method: 'DELETE' }),
     onSettled: () => {
       setCsrfToken(null);
-      // Nothing of the previous user's mail may stay in memory for the next person at this desk.
-      queryClient.clear();
+      // First show the login page (its observers live on), then drop everything else: nothing of
+      // the previous user's mail may stay in memory for the next person at this desk.
       queryClient.setQueryData(sessionKeys.current, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
     },
   });
 }

@@ -54,6 +54,11 @@ export function mapImapError(err: unknown): unknown {
 
 function reasonDetails(responseText: string | undefined): Record<string, string> | undefined {
   // Dovecot prefixes its own text; the part after the response code is the recorded reason.
-  const reason = responseText?.replace(/^\[CONTACTADMIN\]\s*/i, '').trim();
+  // The passwd-file cannot hold spaces, so the stack stores them as no-break spaces (U+00A0).
+  const reason = responseText
+    ?.replace(/^\[CONTACTADMIN\]\s*/i, '')
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .normalize('NFC');
   return reason ? { reason } : undefined;
 }

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccount, logIn, type Proxy, sessionClient, startProxy, thanh } from '../test-support/proxy-harness';
+import {
+  demoAccount,
+  logIn,
+  type ProxyHarness,
+  sessionClient,
+  startProxy,
+  thanh,
+} from '../test-support/proxy-harness';
 
 const HOST = '127.0.0.1:8080';
 const loginHeaders = { host: HOST, origin: `http://${HOST}`, 'x-csrf-token': 'login' };
 
 describe('POST /api/session against the real Dovecot', () => {
-  let proxy: Proxy;
+  let proxy: ProxyHarness;
   beforeAll(async () => {
     proxy = await startProxy();
   });
@@ -108,7 +115,9 @@ describe('POST /api/session against the real Dovecot', () => {
     const rows = proxy.ctx.db.prepare('SELECT * FROM sessions').all();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(a.password);
-    expect(Buffer.concat(rows.map((r) => (r as { secret_box: Buffer }).secret_box)).includes(a.password)).toBe(false);
+    expect(
+      Buffer.concat(rows.map((r) => (r as { secret_box: Buffer }).secret_box)).includes(a.password),
+    ).toBe(false);
   });
 });
 

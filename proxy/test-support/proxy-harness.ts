@@ -17,7 +17,7 @@ export async function startProxy(env: Record<string, string> = {}) {
   return { app, ctx, dataDir, close: () => app.close() };
 }
 
-export type Proxy = Awaited<ReturnType<typeof startProxy>>;
+export type ProxyHarness = Awaited<ReturnType<typeof startProxy>>;
 
 export function demoAccount(predicate: (a: ReturnType<typeof readDemoAccounts>[number]) => boolean) {
   const account = readDemoAccounts().find(predicate);
@@ -30,7 +30,7 @@ export const thanh = () => demoAccount((a) => a.email.startsWith('thanhtv.'));
 const HOST = '127.0.0.1:8080';
 
 /** Logs in and returns a client bound to that session. */
-export async function logIn(proxy: Proxy, email: string, password: string) {
+export async function logIn(proxy: ProxyHarness, email: string, password: string) {
   const res = await proxy.app.inject({
     method: 'POST',
     url: '/api/session',
@@ -44,7 +44,7 @@ export async function logIn(proxy: Proxy, email: string, password: string) {
   return sessionClient(proxy, `bp_session=${cookie.value}`, csrfToken);
 }
 
-export function sessionClient(proxy: Proxy, cookie: string, csrfToken: string) {
+export function sessionClient(proxy: ProxyHarness, cookie: string, csrfToken: string) {
   const request = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
     proxy.app.inject({
       method,
