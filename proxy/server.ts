@@ -94,12 +94,21 @@ export async function buildServer(config: Config) {
   const staticRoot = path.resolve(config.staticDir);
   if (existsSync(path.join(staticRoot, 'index.html'))) {
     app.addHook('onRequest', async (req, reply) => {
-      if (!req.url.startsWith('/api/')) appSecurityHeaders(reply);
+      if (req.url.startsWith('/api/')) return;
+      appSecurityHeaders(reply);
+      // Vite names assets by content hash: they never change, the page that names them always may.
+      reply.header(
+        'cache-control',
+        req.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     });
-    await app.register(fastifyStatic, { root: staticRoot, wildcard: false });
-    // The SPA owns every other path (deep links such as /thu/INBOX/42).
+    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: staticRoot, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    // The SPA owns every other page path (deep links such as /thu/INBOX/42); a missing file is a 404.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method !== 'GET') return reply.status(404).send();
+      const isPage = req.method === 'GET' && !/\.[a-z0-9]{1,8}$/i.test(req.url.split('?')[0] ?? '');
+      if (!isPage) return reply.status(404).type('text/plain').send('Not found');
       return reply.sendFile('index.html');
     });
   }

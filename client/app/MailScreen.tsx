@@ -9,6 +9,7 @@ import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
 import { mailPath } from '../features/mailbox/routes';
 import { MessageReader } from '../features/reader/MessageReader';
+import { Icon } from '../ui/Icon';
 import { useUiStore } from './ui-store';
 
 /** The three panes: folders, the open folder's messages, the open message. */
@@ -47,7 +48,7 @@ export function MailScreen({
           aria-expanded={foldersOpen}
           onClick={() => setFoldersOpen(!foldersOpen)}
         >
-          ☰
+          <Icon name="menu" size={22} />
         </button>
         <div className="brand">
           <img src="/favicon.svg" alt="" width={24} height={24} />

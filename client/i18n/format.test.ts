@@ -8,7 +8,8 @@ describe('dates in Asia/Ho_Chi_Minh', () => {
     expect(formatDate('2026-11-28T17:30:00Z', 'en')).toBe('29/11/2026');
   });
   it('uses 24-hour time', () => {
-    expect(formatDateTime('2026-11-29T07:05:00Z', 'vi')).toContain('14:05');
+    expect(formatDateTime('2026-11-29T07:05:00Z', 'vi')).toBe('29/11/2026 14:05');
+    expect(formatDateTime('2026-11-29T07:05:00Z', 'en')).toBe('29/11/2026 14:05');
   });
   it('shows the time for today and the date for older mail', () => {
     const now = new Date('2026-11-29T10:00:00Z');

@@ -16,16 +16,15 @@ export function formatDate(iso: string, locale: Locale | string, timeZone = DEFA
   }).format(new Date(iso));
 }
 
+/** "27/11/2026 07:30": the date first, as documents are dated (Intl's vi-VN puts the time first). */
 export function formatDateTime(iso: string, locale: Locale | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(iso));
+  return `${formatDate(iso, locale, timeZone)} ${time}`;
 }
 
 /** Today's mail shows its time, older mail its date, as in every mail client people know. */

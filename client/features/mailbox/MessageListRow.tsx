@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageRow } from '../../../proxy/contract';
 import { formatDateTime, formatListDate } from '../../i18n/format';
+import { Icon } from '../../ui/Icon';
 
 export function MessageListRow({
   message,
@@ -41,19 +42,10 @@ export function MessageListRow({
         <span className="row-line">
           <span className="row-subject">{message.subject || t('list.noSubject')}</span>
           <span className="row-icons">
-            {message.hasAttachments ? (
-              <span
-                className="icon"
-                role="img"
-                aria-label={t('list.hasAttachments')}
-                title={t('list.hasAttachments')}
-              >
-                📎
-              </span>
-            ) : null}
+            {message.hasAttachments ? <Icon name="paperclip" label={t('list.hasAttachments')} /> : null}
             {message.flags.flagged ? (
-              <span className="icon flag" role="img" aria-label={t('list.flagged')} title={t('list.flagged')}>
-                ★
+              <span className="flag">
+                <Icon name="star" label={t('list.flagged')} />
               </span>
             ) : null}
           </span>

@@ -26,8 +26,8 @@ export function AttachmentList({
               download={a.filename}
               aria-label={t('reader.download', { name: a.filename })}
             >
-              <span className="attachment-icon" aria-hidden="true">
-                {iconFor(a.contentType)}
+              <span className="attachment-type" aria-hidden="true">
+                {typeBadge(a.filename, a.contentType)}
               </span>
               <span className="attachment-name">{a.filename}</span>
               <span className="attachment-size muted small">
@@ -41,12 +41,10 @@ export function AttachmentList({
   );
 }
 
-function iconFor(type: string): string {
-  if (type.startsWith('image/')) return '🖼';
-  if (type === 'application/pdf') return '📕';
-  if (type.includes('word') || type.includes('document')) return '📄';
-  if (type.includes('sheet') || type.includes('excel')) return '📊';
-  if (type === 'message/rfc822') return '✉';
-  if (type.includes('zip') || type.includes('compressed')) return '🗜';
-  return '📎';
+/** The file's extension as a short badge (PDF, DOCX, XLSX…), as office workers recognise files. */
+function typeBadge(filename: string, type: string): string {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(filename)?.[1];
+  if (ext) return ext.toUpperCase();
+  if (type === 'message/rfc822') return 'EML';
+  return (type.split('/')[1] ?? 'FILE').slice(0, 4).toUpperCase();
 }
