@@ -11,6 +11,10 @@ import {
 const HOST = '127.0.0.1:8080';
 const loginHeaders = { host: HOST, origin: `http://${HOST}`, 'x-csrf-token': 'login' };
 
+function postLogin(proxy: ProxyHarness, payload: object, headers: Record<string, string> = loginHeaders) {
+  return proxy.app.inject({ method: 'POST', url: '/api/session', headers, payload });
+}
+
 describe('POST /api/session against the real Dovecot', () => {
   let proxy: ProxyHarness;
   beforeAll(async () => {
@@ -22,12 +26,7 @@ describe('POST /api/session against the real Dovecot', () => {
 
   it('logs in with IMAP credentials and sets an httpOnly, SameSite=Strict cookie scoped to /api', async () => {
     const a = thanh();
-    const res = await proxy.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: loginHeaders,
-      payload: { email: a.email.toUpperCase(), password: a.password },
-    });
+    const res = await postLogin(proxy, { email: a.email.toUpperCase(), password: a.password });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ email: a.email });
     const cookie = res.cookies.find((c) => c.name === 'bp_session')!;
@@ -36,12 +35,7 @@ describe('POST /api/session against the real Dovecot', () => {
   });
 
   it('refuses a wrong password with 401 invalid_credentials and a Vietnamese message', async () => {
-    const res = await proxy.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: loginHeaders,
-      payload: { email: thanh().email, password: 'Sai#MatKhau99' },
-    });
+    const res = await postLogin(proxy, { email: thanh().email, password: 'Sai#MatKhau99' });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({
       error: { code: 'invalid_credentials', message: 'Địa chỉ thư hoặc mật khẩu không đúng.' },
@@ -51,12 +45,7 @@ describe('POST /api/session against the real Dovecot', () => {
 
   it('refuses a suspended (nologin) mailbox with 423 account_suspended and its reason (R-6.1)', async () => {
     const suspended = demoAccount((a) => a.suspended);
-    const res = await proxy.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: loginHeaders,
-      payload: { email: suspended.email, password: suspended.password },
-    });
+    const res = await postLogin(proxy, { email: suspended.email, password: suspended.password });
     expect(res.statusCode).toBe(423);
     const body = res.json();
     expect(body.error.code).toBe('account_suspended');
@@ -65,30 +54,19 @@ describe('POST /api/session against the real Dovecot', () => {
 
   it('refuses a login without the anti-CSRF header or from another origin', async () => {
     const a = thanh();
-    const noHeader = await proxy.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { host: HOST },
-      payload: { email: a.email, password: a.password },
-    });
+    const noHeader = await postLogin(proxy, { email: a.email, password: a.password }, { host: HOST });
     expect(noHeader.statusCode).toBe(403);
     expect(noHeader.json().error.code).toBe('csrf_failed');
-    const crossSite = await proxy.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: { ...loginHeaders, origin: 'https://evil.example' },
-      payload: { email: a.email, password: a.password },
-    });
+    const crossSite = await postLogin(
+      proxy,
+      { email: a.email, password: a.password },
+      { ...loginHeaders, origin: 'https://evil.example' },
+    );
     expect(crossSite.statusCode).toBe(403);
   });
 
   it('rejects a malformed body with 400 validation_failed', async () => {
-    const res = await proxy.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      headers: loginHeaders,
-      payload: { email: 'x' },
-    });
+    const res = await postLogin(proxy, { email: 'x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');
   });
@@ -143,12 +121,7 @@ describe('when the provider is down', () => {
     const proxy = await startProxy({ IMAP_PORT: '1' });
     try {
       const a = thanh();
-      const res = await proxy.app.inject({
-        method: 'POST',
-        url: '/api/session',
-        headers: loginHeaders,
-        payload: { email: a.email, password: a.password },
-      });
+      const res = await postLogin(proxy, { email: a.email, password: a.password });
       expect(res.statusCode).toBe(503);
       expect(res.json().error.code).toBe('provider_unavailable');
     } finally {
