@@ -1,3 +1,4 @@
+import type { LoginThrottle } from './auth/login-throttle-store';
 import type { SessionStore } from './auth/session-store';
 import type { Config } from './config';
 import type { ImapPool } from './mail/imap-pool';
@@ -8,5 +9,6 @@ export interface AppContext {
   config: Config;
   db: Db;
   sessions: SessionStore;
+  loginThrottle: LoginThrottle;
   imap: ImapPool;
 }

@@ -54,6 +54,9 @@ const EnvSchema = z.object({
     .default(2 * GB),
   /** Điều 9: at least 8 characters. */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Đ13.3: change the password every month. */
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().positive().default(30),
 });
@@ -98,6 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE },
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    loginThrottle: {
+      perAccountAndIp: {
+        maxFailures: e.LOGIN_MAX_FAILURES,
+        windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+      },
+      perIp: { maxFailures: e.LOGIN_MAX_FAILURES_PER_IP, windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000 },
+    },
     limits: {
       attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
       quotaMinBytes: e.QUOTA_MIN_BYTES,

@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context';
+import { createLoginThrottle } from './auth/login-throttle-store';
 import { createSessionStore } from './auth/session-store';
 import type { Config } from './config';
 import { ApiError } from './http/api-error';
@@ -52,9 +53,13 @@ export async function buildServer(config: Config) {
     config,
     db,
     sessions: createSessionStore(db, config.session),
+    loginThrottle: createLoginThrottle(db, config.loginThrottle),
     imap: createImapPool(config.imap, app.log),
   };
-  const purge = setInterval(() => ctx.sessions.purgeExpired(), 10 * 60_000);
+  const purge = setInterval(() => {
+    ctx.sessions.purgeExpired();
+    ctx.loginThrottle.purgeOld();
+  }, 10 * 60_000);
   purge.unref();
   app.addHook('onClose', async () => {
     clearInterval(purge);

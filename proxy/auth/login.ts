@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context';
+import { ApiError } from '../http/api-error';
 
 /**
  * Log-in is an IMAP LOGIN at the provider: the provider stays the one authority for passwords.
@@ -7,9 +8,24 @@ import type { AppContext } from '../app-context';
 export async function logIn(
   ctx: AppContext,
   credentials: { email: string; password: string },
-  meta: { ip?: string; userAgent?: string },
+  meta: { ip: string; userAgent?: string },
 ) {
-  await ctx.imap.login(credentials);
+  const gate = ctx.loginThrottle.check(credentials.email, meta.ip);
+  // Refused before the provider is asked: a guess made while blocked is not even tried.
+  if (!gate.allowed)
+    throw new ApiError('too_many_attempts', {
+      retryAfterSeconds: gate.retryAfterSeconds,
+      minutes: Math.ceil(gate.retryAfterSeconds / 60),
+    });
+  try {
+    await ctx.imap.login(credentials);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'invalid_credentials') {
+      ctx.loginThrottle.recordFailure(credentials.email, meta.ip);
+    }
+    throw err;
+  }
+  ctx.loginThrottle.recordSuccess(credentials.email, meta.ip);
   return ctx.sessions.create(credentials.email, credentials.password, meta);
 }
 

@@ -129,3 +129,30 @@ describe('when the provider is down', () => {
     }
   });
 });
+
+describe('brute-force protection at log-in', () => {
+  it('blocks an account from one address after repeated failures, not from another address', async () => {
+    const proxy = await startProxy({ LOGIN_MAX_FAILURES: '3' });
+    try {
+      const a = thanh();
+      const attempt = (password: string, remoteAddress: string) =>
+        proxy.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          headers: loginHeaders,
+          remoteAddress,
+          payload: { email: a.email, password },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt('Sai#MatKhau99', '10.9.9.9')).statusCode).toBe(401);
+      const blocked = await attempt(a.password, '10.9.9.9');
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.code).toBe('too_many_attempts');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(blocked.json().error.message).toMatch(/thử lại sau \d+ phút/);
+      // The owner at their own desk is not locked out by the attacker.
+      expect((await attempt(a.password, '10.1.1.1')).statusCode).toBe(200);
+    } finally {
+      await proxy.close();
+    }
+  });
+});

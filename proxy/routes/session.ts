@@ -19,7 +19,13 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['session'],
           body: LoginRequest,
-          response: { 200: SessionInfo, 401: ApiErrorBody, 423: ApiErrorBody, 503: ApiErrorBody },
+          response: {
+            200: SessionInfo,
+            401: ApiErrorBody,
+            423: ApiErrorBody,
+            429: ApiErrorBody,
+            503: ApiErrorBody,
+          },
         },
       },
       async (req, reply) => {

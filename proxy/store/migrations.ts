@@ -18,4 +18,14 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX sessions_expires ON sessions(expires_at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE login_failures (
+        key TEXT NOT NULL,                       -- 'acct:<email>|ip:<ip>' or 'ip:<ip>'
+        at  INTEGER NOT NULL
+      );
+      CREATE INDEX login_failures_key ON login_failures(key, at);
+    `,
+  },
 ];

@@ -58,6 +58,30 @@ describe('LoginPage', () => {
     expect(alert.textContent).toContain('Lý do: Không hoạt động 6 tháng');
   });
 
+  it('says how long to wait after too many failed attempts', async () => {
+    server.use(
+      http.get('/api/config', () => HttpResponse.json(publicConfig)),
+      http.get('/api/session', loggedOut),
+      http.post('/api/session', () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'too_many_attempts',
+              message: 'x',
+              details: { retryAfterSeconds: 540, minutes: 9 },
+            },
+          },
+          { status: 429, headers: { 'retry-after': '540' } },
+        ),
+      ),
+    );
+    renderApp();
+    await fillAndSubmit('thanhtv.sttt', 'Sai#matkhau1');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Bạn đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 9 phút.',
+    );
+  });
+
   it('adds the province domain to a bare account name, sends the CSRF header, and opens the inbox', async () => {
     let sent: { body: unknown; csrf: string | null } | null = null;
     server.use(

@@ -1,0 +1,51 @@
+import {
+  combineDecisions,
+  DEFAULT_THROTTLE_POLICY,
+  type ThrottleDecision,
+  type ThrottlePolicy,
+  throttleDecision,
+} from '../policy/login-throttle';
+import type { Db } from '../store/database';
+
+const accountKey = (email: string, ip: string) => `acct:${email}|ip:${ip}`;
+const ipKey = (ip: string) => `ip:${ip}`;
+
+/** Failed log-ins kept in the policy store, so a proxy restart does not reset an attack's count. */
+export function createLoginThrottle(
+  db: Db,
+  policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
+  now: () => number = Date.now,
+) {
+  const longest = Math.max(policy.perAccountAndIp.windowMs, policy.perIp.windowMs);
+  const select = db.prepare('SELECT at FROM login_failures WHERE key = ? AND at > ?');
+  const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+  const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
+  const purge = db.prepare('DELETE FROM login_failures WHERE at <= ?');
+  const times = (key: string, since: number) => select.all(key, since).map((r) => (r as { at: number }).at);
+
+  return {
+    check(email: string, ip: string): ThrottleDecision {
+      const at = now();
+      return combineDecisions(
+        throttleDecision(times(accountKey(email, ip), at - longest), at, policy.perAccountAndIp),
+        throttleDecision(times(ipKey(ip), at - longest), at, policy.perIp),
+      );
+    },
+    recordFailure(email: string, ip: string): void {
+      const at = now();
+      db.transaction(() => {
+        insert.run(accountKey(email, ip), at);
+        insert.run(ipKey(ip), at);
+      })();
+    },
+    /** A correct password clears that account's count from that address (not the address's). */
+    recordSuccess(email: string, ip: string): void {
+      clear.run(accountKey(email, ip));
+    },
+    purgeOld(): number {
+      return purge.run(now() - longest).changes;
+    },
+  };
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
