@@ -1,3 +1,4 @@
+import type { AuditLog } from './audit/audit-log';
 import type { LoginThrottle } from './auth/login-throttle-store';
 import type { SessionStore } from './auth/session-store';
 import type { Config } from './config';
@@ -10,5 +11,6 @@ export interface AppContext {
   db: Db;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
+  audit: AuditLog;
   imap: ImapPool;
 }

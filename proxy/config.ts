@@ -54,6 +54,8 @@ const EnvSchema = z.object({
     .default(2 * GB),
   /** Điều 9: at least 8 characters. */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
+  /** Đ7.1: logs are kept for 6 months. */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).default(6),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE },
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    auditRetentionMonths: e.AUDIT_RETENTION_MONTHS,
     loginThrottle: {
       perAccountAndIp: {
         maxFailures: e.LOGIN_MAX_FAILURES,

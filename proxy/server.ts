@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context';
+import { createAuditLog } from './audit/audit-log';
 import { createLoginThrottle } from './auth/login-throttle-store';
 import { createSessionStore } from './auth/session-store';
 import type { Config } from './config';
@@ -54,6 +55,7 @@ export async function buildServer(config: Config) {
     db,
     sessions: createSessionStore(db, config.session),
     loginThrottle: createLoginThrottle(db, config.loginThrottle),
+    audit: createAuditLog(db),
     imap: createImapPool(config.imap, app.log),
   };
   const purge = setInterval(() => {
@@ -61,8 +63,14 @@ export async function buildServer(config: Config) {
     ctx.loginThrottle.purgeOld();
   }, 10 * 60_000);
   purge.unref();
+  // Đ7.1: the audit log keeps six months; purged at start and then daily.
+  const purgeAudit = () => ctx.audit.purgeExpired(config.auditRetentionMonths);
+  purgeAudit();
+  const dailyPurge = setInterval(purgeAudit, 24 * 3_600_000);
+  dailyPurge.unref();
   app.addHook('onClose', async () => {
     clearInterval(purge);
+    clearInterval(dailyPurge);
     await ctx.imap.closeAll();
     db.close();
   });

@@ -10,26 +10,38 @@ export async function logIn(
   credentials: { email: string; password: string },
   meta: { ip: string; userAgent?: string },
 ) {
+  const audit = (outcome: string) =>
+    ctx.audit.record({
+      actor: credentials.email,
+      email: credentials.email,
+      action: 'login',
+      outcome,
+      ip: meta.ip,
+    });
   const gate = ctx.loginThrottle.check(credentials.email, meta.ip);
   // Refused before the provider is asked: a guess made while blocked is not even tried.
-  if (!gate.allowed)
+  if (!gate.allowed) {
+    audit('too_many_attempts');
     throw new ApiError('too_many_attempts', {
       retryAfterSeconds: gate.retryAfterSeconds,
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
     });
+  }
   try {
     await ctx.imap.login(credentials);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'invalid_credentials') {
-      ctx.loginThrottle.recordFailure(credentials.email, meta.ip);
-    }
+    const code = err instanceof ApiError ? err.code : 'internal_error';
+    if (code === 'invalid_credentials') ctx.loginThrottle.recordFailure(credentials.email, meta.ip);
+    audit(code);
     throw err;
   }
   ctx.loginThrottle.recordSuccess(credentials.email, meta.ip);
+  audit('ok');
   return ctx.sessions.create(credentials.email, credentials.password, meta);
 }
 
-export async function logOut(ctx: AppContext, session: { idHash: string; email: string }) {
+export async function logOut(ctx: AppContext, session: { idHash: string; email: string }, ip: string) {
   ctx.sessions.destroy(session.idHash);
+  ctx.audit.record({ actor: session.email, email: session.email, action: 'logout', outcome: 'ok', ip });
   await ctx.imap.release(session.email);
 }

@@ -156,3 +156,27 @@ describe('brute-force protection at log-in', () => {
     }
   });
 });
+
+describe('audit log of log-ins (R-7.1)', () => {
+  it('records failures with their code, successes and log-outs, with the address and never the password', async () => {
+    const proxy = await startProxy();
+    try {
+      const a = thanh();
+      await postLogin(proxy, { email: a.email, password: 'Sai#MatKhau99' });
+      const client = await logIn(proxy, a.email, a.password);
+      await client.delete('/api/session');
+      const entries = proxy.ctx.audit.forAccount(a.email);
+      expect(entries.map((e) => `${e.action}:${e.outcome}`)).toEqual([
+        'logout:ok',
+        'login:ok',
+        'login:invalid_credentials',
+      ]);
+      expect(entries.every((e) => e.ip === '127.0.0.1')).toBe(true);
+      const dump = JSON.stringify(proxy.ctx.db.prepare('SELECT * FROM audit_log').all());
+      expect(dump).not.toContain(a.password);
+      expect(dump).not.toContain('Sai#MatKhau99');
+    } finally {
+      await proxy.close();
+    }
+  });
+});

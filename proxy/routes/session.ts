@@ -61,7 +61,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags: ['session'], response: { 204: z.null(), 401: ApiErrorBody } },
       },
       async (req, reply) => {
-        await logOut(ctx, req.session!);
+        await logOut(ctx, req.session!, req.ip);
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
         return reply.status(204).send(null);
       },

@@ -28,4 +28,24 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX login_failures_key ON login_failures(key, at);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE audit_log (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        at      INTEGER NOT NULL,
+        actor   TEXT NOT NULL,                  -- who did it: the user, an admin, or 'system'
+        email   TEXT NOT NULL,                  -- whose account it concerns
+        action  TEXT NOT NULL,
+        outcome TEXT NOT NULL,                  -- 'ok' or an error code
+        ip      TEXT,
+        details TEXT                            -- JSON; never a password, never a body
+      );
+      CREATE INDEX audit_log_email_at ON audit_log(email, at);
+      CREATE INDEX audit_log_at ON audit_log(at);
+      -- Append-only: entries are never edited; only the retention purge deletes (R-7.1).
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `,
+  },
 ];
