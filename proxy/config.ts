@@ -54,6 +54,10 @@ const EnvSchema = z.object({
     .default(2 * GB),
   /** Điều 9: at least 8 characters. */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
+  /** Đ7.2c: warn as the mailbox nears its quota (percent of the limit). */
+  QUOTA_NOTICE_PERCENT: z.coerce.number().min(1).max(100).default(80),
+  QUOTA_WARNING_PERCENT: z.coerce.number().min(1).max(100).default(90),
+  QUOTA_CRITICAL_PERCENT: z.coerce.number().min(1).max(100).default(98),
   /** Đ7.1: logs are kept for 6 months. */
   AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).default(6),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -75,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (
+    !(e.QUOTA_NOTICE_PERCENT < e.QUOTA_WARNING_PERCENT && e.QUOTA_WARNING_PERCENT < e.QUOTA_CRITICAL_PERCENT)
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  QUOTA_NOTICE_PERCENT < QUOTA_WARNING_PERCENT < QUOTA_CRITICAL_PERCENT must hold',
+    );
+  }
   const publicUrl = new URL(e.PUBLIC_URL);
   const onLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(publicUrl.hostname);
   return {
@@ -104,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE },
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
     auditRetentionMonths: e.AUDIT_RETENTION_MONTHS,
+    quotaThresholds: {
+      notice: e.QUOTA_NOTICE_PERCENT / 100,
+      warning: e.QUOTA_WARNING_PERCENT / 100,
+      critical: e.QUOTA_CRITICAL_PERCENT / 100,
+    },
     loginThrottle: {
       perAccountAndIp: {
         maxFailures: e.LOGIN_MAX_FAILURES,

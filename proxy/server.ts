@@ -24,6 +24,7 @@ import { createImapPool } from './mail/imap-pool';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
 import { publicConfigRoutes } from './routes/public-config';
+import { quotaRoutes } from './routes/quota';
 import { sessionRoutes } from './routes/session';
 import { openDatabase } from './store/database';
 
@@ -96,6 +97,7 @@ export async function buildServer(config: Config) {
       await api.register(sessionRoutes(ctx));
       await api.register(mailboxRoutes(ctx));
       await api.register(messageRoutes(ctx));
+      await api.register(quotaRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });

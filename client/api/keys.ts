@@ -7,6 +7,10 @@ export const configKeys = {
   public: ['config'] as const,
 };
 
+export const quotaKeys = {
+  current: ['quota'] as const,
+};
+
 export const mailboxKeys = {
   all: ['mailboxes'] as const,
 };

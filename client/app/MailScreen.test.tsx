@@ -7,6 +7,7 @@ import { renderApp } from '../test/render';
 import { server } from '../test/setup';
 
 describe('MailScreen', () => {
+  let quota: { usedBytes: number | null; limitBytes: number | null; level: string };
   let flagCalls: { body: unknown; csrf: string | null }[];
 
   afterEach(() => {
@@ -15,6 +16,7 @@ describe('MailScreen', () => {
 
   beforeEach(() => {
     flagCalls = [];
+    quota = { usedBytes: 100, limitBytes: 2 * 1024 ** 3, level: 'ok' };
     // Only the clock is fixed: rows older than today show their date, not their time.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
@@ -23,6 +25,7 @@ describe('MailScreen', () => {
       http.get('/api/config', () => HttpResponse.json(publicConfig)),
       http.get('/api/session', () => HttpResponse.json(session)),
       http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
+      http.get('/api/quota', () => HttpResponse.json(quota)),
       http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
       http.get('/api/mailboxes/INBOX/messages/3', () => HttpResponse.json(hostileMessage)),
       http.post('/api/mailboxes/INBOX/messages/flags', async ({ request }) => {
@@ -78,6 +81,20 @@ describe('MailScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Hiển thị hình ảnh từ bên ngoài' }));
     const shown = (screen.getByTitle(/Nội dung thư:/) as HTMLIFrameElement).getAttribute('srcdoc') ?? '';
     expect(shown).toContain('https://tracker.example/p.gif');
+  });
+
+  it('shows no quota banner below 80 %, and the usage in Vietnamese format above (Đ7.2c)', async () => {
+    renderApp();
+    await screen.findByRole('navigation', { name: 'Thư mục' });
+    expect(document.querySelector('.quota-banner')).toBeNull();
+  });
+
+  it('warns at 90 % with used / limit in Vietnamese number format and a way to the Trash', async () => {
+    quota = { usedBytes: Math.round(1.86 * 1024 ** 3), limitBytes: 2 * 1024 ** 3, level: 'warning' };
+    renderApp();
+    const banner = await screen.findByText(/Hộp thư của bạn sắp đầy/);
+    expect(banner.textContent).toContain('1,9 GB / 2 GB (93%)');
+    expect(screen.getByRole('link', { name: 'Mở Thùng rác' }).getAttribute('href')).toBe('/thu/Trash');
   });
 
   it('speaks English when the user picks it', async () => {

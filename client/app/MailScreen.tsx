@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import type { SessionInfo } from '../../proxy/contract';
 import { useMailboxes } from '../api/mailboxes';
 import { AccountMenu } from '../features/account/AccountMenu';
+import { QuotaBanner } from '../features/account/QuotaBanner';
 import { FolderList } from '../features/mailbox/FolderList';
 import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
@@ -56,6 +57,9 @@ export function MailScreen({
         </div>
         <AccountMenu email={session.email} />
       </header>
+      <div className="notices">
+        <QuotaBanner />
+      </div>
       <aside className="pane folders-pane">
         <FolderList current={mailbox} onNavigate={() => setFoldersOpen(false)} />
       </aside>

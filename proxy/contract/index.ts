@@ -4,4 +4,5 @@ export * from './errors';
 export * from './mailboxes';
 export * from './messages';
 export * from './public-config';
+export * from './quota';
 export * from './session';

@@ -92,6 +92,7 @@ describe('LoginPage', () => {
         return HttpResponse.json(session);
       }),
       http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
+      http.get('/api/quota', () => HttpResponse.json({ usedBytes: 1, limitBytes: 2, level: 'ok' })),
       http.get('/api/mailboxes/:mailbox/messages', () => HttpResponse.json(inboxPage)),
     );
     renderApp();
