@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(8080),
   PUBLIC_URL: z.url().default('http://127.0.0.1:8080'),
+  /** Hops of reverse proxies in front (nginx: 1). 0 trusts no X-Forwarded-For: the client could forge it. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('data'),
   STATIC_DIR: z.string().default('dist/client'),
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     publicUrl,
     // Secure cookies everywhere but plain-http loopback, where browsers would drop them.
     cookieSecure: publicUrl.protocol === 'https:' || !onLoopback,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     staticDir: e.STATIC_DIR,

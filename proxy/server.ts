@@ -41,7 +41,9 @@ export async function buildServer(config: Config) {
         '*.password',
       ],
     },
-    trustProxy: true,
+    // Only as many X-Forwarded-For hops as the deployment has proxies: the rest is client-written.
+    trustProxy:
+      config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -91,7 +93,17 @@ export async function buildServer(config: Config) {
       api.decorateRequest('session', null);
       api.addHook('onRequest', async (req, reply) => {
         reply.header('cache-control', 'no-store');
-        checkOrigin(req);
+        checkOrigin(req, config.publicUrl.host);
+      });
+      // The provider no longer takes the session's password, or the mailbox was suspended: the
+      // session ends here rather than retrying a dead login on every request.
+      api.addHook('onError', async (req, _reply, err) => {
+        const ended =
+          err instanceof ApiError && (err.code === 'not_authenticated' || err.code === 'account_suspended');
+        if (ended && req.session) {
+          ctx.sessions.destroy(req.session.idHash);
+          await ctx.imap.release(req.session.email);
+        }
       });
       await api.register(publicConfigRoutes(ctx));
       await api.register(sessionRoutes(ctx));
@@ -122,7 +134,9 @@ export async function buildServer(config: Config) {
     app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
     // The SPA owns every other page path (deep links such as /thu/INBOX/42); a missing file is a 404.
     app.setNotFoundHandler((req, reply) => {
-      const isPage = req.method === 'GET' && !/\.[a-z0-9]{1,8}$/i.test(req.url.split('?')[0] ?? '');
+      const path = req.url.split('?')[0] ?? '';
+      // Folder URLs may end like a file ("/thu/Lưu trữ.2023"): only non-app paths can be files.
+      const isPage = req.method === 'GET' && (path.startsWith('/thu/') || !/\.[a-z0-9]{1,8}$/i.test(path));
       if (!isPage) return reply.status(404).type('text/plain').send('Not found');
       return reply.sendFile('index.html');
     });

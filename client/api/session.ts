@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, SessionInfo } from '../../proxy/contract';
+import { useUiStore } from '../app/ui-store';
 import { ApiClientError, apiFetch, setCsrfToken } from './http';
 import { sessionKeys } from './keys';
 
@@ -18,6 +19,17 @@ export async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
+/**
+ * Shows the login page, then drops everything else the previous user saw: office PCs are shared,
+ * and nothing of one civil servant's mail may appear to the next person at the desk.
+ */
+export function forgetUser(queryClient: QueryClient, next: SessionInfo | null = null) {
+  setCsrfToken(next?.csrfToken ?? null);
+  queryClient.setQueryData(sessionKeys.current, next);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
+  useUiStore.getState().reset();
+}
+
 export function useSession() {
   return useQuery({
     queryKey: sessionKeys.current,
@@ -31,10 +43,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: LoginRequest) =>
       apiFetch<SessionInfo>('/session', { method: 'POST', json: credentials }),
-    onSuccess: (session) => {
-      setCsrfToken(session.csrfToken);
-      queryClient.setQueryData(sessionKeys.current, session);
-    },
+    onSuccess: (session) => forgetUser(queryClient, session),
   });
 }
 
@@ -42,12 +51,6 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>('/session', { method: 'DELETE' }),
-    onSettled: () => {
-      setCsrfToken(null);
-      // First show the login page (its observers live on), then drop everything else: nothing of
-      // the previous user's mail may stay in memory for the next person at this desk.
-      queryClient.setQueryData(sessionKeys.current, null);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
-    },
+    onSettled: () => forgetUser(queryClient),
   });
 }

@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Redirect, useLocation } from 'wouter';
 import { ApiClientError, setRequestLanguage, setUnauthenticatedHandler } from '../api/http';
-import { sessionKeys } from '../api/keys';
-import { useSession } from '../api/session';
+import { forgetUser, useSession } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { mailPath, parseMailPath } from '../features/mailbox/routes';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -16,7 +15,8 @@ export function createQueryClient() {
     defaultOptions: {
       queries: {
         // An expired session is not worth retrying; a flaky network is.
-        retry: (count, err) => !(err instanceof ApiClientError && err.status < 500) && count < 2,
+        retry: (count, err) =>
+          !(err instanceof ApiClientError && err.status >= 400 && err.status < 500) && count < 2,
         refetchOnWindowFocus: true,
       },
     },
@@ -43,7 +43,7 @@ function Root() {
   const session = useSession();
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => queryClient.setQueryData(sessionKeys.current, null));
+    setUnauthenticatedHandler(() => forgetUser(queryClient));
   }, [queryClient]);
 
   if (session.isPending) return <div className="boot">{t('app.loading')}</div>;

@@ -97,6 +97,25 @@ describe('MailScreen', () => {
     expect(screen.getByRole('link', { name: 'Mở Thùng rác' }).getAttribute('href')).toBe('/thu/Trash');
   });
 
+  it('forgets the previous user’s mail when the session expires (shared office PCs)', async () => {
+    const { queryClient } = renderApp();
+    await screen.findByText('Công văn số 125/UBND-KGVX về chuyển đổi số');
+    server.use(
+      http.get('/api/mailboxes', () =>
+        HttpResponse.json({ error: { code: 'not_authenticated', message: '' } }, { status: 401 }),
+      ),
+    );
+    await queryClient.invalidateQueries({ queryKey: ['mailboxes'] });
+    expect(await screen.findByRole('button', { name: 'Đăng nhập' })).toBeTruthy();
+    expect(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.queryKey[0]),
+    ).not.toContain('messages');
+    expect(screen.queryByText('Công văn số 125/UBND-KGVX về chuyển đổi số')).toBeNull();
+  });
+
   it('speaks English when the user picks it', async () => {
     renderApp('en');
     const nav = await screen.findByRole('navigation', { name: 'Folders' });

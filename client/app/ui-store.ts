@@ -11,6 +11,8 @@ interface UiState {
   /** On a phone only one pane shows; the folder list slides over the message list. */
   foldersOpen: boolean;
   setFoldersOpen: (open: boolean) => void;
+  /** Back to a fresh state when the user changes (log-in, log-out, expiry). */
+  reset: () => void;
 }
 
 export const useUiStore = create<UiState>((set) => ({
@@ -18,4 +20,5 @@ export const useUiStore = create<UiState>((set) => ({
   allowRemote: (messageKey) => set((s) => ({ remoteAllowed: { ...s.remoteAllowed, [messageKey]: true } })),
   foldersOpen: false,
   setFoldersOpen: (foldersOpen) => set({ foldersOpen }),
+  reset: () => set({ remoteAllowed: {}, foldersOpen: false }),
 }));

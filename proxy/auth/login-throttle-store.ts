@@ -21,6 +21,7 @@ export function createLoginThrottle(
   const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
   const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
   const purge = db.prepare('DELETE FROM login_failures WHERE at <= ?');
+  const remove = db.prepare('DELETE FROM login_failures WHERE rowid = ?');
   const times = (key: string, since: number) => select.all(key, since).map((r) => (r as { at: number }).at);
 
   return {
@@ -31,12 +32,19 @@ export function createLoginThrottle(
         throttleDecision(times(ipKey(ip), at - longest), at, policy.perIp),
       );
     },
-    recordFailure(email: string, ip: string): void {
+    /**
+     * Counts an attempt as a failure before the provider answers, so that a burst of parallel
+     * guesses is throttled too; `forget` takes it back when it was not a wrong password.
+     */
+    recordAttempt(email: string, ip: string): number[] {
       const at = now();
-      db.transaction(() => {
-        insert.run(accountKey(email, ip), at);
-        insert.run(ipKey(ip), at);
-      })();
+      return db.transaction(() => [
+        Number(insert.run(accountKey(email, ip), at).lastInsertRowid),
+        Number(insert.run(ipKey(ip), at).lastInsertRowid),
+      ])();
+    },
+    forget(attempt: number[]): void {
+      for (const id of attempt) remove.run(id);
     },
     /** A correct password clears that account's count from that address (not the address's). */
     recordSuccess(email: string, ip: string): void {

@@ -27,14 +27,17 @@ export async function logIn(
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
     });
   }
+  const attempt = ctx.loginThrottle.recordAttempt(credentials.email, meta.ip);
   try {
     await ctx.imap.login(credentials);
   } catch (err) {
     const code = err instanceof ApiError ? err.code : 'internal_error';
-    if (code === 'invalid_credentials') ctx.loginThrottle.recordFailure(credentials.email, meta.ip);
+    // Only a wrong password counts; a provider outage or a suspended mailbox is no guess.
+    if (code !== 'invalid_credentials') ctx.loginThrottle.forget(attempt);
     audit(code);
     throw err;
   }
+  ctx.loginThrottle.forget(attempt);
   ctx.loginThrottle.recordSuccess(credentials.email, meta.ip);
   audit('ok');
   return ctx.sessions.create(credentials.email, credentials.password, meta);

@@ -45,9 +45,16 @@ export function mapLoginError(err: unknown): ApiError {
   return new ApiError('provider_unavailable', undefined, { cause: err });
 }
 
-/** Errors after log-in: lost connections are the provider's fault, the rest is ours to report. */
-export function mapImapError(err: unknown): unknown {
-  if (err instanceof ApiError) return err;
+/**
+ * Errors after log-in: lost connections are the provider's fault, the rest is ours to report. A
+ * password the provider no longer accepts (changed elsewhere, reset by the admin) ends the session.
+ */
+export function mapSessionError(err: unknown): unknown {
+  if (err instanceof ApiError) {
+    return err.code === 'invalid_credentials'
+      ? new ApiError('not_authenticated', undefined, { cause: err })
+      : err;
+  }
   if (isConnectionError(err)) return new ApiError('provider_unavailable', undefined, { cause: err });
   return err;
 }

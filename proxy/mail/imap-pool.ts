@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import { ImapFlow } from 'imapflow';
-import { isConnectionError, mapImapError, mapLoginError } from './imap-errors';
+import { isConnectionError, mapLoginError, mapSessionError } from './imap-errors';
 
 export interface ImapServer {
   host: string;
@@ -21,6 +22,8 @@ interface Entry {
   passwordHash: string;
   inFlight: number;
   lastUsed: number;
+  /** Replaced or idle: closed as soon as nothing runs on it. */
+  retired: boolean;
 }
 
 const hashPassword = (p: string) => createHash('sha256').update(p).digest('hex');
@@ -54,36 +57,75 @@ export function createImapPool(server: ImapServer, log: FastifyBaseLogger) {
     );
   }
 
-  function drop(email: string, entry: Entry) {
+  /** Closes an entry once its last request (or stream) is done; never under a running request. */
+  function retire(email: string, entry: Entry) {
     if (entries.get(email) === entry) entries.delete(email);
+    entry.retired = true;
+    if (entry.inFlight === 0) close(entry);
+  }
+
+  function close(entry: Entry) {
     entry.client.then((c) => c.logout().catch(() => c.close())).catch(() => undefined);
   }
 
-  function entryFor(creds: Credentials): Entry {
-    const passwordHash = hashPassword(creds.password);
-    const existing = entries.get(creds.email);
-    // A session holding another password (changed elsewhere) must prove it with its own login.
-    if (existing && existing.passwordHash === passwordHash) return existing;
-    if (existing) drop(creds.email, existing);
-    const entry: Entry = { client: connect(creds), passwordHash, inFlight: 0, lastUsed: Date.now() };
-    entries.set(creds.email, entry);
-    entry.client.then(
-      (c) => c.on('close', () => entries.get(creds.email) === entry && entries.delete(creds.email)),
-      () => entries.get(creds.email) === entry && entries.delete(creds.email),
-    );
+  function newEntry(creds: Credentials): Entry {
+    const entry: Entry = {
+      client: connect(creds),
+      passwordHash: hashPassword(creds.password),
+      inFlight: 0,
+      lastUsed: Date.now(),
+      retired: false,
+    };
+    const forget = () => {
+      if (entries.get(creds.email) === entry) entries.delete(creds.email);
+    };
+    entry.client.then((c) => c.on('close', forget), forget);
     return entry;
   }
 
-  async function run<T>(creds: Credentials, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
-    const entry = entryFor(creds);
+  /** Puts a verified connection into the pool, retiring the one it replaces. */
+  function adopt(email: string, entry: Entry) {
+    const old = entries.get(email);
+    entries.set(email, entry);
+    if (old && old !== entry) retire(email, old);
+  }
+
+  function entryFor(creds: Credentials): Entry {
+    const existing = entries.get(creds.email);
+    if (existing && existing.passwordHash === hashPassword(creds.password)) return existing;
+    const entry = newEntry(creds);
+    if (!existing) {
+      entries.set(creds.email, entry); // parallel first requests share the connection being opened
+    } else {
+      // Another password than the pooled connection's (changed elsewhere): it must prove itself on
+      // its own connection, and replaces the pooled one only when it works.
+      entry.client.then(() => adopt(creds.email, entry)).catch(() => undefined);
+    }
+    return entry;
+  }
+
+  async function runOn<T>(
+    entry: Entry,
+    fn: (client: ImapFlow) => Promise<T>,
+    busyWhile?: (result: T) => Readable | undefined,
+  ): Promise<T> {
     entry.inFlight++;
+    let stream: Readable | undefined;
+    const done = () => {
+      entry.inFlight--;
+      entry.lastUsed = Date.now();
+      if (entry.retired && entry.inFlight === 0) close(entry);
+    };
     try {
       const client = await entry.client;
       if (!client.usable) throw Object.assign(new Error('connection not usable'), { code: 'NoConnection' });
-      return await fn(client);
+      const result = await fn(client);
+      stream = busyWhile?.(result);
+      return result;
     } finally {
-      entry.inFlight--;
-      entry.lastUsed = Date.now();
+      // A streamed download keeps the connection busy (and safe from the idle sweeper) until it ends.
+      if (stream && !stream.destroyed) stream.once('close', done);
+      else done();
     }
   }
 
@@ -91,7 +133,7 @@ export function createImapPool(server: ImapServer, log: FastifyBaseLogger) {
     () => {
       const cutoff = Date.now() - server.idleCloseMs;
       for (const [email, entry] of entries) {
-        if (entry.inFlight === 0 && entry.lastUsed < cutoff) drop(email, entry);
+        if (entry.inFlight === 0 && entry.lastUsed < cutoff) retire(email, entry);
       }
     },
     Math.min(30_000, server.idleCloseMs),
@@ -99,25 +141,35 @@ export function createImapPool(server: ImapServer, log: FastifyBaseLogger) {
   sweeper.unref();
 
   return {
-    /** Verifies credentials at the provider; the connection stays in the pool for what follows. */
+    /**
+     * Verifies credentials at the provider on a connection of their own, which joins the pool only
+     * once the password is right: a wrong guess never disturbs the owner's open connection.
+     */
     async login(creds: Credentials): Promise<void> {
-      const existing = entries.get(creds.email);
-      if (existing) drop(creds.email, existing);
-      await run(creds, async () => undefined);
+      const entry = newEntry(creds);
+      await entry.client;
+      adopt(creds.email, entry);
     },
 
-    /** Runs fn on the user's connection, retrying once on a fresh one if the old one had died. */
-    async withClient<T>(creds: Credentials, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
+    /**
+     * Runs fn on the user's connection, retrying once on a fresh one if the old one had died.
+     * `busyWhile` names a stream the result carries; the connection counts as in use until it ends.
+     */
+    async withClient<T>(
+      creds: Credentials,
+      fn: (client: ImapFlow) => Promise<T>,
+      busyWhile?: (result: T) => Readable | undefined,
+    ): Promise<T> {
+      const entry = entryFor(creds);
       try {
-        return await run(creds, fn);
+        return await runOn(entry, fn, busyWhile);
       } catch (err) {
-        if (!isConnectionError(err)) throw mapImapError(err);
-        const stale = entries.get(creds.email);
-        if (stale) drop(creds.email, stale);
+        if (!isConnectionError(err)) throw mapSessionError(err);
+        retire(creds.email, entry);
         try {
-          return await run(creds, fn);
+          return await runOn(entryFor(creds), fn, busyWhile);
         } catch (retryErr) {
-          throw mapImapError(retryErr);
+          throw mapSessionError(retryErr);
         }
       }
     },
@@ -125,7 +177,7 @@ export function createImapPool(server: ImapServer, log: FastifyBaseLogger) {
     /** Closes the user's connection (log-out, password change, suspension). */
     async release(email: string): Promise<void> {
       const entry = entries.get(email);
-      if (entry) drop(email, entry);
+      if (entry) retire(email, entry);
     },
 
     size: () => entries.size,

@@ -44,5 +44,12 @@ function compareMailboxes(a: Mailbox, b: Mailbox): number {
   const ra = a.specialUse ? ORDER.indexOf(a.specialUse) : ORDER.length;
   const rb = b.specialUse ? ORDER.indexOf(b.specialUse) : ORDER.length;
   if (ra !== rb) return ra - rb;
-  return a.path.localeCompare(b.path, 'vi');
+  // Segment by segment, so that "Dự án/Báo cáo" stays under "Dự án", before "Dự án-cũ".
+  const sa = a.delimiter ? a.path.split(a.delimiter) : [a.path];
+  const sb = b.delimiter ? b.path.split(b.delimiter) : [b.path];
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    const c = sa[i]!.localeCompare(sb[i]!, 'vi');
+    if (c !== 0) return c;
+  }
+  return sa.length - sb.length;
 }

@@ -75,9 +75,14 @@ function parseBody(source: Readable): Promise<ParsedBody> {
         result.html = typeof data.html === 'string' ? data.html.normalize('NFC') : null;
       }
     });
-    parser.on('error', reject);
+    const fail = (err: unknown) => {
+      // A paused, half-read FETCH would keep the user's connection busy for good.
+      source.destroy();
+      reject(err);
+    };
+    parser.on('error', fail);
     parser.on('end', () => resolve(result));
-    source.on('error', reject);
+    source.on('error', fail);
     source.pipe(parser);
   });
 }

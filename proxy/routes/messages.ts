@@ -74,8 +74,10 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { mailbox, uid, part } = req.params;
-        const stream = await ctx.imap.withClient(req.session!, (client) =>
-          openPart(client, mailbox, uid, part),
+        const stream = await ctx.imap.withClient(
+          req.session!,
+          (client) => openPart(client, mailbox, uid, part),
+          (s) => s.content,
         );
         const inline = req.query.inline === '1' && INLINE_SAFE.has(stream.contentType);
         return sendDownload(reply, stream, inline);
@@ -87,8 +89,10 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['messages'], params: MessageParams } },
       async (req, reply) => {
         const { mailbox, uid } = req.params;
-        const stream = await ctx.imap.withClient(req.session!, (client) =>
-          openPart(client, mailbox, uid, null),
+        const stream = await ctx.imap.withClient(
+          req.session!,
+          (client) => openPart(client, mailbox, uid, null),
+          (s) => s.content,
         );
         return sendDownload(reply, stream, false);
       },
@@ -110,7 +114,8 @@ function sendDownload(
   reply.header('x-content-type-options', 'nosniff');
   // Even if a browser were tricked into rendering it, nothing in it may run or load.
   reply.header('content-security-policy', "default-src 'none'; sandbox");
-  reply.header('cache-control', 'private, max-age=300');
+  // Office PCs are shared: mail must not stay in the browser cache after log-out.
+  reply.header('cache-control', 'no-store');
   if (stream.size !== null) reply.header('content-length', String(stream.size));
   return reply.send(stream.content);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setMailUserPassword } from '../../scripts/mailstack/mail-users';
 import {
   demoAccount,
   logIn,
@@ -143,7 +144,18 @@ describe('brute-force protection at log-in', () => {
           remoteAddress,
           payload: { email: a.email, password },
         });
-      for (let i = 0; i < 3; i++) expect((await attempt('Sai#MatKhau99', '10.9.9.9')).statusCode).toBe(401);
+      const forged = (i: number) => ({ 'x-forwarded-for': `6.6.6.${i}` });
+      for (let i = 0; i < 3; i++) {
+        // A forged X-Forwarded-For changes nothing: no proxy is configured in front.
+        const res = await proxy.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          headers: { ...loginHeaders, ...forged(i) },
+          remoteAddress: '10.9.9.9',
+          payload: { email: a.email, password: 'Sai#MatKhau99' },
+        });
+        expect(res.statusCode).toBe(401);
+      }
       const blocked = await attempt(a.password, '10.9.9.9');
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.code).toBe('too_many_attempts');
@@ -176,6 +188,44 @@ describe('audit log of log-ins (R-7.1)', () => {
       expect(dump).not.toContain(a.password);
       expect(dump).not.toContain('Sai#MatKhau99');
     } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('the pooled IMAP connection', () => {
+  it('is not disturbed by somebody trying wrong passwords for the same account', async () => {
+    const proxy = await startProxy();
+    try {
+      const a = thanh();
+      const owner = await logIn(proxy, a.email, a.password);
+      expect((await owner.get('/api/mailboxes')).statusCode).toBe(200);
+      const wrong = await postLogin(proxy, { email: a.email, password: 'Sai#MatKhau99' });
+      expect(wrong.statusCode).toBe(401);
+      const [list, boxes] = await Promise.all([
+        owner.get('/api/mailboxes/INBOX/messages?limit=5'),
+        owner.get('/api/mailboxes'),
+      ]);
+      expect([list.statusCode, boxes.statusCode]).toEqual([200, 200]);
+      expect(proxy.ctx.imap.size()).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('ends the session when the password was changed elsewhere (Đ13.3), instead of retrying it', async () => {
+    const proxy = await startProxy();
+    const a = thanh();
+    try {
+      const client = await logIn(proxy, a.email, a.password);
+      await proxy.ctx.imap.release(a.email); // as after an idle close
+      setMailUserPassword(a.email, 'Doi#MatKhau2027');
+      const res = await client.get('/api/mailboxes');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('not_authenticated');
+      expect((await client.get('/api/session')).statusCode).toBe(401);
+    } finally {
+      setMailUserPassword(a.email, a.password);
       await proxy.close();
     }
   });

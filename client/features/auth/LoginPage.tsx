@@ -20,8 +20,9 @@ export function LoginPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // "thanhtv.sttt" alone is enough: the province has one mail domain.
-    const address = email.includes('@') || !domain ? email : `${email}@${domain}`;
-    login.mutate({ email: address.trim(), password });
+    const typed = email.trim(); // phone keyboards add a space after a suggested word
+    const address = typed.includes('@') || !domain ? typed : `${typed}@${domain}`;
+    login.mutate({ email: address, password });
   };
 
   return (

@@ -133,6 +133,7 @@ function MessageView({
       ) : null}
       {body ? (
         <MessageBodyFrame
+          key={messageKey}
           html={body.html}
           allowRemote={allowRemote}
           title={t('reader.frameTitle', { subject })}
