@@ -16,15 +16,18 @@ async function fillAndSubmit(email: string, password: string) {
   await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
 }
 
+/** The login page, with the proxy answering the log-in with `status` and an error body. */
+function loginAnswers(status: number, error: { code: string; details?: Record<string, string | number> }) {
+  server.use(
+    http.get('/api/config', () => HttpResponse.json(publicConfig)),
+    http.get('/api/session', loggedOut),
+    http.post('/api/session', () => HttpResponse.json({ error: { message: 'x', ...error } }, { status })),
+  );
+}
+
 describe('LoginPage', () => {
   it('shows the Vietnamese message for a wrong password and keeps what was typed', async () => {
-    server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', loggedOut),
-      http.post('/api/session', () =>
-        HttpResponse.json({ error: { code: 'invalid_credentials', message: 'x' } }, { status: 401 }),
-      ),
-    );
+    loginAnswers(401, { code: 'invalid_credentials' });
     renderApp();
     await fillAndSubmit('thanhtv.sttt', 'Sai#matkhau1');
     expect(await screen.findByRole('alert')).toHaveProperty(
@@ -35,22 +38,7 @@ describe('LoginPage', () => {
   });
 
   it('explains a suspended mailbox with the recorded reason (R-6.1)', async () => {
-    server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', loggedOut),
-      http.post('/api/session', () =>
-        HttpResponse.json(
-          {
-            error: {
-              code: 'account_suspended',
-              message: 'x',
-              details: { reason: 'Không hoạt động 6 tháng' },
-            },
-          },
-          { status: 423 },
-        ),
-      ),
-    );
+    loginAnswers(423, { code: 'account_suspended', details: { reason: 'Không hoạt động 6 tháng' } });
     renderApp();
     await fillAndSubmit('lanhnt.sgddt', 'Lanh#Sgddt2026');
     const alert = await screen.findByRole('alert');
@@ -59,22 +47,7 @@ describe('LoginPage', () => {
   });
 
   it('says how long to wait after too many failed attempts', async () => {
-    server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', loggedOut),
-      http.post('/api/session', () =>
-        HttpResponse.json(
-          {
-            error: {
-              code: 'too_many_attempts',
-              message: 'x',
-              details: { retryAfterSeconds: 540, minutes: 9 },
-            },
-          },
-          { status: 429, headers: { 'retry-after': '540' } },
-        ),
-      ),
-    );
+    loginAnswers(429, { code: 'too_many_attempts', details: { retryAfterSeconds: 540, minutes: 9 } });
     renderApp();
     await fillAndSubmit('thanhtv.sttt', 'Sai#matkhau1');
     expect((await screen.findByRole('alert')).textContent).toBe(
