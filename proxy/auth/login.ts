@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context';
 import { ApiError } from '../http/api-error';
 
@@ -10,15 +11,12 @@ export async function logIn(
   credentials: { email: string; password: string },
   meta: { ip: string; userAgent?: string },
 ) {
+  // People type passwords into the address field by mistake: what is not an address is kept only
+  // as a hash, never as typed, in the audit log and the throttle table.
+  const who = loggableAccount(credentials.email);
   const audit = (outcome: string) =>
-    ctx.audit.record({
-      actor: credentials.email,
-      email: credentials.email,
-      action: 'login',
-      outcome,
-      ip: meta.ip,
-    });
-  const gate = ctx.loginThrottle.check(credentials.email, meta.ip);
+    ctx.audit.record({ actor: who, email: who, action: 'login', outcome, ip: meta.ip });
+  const gate = ctx.loginThrottle.check(who, meta.ip);
   // Refused before the provider is asked: a guess made while blocked is not even tried.
   if (!gate.allowed) {
     audit('too_many_attempts');
@@ -27,7 +25,7 @@ export async function logIn(
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
     });
   }
-  const attempt = ctx.loginThrottle.recordAttempt(credentials.email, meta.ip);
+  const attempt = ctx.loginThrottle.recordAttempt(who, meta.ip);
   try {
     await ctx.imap.login(credentials);
   } catch (err) {
@@ -38,7 +36,7 @@ export async function logIn(
     throw err;
   }
   ctx.loginThrottle.forget(attempt);
-  ctx.loginThrottle.recordSuccess(credentials.email, meta.ip);
+  ctx.loginThrottle.recordSuccess(who, meta.ip);
   audit('ok');
   return ctx.sessions.create(credentials.email, credentials.password, meta);
 }
@@ -47,4 +45,12 @@ export async function logOut(ctx: AppContext, session: { idHash: string; email: 
   ctx.sessions.destroy(session.idHash);
   ctx.audit.record({ actor: session.email, email: session.email, action: 'logout', outcome: 'ok', ip });
   await ctx.imap.release(session.email);
+}
+
+const ADDRESS = /^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$/;
+
+export function loggableAccount(typed: string): string {
+  return ADDRESS.test(typed)
+    ? typed
+    : `not-an-address:${createHash('sha256').update(typed).digest('hex').slice(0, 16)}`;
 }

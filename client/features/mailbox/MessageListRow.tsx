@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageRow } from '../../../proxy/contract';
 import { formatDateTime, formatListDate } from '../../i18n/format';
+import { useTimeZone } from '../../i18n/use-time-zone';
 import { Icon } from '../../ui/Icon';
 
 export function MessageListRow({
@@ -13,6 +14,7 @@ export function MessageListRow({
   onOpen: (uid: number) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const timeZone = useTimeZone();
   const sender = message.from?.name || message.from?.address || t('list.unknownSender');
   const unread = !message.flags.seen;
   return (
@@ -34,9 +36,9 @@ export function MessageListRow({
           <time
             className="row-date"
             dateTime={message.date}
-            title={formatDateTime(message.date, i18n.language)}
+            title={formatDateTime(message.date, i18n.language, timeZone)}
           >
-            {formatListDate(message.date, i18n.language)}
+            {formatListDate(message.date, i18n.language, new Date(), timeZone)}
           </time>
         </span>
         <span className="row-line">

@@ -4,6 +4,7 @@ import type { Address, MessageDetail } from '../../../proxy/contract';
 import { attachmentUrl, rawMessageUrl, useMessage, useSetSeen } from '../../api/messages';
 import { useUiStore } from '../../app/ui-store';
 import { formatDateTime } from '../../i18n/format';
+import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { AttachmentList } from './AttachmentList';
@@ -57,6 +58,7 @@ function MessageView({
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const timeZone = useTimeZone();
   const messageKey = `${mailbox}/${message.uid}`;
   const allowRemote = useUiStore((s) => Boolean(s.remoteAllowed[messageKey]));
   const allowRemoteFor = useUiStore((s) => s.allowRemote);
@@ -110,7 +112,7 @@ function MessageView({
         ) : null}
         <dt>{t('reader.date')}</dt>
         <dd>
-          <time dateTime={message.date}>{formatDateTime(message.date, i18n.language)}</time>
+          <time dateTime={message.date}>{formatDateTime(message.date, i18n.language, timeZone)}</time>
         </dd>
       </dl>
       <div className="reader-tools">
