@@ -4,7 +4,7 @@ import { MailParser } from 'mailparser';
 import type { MessageDetail } from '../contract';
 import { ApiError } from '../http/api-error';
 import { findAttachments, findPart } from './body-structure';
-import { withMailbox } from './mailbox-lock';
+import { lockMailbox, withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
 
 /**
@@ -104,13 +104,7 @@ export async function openPart(
   uid: number,
   partId: string | null,
 ): Promise<PartStream> {
-  let lock: Awaited<ReturnType<ImapFlow['getMailboxLock']>>;
-  try {
-    lock = await client.getMailboxLock(path, { readOnly: true });
-  } catch (err) {
-    if ((err as { responseStatus?: string }).responseStatus === 'NO') throw new ApiError('mailbox_not_found');
-    throw err;
-  }
+  const lock = await lockMailbox(client, path, { readOnly: true });
   try {
     const meta = await client.fetchOne(
       String(uid),
