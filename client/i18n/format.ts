@@ -7,24 +7,34 @@ import type { Locale } from './i18n';
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'vi-VN');
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+const FIELDS = {
+  date: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Building an Intl formatter is costly and the message list formats every row on every render.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: keyof typeof FIELDS, locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, ...FIELDS[kind] });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(iso: string, locale: Locale | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(iso));
+  return formatter('date', locale, timeZone).format(new Date(iso));
+}
+
+export function formatTime(iso: string, locale: Locale | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatter('time', locale, timeZone).format(new Date(iso));
 }
 
 /** "27/11/2026 07:30": the date first, as documents are dated (Intl's vi-VN puts the time first). */
 export function formatDateTime(iso: string, locale: Locale | string, timeZone = DEFAULT_TIME_ZONE): string {
-  const time = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
-  return `${formatDate(iso, locale, timeZone)} ${time}`;
+  return `${formatDate(iso, locale, timeZone)} ${formatTime(iso, locale, timeZone)}`;
 }
 
 /** Today's mail shows its time, older mail its date, as in every mail client people know. */
@@ -34,16 +44,8 @@ export function formatListDate(
   now = new Date(),
   timeZone = DEFAULT_TIME_ZONE,
 ) {
-  const day = (d: Date) => formatDate(d.toISOString(), locale, timeZone);
-  if (day(new Date(iso)) === day(now)) {
-    return new Intl.DateTimeFormat(intlLocale(locale), {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
-  }
-  return day(new Date(iso));
+  const date = formatDate(iso, locale, timeZone);
+  return date === formatDate(now.toISOString(), locale, timeZone) ? formatTime(iso, locale, timeZone) : date;
 }
 
 const UNITS = [
