@@ -67,6 +67,38 @@ const EnvSchema = z.object({
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Đ13.3: change the password every month. */
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().positive().default(30),
+  /** From this day of a password's life a banner counts down to PASSWORD_MAX_AGE_DAYS. */
+  PASSWORD_REMIND_FROM_DAY: z.coerce.number().int().positive().default(25),
+  /** Days after the maximum age the user may still postpone the change (0: none). */
+  PASSWORD_GRACE_DAYS: z.coerce.number().int().min(0).default(0),
+  /** How many earlier passwords may not be used again (kept only as slow hashes). */
+  PASSWORD_HISTORY_COUNT: z.coerce.number().int().min(0).max(24).default(5),
+
+  /** How the proxy changes a password at the provider. */
+  PASSWORD_DRIVER: z.enum(['passwd-file', 'ldap']).default('passwd-file'),
+  /** passwd-file driver: Dovecot's passdb file, written atomically under a lock. */
+  PASSWD_FILE_PATH: z.string().default('/etc/dovecot/users'),
+  /** passwd-file driver: optional deny lists (deny/smtp) that keep a suspended account from sending. */
+  PASSWD_FILE_DENY_DIR: z.string().optional(),
+  /** ldap driver: the directory holding the accounts. */
+  LDAP_URL: z.string().default('ldap://127.0.0.1:389'),
+  LDAP_BIND_DN: z.string().optional(),
+  LDAP_BIND_PASSWORD: z.string().optional(),
+  LDAP_USER_BASE: z.string().optional(),
+  /** {email} is replaced by the escaped address. */
+  LDAP_USER_FILTER: z.string().default('(mail={email})'),
+
+  /** Đ7.2c: the warning put into mailboxes. Dovecot's doveadm HTTP API reads every account's quota. */
+  DOVEADM_URL: z.url().optional(),
+  DOVEADM_API_KEY: z.string().optional(),
+  LMTP_HOST: z.string().default('127.0.0.1'),
+  LMTP_PORT: port.default(24),
+  /** How often the quota warning job runs (0: never, e.g. on a second proxy behind the same store). */
+  QUOTA_WARNING_JOB_MINUTES: z.coerce.number().int().min(0).default(60),
+  /** A warning of the same level is not repeated within this many days. */
+  QUOTA_WARNING_REPEAT_DAYS: z.coerce.number().int().min(1).default(7),
+  /** The sender of the proxy's own messages (quota warnings). */
+  SYSTEM_SENDER: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -105,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       productName: e.PRODUCT_NAME,
       mailDomain: e.MAIL_DOMAIN,
       supportAddress: e.SUPPORT_ADDRESS ?? `hotro@${e.MAIL_DOMAIN}`,
+      systemSender: e.SYSTEM_SENDER ?? `khongtraloi@${e.MAIL_DOMAIN}`,
       defaultLocale: e.DEFAULT_LOCALE,
       timeZone: e.TIME_ZONE,
     },
@@ -134,7 +167,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
       quotaMinBytes: e.QUOTA_MIN_BYTES,
       passwordMinLength: e.PASSWORD_MIN_LENGTH,
-      passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+    },
+    passwordAge: {
+      remindFromDay: e.PASSWORD_REMIND_FROM_DAY,
+      maxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+      graceDays: e.PASSWORD_GRACE_DAYS,
+    },
+    passwordHistoryCount: e.PASSWORD_HISTORY_COUNT,
+    passwordDriver:
+      e.PASSWORD_DRIVER === 'ldap'
+        ? {
+            kind: 'ldap' as const,
+            url: e.LDAP_URL,
+            bindDn: e.LDAP_BIND_DN,
+            bindPassword: e.LDAP_BIND_PASSWORD,
+            userBase: e.LDAP_USER_BASE ?? `ou=people,${domainToDn(e.MAIL_DOMAIN)}`,
+            userFilter: e.LDAP_USER_FILTER,
+          }
+        : { kind: 'passwd-file' as const, path: e.PASSWD_FILE_PATH, denyDir: e.PASSWD_FILE_DENY_DIR },
+    quotaWarnings: {
+      doveadmUrl: e.DOVEADM_URL,
+      doveadmApiKey: e.DOVEADM_API_KEY,
+      lmtp: { host: e.LMTP_HOST, port: e.LMTP_PORT },
+      everyMs: e.QUOTA_WARNING_JOB_MINUTES * 60_000,
+      repeatAfterMs: e.QUOTA_WARNING_REPEAT_DAYS * 86_400_000,
     },
   };
+}
+
+/** binhphuoc.gov.vn → dc=binhphuoc,dc=gov,dc=vn */
+export function domainToDn(domain: string): string {
+  return domain
+    .split('.')
+    .map((part) => `dc=${part}`)
+    .join(',');
 }

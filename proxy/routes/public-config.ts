@@ -14,7 +14,7 @@ export function publicConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       limits: {
         attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
         passwordMinLength: ctx.config.limits.passwordMinLength,
-        passwordMaxAgeDays: ctx.config.limits.passwordMaxAgeDays,
+        passwordMaxAgeDays: ctx.config.passwordAge.maxAgeDays,
       },
     }));
   };

@@ -48,4 +48,43 @@ export const migrations: { version: number; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Policy state the provider does not keep (R-6, R-13.3). No password here, ever.
+      CREATE TABLE accounts (
+        email                TEXT PRIMARY KEY,
+        state                TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'suspended', 'revoked')),
+        state_reason         TEXT,
+        state_changed_at     INTEGER,
+        -- When the password was last set through the proxy or the admin command; for an account
+        -- first seen at log-in, the time it was first seen (the provider does not tell).
+        password_changed_at  INTEGER NOT NULL,
+        -- 1 after an admin reset (R-6.3c): the next session may only change the password.
+        must_change_password INTEGER NOT NULL DEFAULT 0,
+        created_at           INTEGER NOT NULL
+      );
+      -- Earlier passwords as scrypt hashes, so that the last N cannot be chosen again (Điều 9).
+      CREATE TABLE password_history (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        email      TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX password_history_email ON password_history(email, id);
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      -- Quota warnings put into mailboxes (R-7.2c): at most one per level per repeat period.
+      CREATE TABLE quota_warnings (
+        email   TEXT NOT NULL,
+        level   TEXT NOT NULL,
+        percent REAL NOT NULL,
+        sent_at INTEGER NOT NULL
+      );
+      CREATE INDEX quota_warnings_email ON quota_warnings(email, sent_at);
+    `,
+  },
 ];

@@ -1,0 +1,31 @@
+/**
+ * How the proxy changes what the mail provider knows about an account. The provider stays the one
+ * authority for passwords (log-in is an IMAP LOGIN); a driver only writes to it. One interface,
+ * chosen by PASSWORD_DRIVER: `passwd-file` for a Dovecot passdb file, `ldap` for a directory.
+ */
+export interface PasswordDriver {
+  readonly kind: 'passwd-file' | 'ldap';
+  /**
+   * Sets the account's password. Resolves only once the provider's next log-in accepts the new
+   * password (and refuses the old one). Throws DriverError when the provider did not take it:
+   * then the old password is still the valid one.
+   */
+  setPassword(email: string, password: string): Promise<void>;
+  /**
+   * Điều 6.1 at the provider, where the driver can express it (passwd-file: `nologin` + reason):
+   * a reason suspends, null restores. Returns false when the provider has no such notion; the
+   * policy store still refuses the log-in then.
+   */
+  setSuspended(email: string, reason: string | null): Promise<boolean>;
+}
+
+/** The provider refused or could not be reached; `reason` is for the log, never for the user. */
+export class DriverError extends Error {
+  constructor(
+    readonly reason: 'no_such_account' | 'provider_refused' | 'provider_unreachable',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
