@@ -1,8 +1,10 @@
+import type { AccountStore } from './accounts/account-store';
 import type { AuditLog } from './audit/audit-log';
 import type { LoginThrottle } from './auth/login-throttle-store';
 import type { SessionStore } from './auth/session-store';
 import type { Config } from './config';
 import type { ImapPool } from './mail/imap-pool';
+import type { PasswordDriver } from './password/drivers/password-driver';
 import type { Db } from './store/database';
 
 /** What route modules are given: built once in server.ts, never imported as globals. */
@@ -13,4 +15,6 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   audit: AuditLog;
   imap: ImapPool;
+  accounts: AccountStore;
+  passwordDriver: PasswordDriver;
 }

@@ -1,9 +1,11 @@
 import { ConfigError, loadConfig } from './config';
+import { loadEnvFile } from './load-env-file';
 import { buildServer } from './server';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

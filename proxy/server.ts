@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { createAccountStore } from './accounts/account-store';
 import type { AppContext } from './app-context';
 import { createAuditLog } from './audit/audit-log';
 import { createLoginThrottle } from './auth/login-throttle-store';
@@ -21,8 +22,10 @@ import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { appSecurityHeaders } from './http/security-headers';
 import { createImapPool } from './mail/imap-pool';
+import { createPasswordDriver } from './password/drivers/create-driver';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
+import { passwordRoutes } from './routes/password';
 import { publicConfigRoutes } from './routes/public-config';
 import { quotaRoutes } from './routes/quota';
 import { sessionRoutes } from './routes/session';
@@ -59,6 +62,8 @@ export async function buildServer(config: Config) {
     sessions: createSessionStore(db, config.session),
     loginThrottle: createLoginThrottle(db, config.loginThrottle),
     audit: createAuditLog(db),
+    accounts: createAccountStore(db),
+    passwordDriver: createPasswordDriver(config.passwordDriver),
     imap: createImapPool(config.imap, app.log),
   };
   const purge = setInterval(() => {
@@ -91,6 +96,8 @@ export async function buildServer(config: Config) {
   await app.register(
     async (api) => {
       api.decorateRequest('session', null);
+      api.decorateRequest('account', null);
+      api.decorateRequest('passwordChangeRequired', null);
       api.addHook('onRequest', async (req, reply) => {
         reply.header('cache-control', 'no-store');
         checkOrigin(req, config.publicUrl.host);
@@ -99,9 +106,13 @@ export async function buildServer(config: Config) {
       // session ends here rather than retrying a dead login on every request.
       api.addHook('onError', async (req, _reply, err) => {
         const ended =
-          err instanceof ApiError && (err.code === 'not_authenticated' || err.code === 'account_suspended');
+          err instanceof ApiError &&
+          (err.code === 'not_authenticated' ||
+            err.code === 'account_suspended' ||
+            err.code === 'account_revoked');
         if (ended && req.session) {
-          ctx.sessions.destroy(req.session.idHash);
+          if (err.code === 'not_authenticated') ctx.sessions.destroy(req.session.idHash);
+          else ctx.sessions.destroyAllFor(req.session.email);
           await ctx.imap.release(req.session.email);
         }
       });
@@ -110,6 +121,7 @@ export async function buildServer(config: Config) {
       await api.register(mailboxRoutes(ctx));
       await api.register(messageRoutes(ctx));
       await api.register(quotaRoutes(ctx));
+      await api.register(passwordRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });

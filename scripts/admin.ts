@@ -1,12 +1,23 @@
 // Admin commands until the Sở TT&TT console exists: `npm run admin -- <command> …`.
-// Reads the same DATA_DIR as the proxy (the SQLite policy store).
+// Reads the same configuration (.env and environment) and DATA_DIR as the proxy.
+import { createAccountStore } from '../proxy/accounts/account-store';
+import { type AdminDeps, resetPassword, setAccountState } from '../proxy/accounts/admin-actions';
 import { createAuditLog } from '../proxy/audit/audit-log';
-import { loadConfig } from '../proxy/config';
+import { createSessionStore } from '../proxy/auth/session-store';
+import { ConfigError, loadConfig } from '../proxy/config';
+import { loadEnvFile } from '../proxy/load-env-file';
+import { createPasswordDriver } from '../proxy/password/drivers/create-driver';
+import { DriverError } from '../proxy/password/drivers/password-driver';
 import { openDatabase } from '../proxy/store/database';
 
-const [command, ...args] = process.argv.slice(2);
-const usage = `Cách dùng / usage:
-  npm run admin -- audit <email>    nhật ký của một tài khoản (6 tháng gần nhất) / an account's audit log`;
+const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
+  audit <email>                  nhật ký của một tài khoản (6 tháng gần nhất) / an account's audit log
+  reset-password <email>         cấp mật khẩu tạm, bắt đổi khi đăng nhập lần đầu / temporary password, change at first log-in
+  suspend <email> <lý do…>       tạm khóa (vẫn nhận thư) / suspend (mail still delivered)
+  revoke <email> [lý do…]        thu hồi, không đăng nhập được / revoke
+  restore <email>                mở lại / restore`;
+
+const ADMIN = { name: 'admin:cli' };
 
 function formatTime(d: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('vi-VN', {
@@ -23,21 +34,72 @@ function formatTime(d: Date, timeZone: string): string {
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
-const config = loadConfig();
-if (command === 'audit' && args[0]) {
-  const email = args[0].normalize('NFC').toLowerCase();
-  const entries = createAuditLog(openDatabase(config.dataDir)).forAccount(email);
-  if (entries.length === 0) {
-    console.log(`Không có mục nào trong nhật ký cho ${email}.`);
-  } else {
-    for (const e of entries) {
-      const details = e.details ? ` ${JSON.stringify(e.details)}` : '';
-      console.log(
-        `${formatTime(e.at, config.org.timeZone)}  ${e.action.padEnd(8)} ${e.outcome.padEnd(20)} ${(e.ip ?? '-').padEnd(15)} ${e.actor}${details}`,
-      );
-    }
+async function main(): Promise<number> {
+  const [command, rawEmail, ...rest] = process.argv.slice(2);
+  if (!command || !rawEmail) {
+    console.error(usage);
+    return 2;
   }
-} else {
-  console.error(usage);
-  process.exit(2);
+  loadEnvFile();
+  const config = loadConfig();
+  const email = rawEmail.normalize('NFC').trim().toLowerCase();
+  const db = openDatabase(config.dataDir);
+  const deps: AdminDeps = {
+    config,
+    accounts: createAccountStore(db),
+    audit: createAuditLog(db),
+    sessions: createSessionStore(db, config.session),
+    passwordDriver: createPasswordDriver(config.passwordDriver),
+  };
+  const reason = rest.join(' ').trim() || null;
+
+  switch (command) {
+    case 'audit': {
+      const entries = deps.audit.forAccount(email);
+      if (entries.length === 0) console.log(`Không có mục nào trong nhật ký cho ${email}.`);
+      for (const e of entries) {
+        const details = e.details ? ` ${JSON.stringify(e.details)}` : '';
+        console.log(
+          `${formatTime(e.at, config.org.timeZone)}  ${e.action.padEnd(15)} ${e.outcome.padEnd(26)} ${(e.ip ?? '-').padEnd(15)} ${e.actor}${details}`,
+        );
+      }
+      return 0;
+    }
+    case 'reset-password': {
+      const password = await resetPassword(deps, email, ADMIN);
+      console.log(`Đã cấp mật khẩu tạm cho ${email}. Mật khẩu chỉ hiện một lần, hãy chuyển cho người dùng:`);
+      console.log(`\n    ${password}\n`);
+      console.log('Người dùng phải đặt mật khẩu mới khi đăng nhập lần đầu (Quy chế, Điều 6.3c).');
+      return 0;
+    }
+    case 'suspend':
+    case 'revoke':
+    case 'restore': {
+      if (command === 'suspend' && !reason) {
+        console.error(
+          'Cần ghi lý do tạm khóa / a reason is required: npm run admin -- suspend <email> <lý do>',
+        );
+        return 2;
+      }
+      const state = command === 'suspend' ? 'suspended' : command === 'revoke' ? 'revoked' : 'active';
+      const { atProvider } = await setAccountState(deps, email, state, reason, ADMIN);
+      const done = { suspended: 'Đã tạm khóa', revoked: 'Đã thu hồi', active: 'Đã mở lại' }[state];
+      console.log(`${done} ${email}${atProvider ? ' (cả ở máy chủ thư)' : ' (trong kho chính sách)'}.`);
+      return 0;
+    }
+    default:
+      console.error(usage);
+      return 2;
+  }
 }
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof DriverError && error.reason === 'no_such_account')
+      console.error(`Không có tài khoản này ở máy chủ thư / no such account: ${error.message}`);
+    else console.error(error);
+    process.exit(1);
+  },
+);

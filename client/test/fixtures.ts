@@ -20,6 +20,7 @@ export const session: SessionInfo = {
   email: 'thanhtv.sttt@binhphuoc.gov.vn',
   csrfToken: 'csrf-123',
   expiresAt: '2026-12-01T00:00:00.000Z',
+  password: { changeRequired: null, ageDays: 3, daysLeft: null, graceDaysLeft: null },
 };
 
 const box = (

@@ -1,7 +1,15 @@
 import { retentionCutoff } from '../policy/retention';
 import type { Db } from '../store/database';
 
-export type AuditAction = 'login' | 'logout' | 'session_expired';
+export type AuditAction =
+  | 'login'
+  | 'logout'
+  | 'session_expired'
+  | 'password_change'
+  | 'password_reset'
+  | 'account_state'
+  | 'policy_refusal'
+  | 'quota_warning';
 
 export interface AuditEntry {
   actor: string;

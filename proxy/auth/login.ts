@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context';
 import { ApiError } from '../http/api-error';
+import { accountStateError } from '../http/session-guard';
 
 /**
  * Log-in is an IMAP LOGIN at the provider: the provider stays the one authority for passwords.
@@ -26,7 +27,17 @@ export async function logIn(
     });
   }
   const attempt = ctx.loginThrottle.recordAttempt(who, meta.ip);
+  // R-6.1/6.2: the policy store's state is told only to someone who knows the password, as the
+  // provider's own nologin does; a guesser learns nothing about the account.
+  const known = ctx.accounts.get(credentials.email);
+  const blocked = known && known.state !== 'active' ? accountStateError(known) : null;
   try {
+    if (blocked) {
+      await ctx.imap.verify(credentials).catch((err: unknown) => {
+        if (!(err instanceof ApiError && err.code === 'account_suspended')) throw err;
+      });
+      throw blocked;
+    }
     await ctx.imap.login(credentials);
   } catch (err) {
     const code = err instanceof ApiError ? err.code : 'internal_error';
@@ -38,7 +49,8 @@ export async function logIn(
   ctx.loginThrottle.forget(attempt);
   ctx.loginThrottle.recordSuccess(who, meta.ip);
   audit('ok');
-  return ctx.sessions.create(credentials.email, credentials.password, meta);
+  const account = ctx.accounts.ensure(credentials.email);
+  return { ...ctx.sessions.create(credentials.email, credentials.password, meta), account };
 }
 
 export async function logOut(ctx: AppContext, session: { idHash: string; email: string }, ip: string) {

@@ -41,6 +41,9 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const purge = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  const updateBox = db.prepare('UPDATE sessions SET secret_box = ? WHERE id_hash = ?');
+  const removeOthers = db.prepare('DELETE FROM sessions WHERE email = ? AND id_hash != ?');
+  const removeAll = db.prepare('DELETE FROM sessions WHERE email = ?');
 
   function expiryFor(createdAt: number, at: number): number {
     return Math.min(at + times.idleMs, createdAt + times.maxMs);
@@ -89,6 +92,23 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
 
     destroy(idHash: string) {
       remove.run(idHash);
+    },
+
+    /** After a password change: the session keeps working with the new password. */
+    reseal(cookie: string, password: string): void {
+      const [id, keyText] = cookie.split('.');
+      if (!id || !keyText) return;
+      updateBox.run(seal(password, Buffer.from(keyText, 'base64url')), hashId(id));
+    },
+
+    /** Other devices are logged out when the password changes (they hold the old one). */
+    destroyOthers(email: string, keepIdHash: string): number {
+      return removeOthers.run(email, keepIdHash).changes;
+    },
+
+    /** Suspension, revocation or an admin reset ends every session of the account. */
+    destroyAllFor(email: string): number {
+      return removeAll.run(email).changes;
     },
 
     purgeExpired(): number {

@@ -151,6 +151,12 @@ export function createImapPool(server: ImapServer, log: FastifyBaseLogger) {
       adopt(creds.email, entry);
     },
 
+    /** Checks a password at the provider on a throw-away connection; the pool is not touched. */
+    async verify(creds: Credentials): Promise<void> {
+      const client = await connect(creds);
+      await client.logout().catch(() => client.close());
+    },
+
     /**
      * Runs fn on the user's connection, retrying once on a fresh one if the old one had died.
      * `busyWhile` names a stream the result carries; the connection counts as in use until it ends.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordAgeState } from './password-age';
+import { passwordAgeState, passwordChangeRequirement } from './password-age';
 
 const changedAt = new Date('2026-11-01T09:00:00+07:00');
 const day = (n: number, hour = 9) => new Date(changedAt.getTime() + n * 86_400_000 + (hour - 9) * 3_600_000);
@@ -37,5 +37,26 @@ describe('Đ13.3: monthly password change (remind from day 25, change at day 30)
 
   it('never reports a negative age for a clock that runs behind', () => {
     expect(passwordAgeState(changedAt, day(-1))).toEqual({ state: 'ok', ageDays: 0 });
+  });
+});
+
+describe('R-6.3c and Đ13.3: when the session may only change the password', () => {
+  it.each([
+    ['a fresh password', false, 0, null],
+    ['day 29', false, 29, null],
+    ['day 30', false, 30, 'expired'],
+    ['an admin reset today', true, 0, 'first_login'],
+    ['an admin reset, then 40 days without logging in', true, 40, 'first_login'],
+  ] as const)('%s → %s', (_label, mustChangePassword, days, expected) => {
+    expect(passwordChangeRequirement({ mustChangePassword, passwordChangedAt: changedAt }, day(days))).toBe(
+      expected,
+    );
+  });
+
+  it('lets the grace period postpone the forced change', () => {
+    const policy = { remindFromDay: 25, maxAgeDays: 30, graceDays: 2 };
+    const account = { mustChangePassword: false, passwordChangedAt: changedAt };
+    expect(passwordChangeRequirement(account, day(31), policy)).toBeNull();
+    expect(passwordChangeRequirement(account, day(32), policy)).toBe('expired');
   });
 });

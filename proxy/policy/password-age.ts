@@ -41,3 +41,18 @@ export function passwordAgeState(
   }
   return { state: 'expired', ageDays };
 }
+
+export type PasswordChangeReason = 'first_login' | 'expired';
+
+/**
+ * Whether the session may do anything but change the password: after an admin reset (R-6.3c) or
+ * once the password is older than the maximum age and its grace (R-13.3).
+ */
+export function passwordChangeRequirement(
+  account: { mustChangePassword: boolean; passwordChangedAt: Date },
+  now: Date,
+  policy: PasswordAgePolicy = DEFAULT_PASSWORD_AGE_POLICY,
+): PasswordChangeReason | null {
+  if (account.mustChangePassword) return 'first_login';
+  return passwordAgeState(account.passwordChangedAt, now, policy).state === 'expired' ? 'expired' : null;
+}

@@ -10,7 +10,7 @@ export function mailboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/mailboxes',
       {
-        preHandler: requireSession(ctx.sessions),
+        preHandler: requireSession(ctx),
         schema: { tags: ['mailboxes'], response: { 200: MailboxList, 401: ApiErrorBody, 503: ApiErrorBody } },
       },
       async (req) => {

@@ -18,7 +18,7 @@ const errors = { 401: ApiErrorBody, 404: ApiErrorBody, 503: ApiErrorBody };
 
 export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preHandler', requireSession(ctx.sessions));
+    app.addHook('preHandler', requireSession(ctx));
 
     app.get(
       '/mailboxes/:mailbox/messages',

@@ -9,7 +9,7 @@ export function quotaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/quota',
       {
-        preHandler: requireSession(ctx.sessions),
+        preHandler: requireSession(ctx),
         schema: { tags: ['account'], response: { 200: QuotaInfo, 401: ApiErrorBody, 503: ApiErrorBody } },
       },
       async (req) =>

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context';
 import { logIn, logOut } from '../auth/login';
 import { ApiErrorBody, LoginRequest, SessionInfo } from '../contract';
 import { requireSession, SESSION_COOKIE } from '../http/session-guard';
+import { passwordStatus } from '../password/password-status';
 
 export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const cookieOptions = {
@@ -22,6 +23,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: {
             200: SessionInfo,
             401: ApiErrorBody,
+            403: ApiErrorBody,
             423: ApiErrorBody,
             429: ApiErrorBody,
             503: ApiErrorBody,
@@ -38,6 +40,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           email: req.body.email,
           csrfToken: created.csrfToken,
           expiresAt: new Date(created.expiresAt).toISOString(),
+          password: passwordStatus(created.account, new Date(), ctx.config.passwordAge),
         };
       },
     );
@@ -45,19 +48,24 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/session',
       {
-        preHandler: requireSession(ctx.sessions),
+        preHandler: requireSession(ctx, { allowWhilePasswordChangeRequired: true }),
         schema: { tags: ['session'], response: { 200: SessionInfo, 401: ApiErrorBody } },
       },
       async (req) => {
         const s = req.session!;
-        return { email: s.email, csrfToken: s.csrfToken, expiresAt: new Date(s.expiresAt).toISOString() };
+        return {
+          email: s.email,
+          csrfToken: s.csrfToken,
+          expiresAt: new Date(s.expiresAt).toISOString(),
+          password: passwordStatus(req.account!, new Date(), ctx.config.passwordAge),
+        };
       },
     );
 
     app.delete(
       '/session',
       {
-        preHandler: requireSession(ctx.sessions),
+        preHandler: requireSession(ctx, { allowWhilePasswordChangeRequired: true }),
         schema: { tags: ['session'], response: { 204: z.null(), 401: ApiErrorBody } },
       },
       async (req, reply) => {

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mailStackPaths } from '../../scripts/mailstack/paths';
 import { readDemoAccounts } from '../../scripts/seed/demo-accounts';
 import { loadConfig } from '../config';
 import { buildServer } from '../server';
@@ -11,7 +12,15 @@ import { buildServer } from '../server';
  */
 export async function startProxy(env: Record<string, string> = {}) {
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'bp-proxy-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', STATIC_DIR: '/nonexistent', ...env, DATA_DIR: dataDir });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    STATIC_DIR: '/nonexistent',
+    // The passwd-file driver writes the test stack's passdb, as it would /etc/dovecot/users.
+    PASSWD_FILE_PATH: mailStackPaths.usersFile,
+    PASSWD_FILE_DENY_DIR: mailStackPaths.denyDir,
+    ...env,
+    DATA_DIR: dataDir,
+  });
   const { app, ctx } = await buildServer(config);
   await app.ready();
   return { app, ctx, dataDir, close: () => app.close() };

@@ -1,12 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import {
   readUsersFile,
   waitUntilDovecotSees,
   withUsersFileLock,
   writeDenyFiles,
   writeUsersFile,
-} from './dovecot-auth-files';
-import { type PasswdFileEntry, quotaRule, withExtraField, withSuspension } from './passwd-file';
+} from '../../proxy/password/drivers/passwd-file/files';
+import {
+  type PasswdFileEntry,
+  quotaRule,
+  withExtraField,
+  withSuspension,
+} from '../../proxy/password/drivers/passwd-file/format';
+import { dovecotSha512Crypt } from '../../proxy/password/drivers/passwd-file-driver';
 import { type MailStackPaths, mailStackPaths } from './paths';
 import { reloadPostfixIfRunning, writePostfixMaps } from './postfix-maps';
 
@@ -33,19 +38,9 @@ export interface WriteOptions {
   waitForDovecot?: boolean;
 }
 
-/**
- * SHA512-CRYPT via doveadm. The password goes on the command line: without a terminal, doveadm
- * reads one buffered line for both "Enter" and "Retype" and silently hashes the wrong thing.
- * Acceptable for throwaway test passwords on a local stack, nowhere else.
- */
-export function hashPassword(password: string, paths: MailStackPaths = mailStackPaths): string {
-  const out = execFileSync('doveadm', ['-c', paths.dovecotConf, 'pw', '-s', 'SHA512-CRYPT', '-p', password], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const hash = out.trim().split('\n').pop() ?? '';
-  if (!hash.startsWith('{SHA512-CRYPT}$6$')) throw new Error(`doveadm pw gave no SHA512-CRYPT hash: ${out}`);
-  return hash;
+/** SHA512-CRYPT, as the proxy's passwd-file driver writes it. */
+export function hashPassword(password: string): string {
+  return dovecotSha512Crypt(password);
 }
 
 export function readMailUsers(paths: MailStackPaths = mailStackPaths): PasswdFileEntry[] {
@@ -62,8 +57,7 @@ export function mailUserEntry(user: MailUser, passwordHash: string): PasswdFileE
 
 /** Adds or replaces mailboxes, keeping every other line of the passwd-file as it is. */
 export function upsertMailUsers(users: MailUser[], options: WriteOptions = {}): void {
-  const paths = options.paths ?? mailStackPaths;
-  const fresh = users.map((u) => mailUserEntry(u, hashPassword(u.password, paths)));
+  const fresh = users.map((u) => mailUserEntry(u, hashPassword(u.password)));
   editMailUsers((entries) => {
     const replaced = new Set(fresh.map((e) => e.user));
     return [...entries.filter((e) => !replaced.has(e.user)), ...fresh];
@@ -75,7 +69,7 @@ export function upsertMailUser(user: MailUser, options: WriteOptions = {}): void
 }
 
 export function setMailUserPassword(email: string, password: string, options: WriteOptions = {}): void {
-  const hash = hashPassword(password, options.paths);
+  const hash = hashPassword(password);
   editMailUser(email, (entry) => ({ ...entry, passwordHash: hash }), options);
 }
 

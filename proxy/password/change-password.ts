@@ -1,0 +1,97 @@
+import type { AppContext } from '../app-context';
+import type { ActiveSession } from '../auth/session-store';
+import { ApiError } from '../http/api-error';
+import { evaluatePassword } from '../policy/password-rules';
+import { DriverError } from './drivers/password-driver';
+import { hashForHistory, matchesHistoryHash } from './password-hash';
+import { passwordPolicyOf } from './password-policy';
+
+export interface PasswordChange {
+  current: string;
+  next: string;
+}
+
+/**
+ * Điều 9 + R-13.3: the rules first (no secret needed), then the current password at the provider,
+ * then the history, and only then the provider is changed. Every refusal is audited with its code;
+ * the session goes on with the new password and the account's other sessions end.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  session: ActiveSession,
+  sessionCookie: string,
+  change: PasswordChange,
+  ip: string,
+): Promise<void> {
+  const { email } = session;
+  const audit = (outcome: string, details?: Record<string, string | number>) =>
+    ctx.audit.record({ actor: email, email, action: 'password_change', outcome, ip, details });
+  const refuse = (error: ApiError): never => {
+    audit(error.code);
+    throw error;
+  };
+
+  if (change.next === change.current) refuse(new ApiError('password_same_as_current'));
+  const broken = evaluatePassword(change.next, { email }, passwordPolicyOf(ctx.config)).filter((r) => !r.ok);
+  const first = broken[0];
+  if (first) {
+    refuse(new ApiError(first.code, { ...first.params, failed: broken.map((r) => r.code).join(',') }));
+  }
+
+  await verifyCurrentPassword(ctx, email, change.current, ip, refuse);
+
+  // The current password (hashed at its own change) and the `keep` before it.
+  const keep = ctx.config.passwordHistoryCount;
+  const history = ctx.accounts.passwordHistory(email, keep + 1);
+  for (const hash of history) {
+    if (await matchesHistoryHash(change.next, hash)) refuse(new ApiError('password_reused', { count: keep }));
+  }
+
+  try {
+    await ctx.passwordDriver.setPassword(email, change.next);
+  } catch (error) {
+    const reason = error instanceof DriverError ? error.reason : 'unexpected';
+    audit('password_change_failed', { reason });
+    throw new ApiError('password_change_failed', undefined, { cause: error });
+  }
+
+  // The password in use before this change counts as an earlier one from now on.
+  const remembered = history.length === 0 ? [change.current, change.next] : [change.next];
+  ctx.accounts.rememberPasswords(email, await Promise.all(remembered.map(hashForHistory)), keep + 1);
+  ctx.accounts.recordPasswordChange(email);
+  ctx.sessions.reseal(sessionCookie, change.next);
+  ctx.sessions.destroyOthers(email, session.idHash);
+  audit('ok', { driver: ctx.passwordDriver.kind });
+  // The pooled connection logged in with the old password; the next request opens one with the new.
+  await ctx.imap.release(email);
+}
+
+/** At the provider, counted like log-in guesses: a stolen session cannot brute-force it either. */
+async function verifyCurrentPassword(
+  ctx: AppContext,
+  email: string,
+  password: string,
+  ip: string,
+  refuse: (error: ApiError) => never,
+): Promise<void> {
+  const gate = ctx.loginThrottle.check(email, ip);
+  if (!gate.allowed) {
+    refuse(
+      new ApiError('too_many_attempts', {
+        retryAfterSeconds: gate.retryAfterSeconds,
+        minutes: Math.ceil(gate.retryAfterSeconds / 60),
+      }),
+    );
+  }
+  const attempt = ctx.loginThrottle.recordAttempt(email, ip);
+  try {
+    await ctx.imap.verify({ email, password });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'invalid_credentials') {
+      refuse(new ApiError('current_password_incorrect'));
+    }
+    ctx.loginThrottle.forget(attempt);
+    throw error;
+  }
+  ctx.loginThrottle.forget(attempt);
+}
