@@ -14,13 +14,18 @@ npx vitest run --project unit --project client
 
 stack_was_running=0
 if bash scripts/mailstack/mailstack.sh status >/dev/null 2>&1; then stack_was_running=1; fi
+ldap_was_running=0
+if bash scripts/ldap/ldap.sh status >/dev/null 2>&1; then ldap_was_running=1; fi
 cleanup() {
   if [ "$stack_was_running" -eq 0 ]; then bash scripts/mailstack/mailstack.sh stop >/dev/null 2>&1 || true; fi
+  if [ "$ldap_was_running" -eq 0 ]; then bash scripts/ldap/ldap.sh stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
 echo "• Mail stack"
 bash scripts/mailstack/mailstack.sh start
+echo "• Directory (private OpenLDAP slapd)"
+bash scripts/ldap/ldap.sh start
 npx tsx scripts/seed/seed.ts
 echo "• Integration tests against the real Dovecot and Postfix"
 npx vitest run --project integration
