@@ -13,6 +13,7 @@ export class ApiClientError extends Error {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: () => void = () => undefined;
+let onPasswordChangeRequired: () => void = () => undefined;
 let acceptLanguage = 'vi';
 
 /** Set from the session response; sent back on every state-changing request. */
@@ -21,6 +22,9 @@ export function setCsrfToken(token: string | null) {
 }
 export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
+}
+export function setPasswordChangeRequiredHandler(handler: () => void) {
+  onPasswordChangeRequired = handler;
 }
 export function setRequestLanguage(locale: string) {
   acceptLanguage = locale;
@@ -49,6 +53,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
     const err = (data as ApiErrorBody | null)?.error;
     const apiError = new ApiClientError(err?.code ?? 'internal_error', res.status, err?.details ?? {});
     if (apiError.code === 'not_authenticated') onUnauthenticated();
+    if (apiError.code === 'password_change_required') onPasswordChangeRequired();
     throw apiError;
   }
   return data as T;

@@ -3,10 +3,17 @@ import type { i18n as I18n } from 'i18next';
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Redirect, useLocation } from 'wouter';
-import { ApiClientError, setRequestLanguage, setUnauthenticatedHandler } from '../api/http';
+import {
+  ApiClientError,
+  setPasswordChangeRequiredHandler,
+  setRequestLanguage,
+  setUnauthenticatedHandler,
+} from '../api/http';
+import { sessionKeys } from '../api/keys';
 import { forgetUser, useSession } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { mailPath, parseMailPath } from '../features/mailbox/routes';
+import { ForcedPasswordChange } from '../features/password/ForcedPasswordChange';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MailScreen } from './MailScreen';
 
@@ -44,10 +51,13 @@ function Root() {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => forgetUser(queryClient));
+    // The password expired during the session: the session tells why, and the change screen shows.
+    setPasswordChangeRequiredHandler(() => queryClient.invalidateQueries({ queryKey: sessionKeys.current }));
   }, [queryClient]);
 
   if (session.isPending) return <div className="boot">{t('app.loading')}</div>;
   if (!session.data) return <LoginPage />;
+  if (session.data.password.changeRequired) return <ForcedPasswordChange session={session.data} />;
   return <MailRoute session={session.data} />;
 }
 

@@ -9,6 +9,8 @@ import { FolderList } from '../features/mailbox/FolderList';
 import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
 import { mailPath } from '../features/mailbox/routes';
+import { ChangePasswordDialog } from '../features/password/ChangePasswordDialog';
+import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner';
 import { MessageReader } from '../features/reader/MessageReader';
 import { Icon } from '../ui/Icon';
 import { useUiStore } from './ui-store';
@@ -58,6 +60,7 @@ export function MailScreen({
         <AccountMenu email={session.email} />
       </header>
       <div className="notices">
+        <PasswordExpiryBanner password={session.password} />
         <QuotaBanner />
       </div>
       <aside className="pane folders-pane">
@@ -74,6 +77,7 @@ export function MailScreen({
       <section className="pane reader-pane">
         <MessageReader mailbox={mailbox} uid={uid} onBack={() => navigate(mailPath(mailbox))} />
       </section>
+      <ChangePasswordDialog email={session.email} />
     </div>
   );
 }

@@ -11,6 +11,9 @@ interface UiState {
   /** On a phone only one pane shows; the folder list slides over the message list. */
   foldersOpen: boolean;
   setFoldersOpen: (open: boolean) => void;
+  /** The voluntary "change password" dialog (account menu, expiry banner). */
+  passwordDialogOpen: boolean;
+  setPasswordDialogOpen: (open: boolean) => void;
   /** Back to a fresh state when the user changes (log-in, log-out, expiry). */
   reset: () => void;
 }
@@ -20,5 +23,7 @@ export const useUiStore = create<UiState>((set) => ({
   allowRemote: (messageKey) => set((s) => ({ remoteAllowed: { ...s.remoteAllowed, [messageKey]: true } })),
   foldersOpen: false,
   setFoldersOpen: (foldersOpen) => set({ foldersOpen }),
-  reset: () => set({ remoteAllowed: {}, foldersOpen: false }),
+  passwordDialogOpen: false,
+  setPasswordDialogOpen: (passwordDialogOpen) => set({ passwordDialogOpen }),
+  reset: () => set({ remoteAllowed: {}, foldersOpen: false, passwordDialogOpen: false }),
 }));

@@ -7,7 +7,8 @@ export function useErrorMessage() {
   return (err: unknown): string => {
     if (err instanceof ApiClientError) {
       const main = t(`errors.${err.code}`, err.details);
-      const reason = err.details.reason;
+      // Only a suspension's reason is a person's words worth quoting; other codes' reasons are codes.
+      const reason = err.code === 'account_suspended' ? err.details.reason : undefined;
       return reason ? `${main} ${t('errors.suspendedReason', { reason })}` : main;
     }
     return t('errors.internal_error');

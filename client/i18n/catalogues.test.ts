@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../proxy/contract';
+import { passwordRuleCodes } from '../../proxy/policy/password-rules';
+import en from './en.json';
+import vi from './vi.json';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('locale catalogues', () => {
+  it('have the same keys in Vietnamese and English', () => {
+    expect(keys(en).sort()).toEqual(keys(vi).sort());
+  });
+
+  it('explain every error code the proxy can send, and name every password rule in the checklist', () => {
+    for (const catalogue of [vi, en]) {
+      const errors = catalogue.errors as Record<string, string>;
+      const rules = catalogue.password.rules as Record<string, string>;
+      expect(errorCodes.filter((code) => !errors[code])).toEqual([]);
+      expect(passwordRuleCodes.filter((code) => !rules[code])).toEqual([]);
+    }
+  });
+
+  it('store Vietnamese text in NFC', () => {
+    const text = JSON.stringify(vi);
+    expect(text).toBe(text.normalize('NFC'));
+  });
+});
