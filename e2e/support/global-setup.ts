@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { mailStackPaths } from '../../scripts/mailstack/paths';
 
 /**
  * Starts the real proxy, serving the built app, against the mail stack that `npm test` started.
@@ -48,12 +49,15 @@ export default async function setup(project: TestProject) {
       PUBLIC_URL: baseUrl,
       DATA_DIR: dataDir,
       STATIC_DIR: 'dist/client',
+      PASSWD_FILE_PATH: mailStackPaths.usersFile,
+      PASSWD_FILE_DENY_DIR: mailStackPaths.denyDir,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHttp(`${baseUrl}/api/config`, 30_000);
   project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
   return async () => {
     proxy?.kill('SIGTERM');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -63,5 +67,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The proxy's DATA_DIR: admin commands in tests use the same policy store. */
+    dataDir: string;
   }
 }
