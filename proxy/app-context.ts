@@ -5,6 +5,7 @@ import type { SessionStore } from './auth/session-store';
 import type { Config } from './config';
 import type { ImapPool } from './mail/imap-pool';
 import type { PasswordDriver } from './password/drivers/password-driver';
+import type { SettingsStore } from './settings/settings-store';
 import type { Db } from './store/database';
 
 /** What route modules are given: built once in server.ts, never imported as globals. */
@@ -17,4 +18,5 @@ export interface AppContext {
   imap: ImapPool;
   accounts: AccountStore;
   passwordDriver: PasswordDriver;
+  settings: SettingsStore;
 }

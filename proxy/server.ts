@@ -29,6 +29,7 @@ import { passwordRoutes } from './routes/password';
 import { publicConfigRoutes } from './routes/public-config';
 import { quotaRoutes } from './routes/quota';
 import { sessionRoutes } from './routes/session';
+import { createSettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/database';
 
 /** Builds the HTTP app; main.ts only starts it, tests build their own on a free port. */
@@ -64,6 +65,7 @@ export async function buildServer(config: Config) {
     audit: createAuditLog(db),
     accounts: createAccountStore(db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
+    settings: createSettingsStore(db),
     imap: createImapPool(config.imap, app.log),
   };
   const purge = setInterval(() => {

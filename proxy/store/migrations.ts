@@ -87,4 +87,35 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX quota_warnings_email ON quota_warnings(email, sent_at);
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Per-user preferences the provider has no place for (conversation view, senders whose
+      -- remote images are always shown, signature…). One JSON value per key.
+      CREATE TABLE user_settings (
+        email      TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        value      TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (email, key)
+      );
+    `,
+  },
+  {
+    version: 7,
+    sql: `
+      -- Idempotent send (issue 4): a retried send with the same key returns the first result
+      -- instead of sending twice.
+      CREATE TABLE send_keys (
+        email      TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        state      TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+        message_id TEXT,
+        result     TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (email, key)
+      );
+      CREATE INDEX send_keys_created ON send_keys(created_at);
+    `,
+  },
 ];
