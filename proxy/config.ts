@@ -48,6 +48,10 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(20 * MB),
+  /** Seconds during which a sent message can still be cancelled ("undo send"); 0 turns it off. */
+  UNDO_SEND_SECONDS: z.coerce.number().int().min(0).max(30).default(5),
+  /** Uploaded attachments not sent or saved in a draft are removed after this many hours. */
+  UPLOAD_TTL_HOURS: z.coerce.number().int().min(1).default(24),
   /** Đ7.2a: every mailbox gets at least 2 GB. */
   QUOTA_MIN_BYTES: z.coerce
     .number()
@@ -165,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     limits: {
       attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+      undoSendSeconds: e.UNDO_SEND_SECONDS,
+      uploadTtlMs: e.UPLOAD_TTL_HOURS * 3_600_000,
       quotaMinBytes: e.QUOTA_MIN_BYTES,
       passwordMinLength: e.PASSWORD_MIN_LENGTH,
     },

@@ -13,7 +13,7 @@ export const publicConfig: PublicConfig = {
   supportAddress: 'hotro@binhphuoc.gov.vn',
   defaultLocale: 'vi',
   timeZone: 'Asia/Ho_Chi_Minh',
-  limits: { attachmentMaxBytes: 20971520, passwordMinLength: 8, passwordMaxAgeDays: 30 },
+  limits: { attachmentMaxBytes: 20971520, undoSendSeconds: 5, passwordMinLength: 8, passwordMaxAgeDays: 30 },
 };
 
 export const session: SessionInfo = {

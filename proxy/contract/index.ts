@@ -6,3 +6,4 @@ export * from './messages';
 export * from './public-config';
 export * from './quota';
 export * from './session';
+export * from './compose';

@@ -11,6 +11,7 @@ export const PublicConfig = z
     timeZone: z.string(),
     limits: z.object({
       attachmentMaxBytes: z.number().int().positive(),
+      undoSendSeconds: z.number().int().min(0),
       passwordMinLength: z.number().int().positive(),
       passwordMaxAgeDays: z.number().int().positive(),
     }),

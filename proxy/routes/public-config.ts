@@ -13,6 +13,7 @@ export function publicConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       timeZone: ctx.config.org.timeZone,
       limits: {
         attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
+        undoSendSeconds: ctx.config.limits.undoSendSeconds,
         passwordMinLength: ctx.config.limits.passwordMinLength,
         passwordMaxAgeDays: ctx.config.passwordAge.maxAgeDays,
       },

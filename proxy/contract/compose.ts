@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+// Header safety (issue 4): no control character (CR, LF, NUL, TAB…) may reach a header from any
+// field; they are refused here, before anything is composed.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const headerText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), { message: 'control_characters' })
+    .transform((s) => s.normalize('NFC'));
+
+// Deliberately strict: what Postfix accepts for submission and what users actually write.
+const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+export const Recipient = z
+  .object({
+    name: headerText(200).optional(),
+    address: z
+      .string()
+      .trim()
+      .max(254)
+      .refine((s) => ADDRESS.test(s), { message: 'invalid_address' })
+      .transform((s) => s.toLowerCase()),
+  })
+  .meta({ id: 'Recipient' });
+export type Recipient = z.infer<typeof Recipient>;
+
+/** The client's own check, before anything is sent: the same rule as the proxy's. */
+export function isValidAddress(address: string): boolean {
+  return ADDRESS.test(address.trim());
+}
+
+/** An uploaded attachment waiting in the proxy's upload store for a draft or a send. */
+export const UploadedAttachment = z
+  .object({
+    id: z.string(),
+    /** Path parts stripped, NFC; sent with RFC 2231 encoding. */
+    filename: z.string(),
+    contentType: z.string(),
+    /** Decoded size in bytes: what counts against the 20 MB cap (R-7.2a). */
+    size: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'UploadedAttachment' });
+export type UploadedAttachment = z.infer<typeof UploadedAttachment>;
+
+/**
+ * A message being written. `composeId` (a UUID the client makes when the window opens) groups its
+ * uploads, names its draft and is the idempotency key of its send: a retried send never sends twice.
+ */
+export const OutgoingMessage = z
+  .object({
+    composeId: z.uuid(),
+    to: z.array(Recipient).max(500).default([]),
+    cc: z.array(Recipient).max(500).default([]),
+    bcc: z.array(Recipient).max(500).default([]),
+    subject: headerText(998).default(''),
+    /** Null in plain-text mode. Sanitised again by the proxy before it is sent. */
+    html: z.string().max(5_000_000).nullable(),
+    text: z.string().max(5_000_000),
+    /** Upload ids, in order. */
+    attachments: z.array(z.string().max(100)).max(100).default([]),
+    inReplyTo: headerText(998).optional(),
+    references: z.array(headerText(998)).max(100).optional(),
+    /** The draft this message replaces (removed once sent or re-saved). */
+    draftUid: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'OutgoingMessage' });
+export type OutgoingMessage = z.input<typeof OutgoingMessage>;
+
+export const DraftSaved = z
+  .object({ draftUid: z.number().int().positive().nullable() })
+  .meta({ id: 'DraftSaved' });
+export type DraftSaved = z.infer<typeof DraftSaved>;
+
+export const SendResult = z
+  .object({
+    messageId: z.string(),
+    recipients: z.number().int().positive(),
+    /** False when the mailbox is full (R-7.2c): the message went, its copy in Sent could not be kept. */
+    sentCopySaved: z.boolean(),
+  })
+  .meta({ id: 'SendResult' });
+export type SendResult = z.infer<typeof SendResult>;
+
+/** What a reply, reply-all, forward or a reopened draft starts from. */
+export const ComposePrefill = z
+  .object({
+    to: z.array(Recipient),
+    cc: z.array(Recipient),
+    bcc: z.array(Recipient),
+    subject: z.string(),
+    html: z.string().nullable(),
+    text: z.string(),
+    /** Already copied into the upload store: forwarded or draft attachments. */
+    attachments: z.array(UploadedAttachment),
+    inReplyTo: z.string().optional(),
+    references: z.array(z.string()).optional(),
+    draftUid: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'ComposePrefill' });
+export type ComposePrefill = z.infer<typeof ComposePrefill>;
+
+export const ComposeMode = z.enum(['reply', 'replyAll', 'forward', 'forwardAsAttachment', 'draft']);
+export type ComposeMode = z.infer<typeof ComposeMode>;
+
+export const PrefillQuery = z.object({
+  mode: ComposeMode,
+  mailbox: z.string().min(1),
+  uid: z.coerce.number().int().positive(),
+  composeId: z.uuid(),
+});
+
+export const Contact = z
+  .object({
+    name: z.string(),
+    address: z.string(),
+    /** 'directory': the province's directory; 'recent': someone this user has written to. */
+    source: z.enum(['directory', 'recent']),
+    unit: z.string().nullable(),
+  })
+  .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof Contact>;
