@@ -6,6 +6,7 @@ import {
   writeUsersFile,
 } from '../../proxy/password/drivers/passwd-file/files';
 import {
+  gecosOf,
   type PasswdFileEntry,
   quotaRule,
   withExtraField,
@@ -26,6 +27,9 @@ export interface MailUser {
   password: string;
   /** Điều 7.2a: at least 2 GB in production; the stack accepts any size for quota tests. */
   quotaBytes: number;
+  /** Kept in the passwd-file's gecos field: the proxy's directory reads it for address completion. */
+  displayName?: string;
+  unitName?: string;
   /** Điều 6: set to suspend (no login, mail still delivered), null to keep the mailbox open. */
   suspendReason: string | null;
 }
@@ -48,7 +52,13 @@ export function readMailUsers(paths: MailStackPaths = mailStackPaths): PasswdFil
 }
 
 export function mailUserEntry(user: MailUser, passwordHash: string): PasswdFileEntry {
-  const base: PasswdFileEntry = { user: user.email.toLowerCase(), passwordHash, extraFields: [] };
+  const gecos = gecosOf(user.displayName, user.unitName);
+  const base: PasswdFileEntry = {
+    user: user.email.toLowerCase(),
+    passwordHash,
+    ...(gecos ? { gecos } : {}),
+    extraFields: [],
+  };
   return withSuspension(
     withExtraField(base, 'userdb_quota_rule', quotaRule(user.quotaBytes)),
     user.suspendReason,

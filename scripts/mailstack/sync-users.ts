@@ -12,6 +12,8 @@ export function syncDemoUsers(options: WriteOptions = {}): MailUser[] {
       email: a.email,
       password: a.password,
       quotaBytes: a.quotaBytes,
+      displayName: a.displayName,
+      unitName: a.unitName,
       suspendReason: a.suspended ? a.suspendReason : null,
     }),
   );

@@ -18,5 +18,6 @@ function lazyLdapDriver(config: Extract<Config['passwordDriver'], { kind: 'ldap'
     kind: 'ldap',
     setPassword: async (email, password) => (await driver).setPassword(email, password),
     setSuspended: async (email, reason) => (await driver).setSuspended(email, reason),
+    listAccounts: async () => (await driver).listAccounts(),
   };
 }

@@ -115,6 +115,16 @@ describe('ldap driver against a real slapd', () => {
     }
   });
 
+  it('lists the directory with Vietnamese names and units for address completion', async () => {
+    const accounts = await driver.listAccounts();
+    expect(accounts).toContainEqual({
+      email: THANH.email,
+      name: 'Trần Văn Thanh',
+      unit: 'Sở Thông tin và Truyền thông',
+    });
+    expect(accounts.length).toBeGreaterThanOrEqual(7);
+  });
+
   it('has no standard suspension to set: setSuspended reports false', async () => {
     expect(await driver.setSuspended(HANH.email, 'Nghỉ hưu')).toBe(false);
   });

@@ -47,6 +47,22 @@ export function createLdapDriver(config: LdapDriverConfig): PasswordDriver {
     async setSuspended() {
       return false;
     },
+    async listAccounts() {
+      let accounts: { email: string; name: string | null; unit: string | null }[] = [];
+      await withServiceBinding(config, 'list the directory', async (client) => {
+        const { searchEntries } = await client.search(config.userBase, {
+          scope: 'sub',
+          filter: userFilterFor(config.userFilter, '*').replace('\\2a', '*'),
+          attributes: ['mail', 'cn', 'ou'],
+          paged: { pageSize: 500 },
+        });
+        accounts = searchEntries.flatMap((entry) => {
+          const email = first(entry.mail)?.toLowerCase();
+          return email ? [{ email, name: first(entry.cn) ?? null, unit: first(entry.ou) ?? null }] : [];
+        });
+      });
+      return accounts;
+    },
   };
 }
 
@@ -114,4 +130,10 @@ function toDriverError(err: unknown, doing: string): DriverError {
   }
   // Anything that is not an LDAP result is the connection: refused, reset, DNS, or a timeout.
   return new DriverError('provider_unreachable', `${doing}: ${detail}`, { cause: err });
+}
+
+function first(value: unknown): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (typeof v === 'string') return v.normalize('NFC');
+  return Buffer.isBuffer(v) ? v.toString('utf8').normalize('NFC') : undefined;
 }

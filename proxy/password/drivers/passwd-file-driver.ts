@@ -7,7 +7,7 @@ import {
   writeDenyFiles,
   writeUsersFile,
 } from './passwd-file/files';
-import { type PasswdFileEntry, withSuspension } from './passwd-file/format';
+import { gecosFields, type PasswdFileEntry, withSuspension } from './passwd-file/format';
 import { DriverError, type PasswordDriver } from './password-driver';
 
 /**
@@ -45,6 +45,9 @@ export function createPasswdFileDriver(files: PasswdFiles): PasswordDriver {
     async setSuspended(email, reason) {
       await edit(email, (entry) => withSuspension(entry, reason));
       return true;
+    },
+    async listAccounts() {
+      return readUsersFile(files).map((entry) => ({ email: entry.user, ...gecosFields(entry) }));
     },
   };
 }

@@ -17,6 +17,17 @@ export interface PasswordDriver {
    * policy store still refuses the log-in then.
    */
   setSuspended(email: string, reason: string | null): Promise<boolean>;
+  /**
+   * Every account the provider knows, with the name and unit it records: the province directory
+   * for address completion until the admin console keeps its own (issue 6).
+   */
+  listAccounts(): Promise<ProviderAccount[]>;
+}
+
+export interface ProviderAccount {
+  email: string;
+  name: string | null;
+  unit: string | null;
 }
 
 /** The provider refused or could not be reached; `reason` is for the log, never for the user. */

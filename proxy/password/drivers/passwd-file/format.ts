@@ -11,6 +11,11 @@ export interface PasswdFileEntry {
   /** Full address, lower case: Dovecot looks users up with username_format=%Lu. */
   user: string;
   passwordHash: string;
+  /**
+   * The gecos field, which Dovecot ignores: "Full name,Unit". The proxy reads it as the province
+   * directory until the admin console keeps its own (issue 6).
+   */
+  gecos?: string;
   /** Extra fields in file order, e.g. ["userdb_quota_rule", "*:storage=2G"], ["nologin", "y"]. */
   extraFields: [string, string][];
 }
@@ -28,11 +33,11 @@ export function parsePasswdFile(text: string): PasswdFileEntry[] {
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#') || line.startsWith(':')) continue;
     const parts = line.split(':');
-    const [user = '', passwordHash = ''] = parts;
+    const [user = '', passwordHash = '', , , gecos = ''] = parts;
     // Fields 2-6 are uid, gid, gecos, home, shell; the rest (joined back, as a quota rule
     // contains ':') are the extra fields.
     const extra = parts.slice(7).join(':');
-    entries.push({ user, passwordHash, extraFields: parseExtraFields(extra) });
+    entries.push({ user, passwordHash, ...(gecos ? { gecos } : {}), extraFields: parseExtraFields(extra) });
   }
   return entries;
 }
@@ -45,8 +50,10 @@ export function formatPasswdFileLine(entry: PasswdFileEntry): string {
   for (const value of [entry.user, entry.passwordHash]) {
     if (/[:\s]/.test(value)) throw new Error(`passwd-file field may not contain ':' or spaces: ${value}`);
   }
+  if (entry.gecos && /[:\n]/.test(entry.gecos))
+    throw new Error(`gecos may not contain ':' or newlines: ${entry.gecos}`);
   const extra = entry.extraFields.map(([key, value]) => (value === '' ? key : `${key}=${value}`)).join(' ');
-  return `${entry.user}:${entry.passwordHash}::::::${extra}`;
+  return `${entry.user}:${entry.passwordHash}:::${entry.gecos ?? ''}:::${extra}`;
 }
 
 function parseExtraFields(extra: string): [string, string][] {
@@ -104,4 +111,20 @@ export function withSuspension(entry: PasswdFileEntry, reason: string | null): P
 export function suspendReasonOf(entry: PasswdFileEntry): string | null {
   if (extraField(entry, 'nologin') === undefined) return null;
   return decodeSuspendReason(extraField(entry, 'reason') ?? '');
+}
+
+/** "Trần Văn Thanh,Sở Thông tin và Truyền thông" → name and unit. */
+export function gecosFields(entry: PasswdFileEntry): { name: string | null; unit: string | null } {
+  const [name = '', ...unit] = (entry.gecos ?? '').split(',');
+  return { name: name.trim() || null, unit: unit.join(',').trim() || null };
+}
+
+export function gecosOf(name: string | undefined, unit: string | undefined): string | undefined {
+  const clean = (s: string | undefined) =>
+    s
+      ?.normalize('NFC')
+      .replace(/[:,\n]/g, ' ')
+      .trim() ?? '';
+  const joined = [clean(name), clean(unit)].filter(Boolean).join(',');
+  return joined || undefined;
 }
