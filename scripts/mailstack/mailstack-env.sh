@@ -10,6 +10,9 @@ LISTEN_ADDR=127.0.0.1
 IMAP_PORT=1143
 SUBMISSION_PORT=1587
 LMTP_PORT=10024
+# doveadm HTTP API (quota of every mailbox, for the proxy's quota warning job). Not 10080: that
+# one is on the Fetch standard's blocked-port list, and Node's fetch refuses it ("bad port").
+DOVEADM_HTTP_PORT=10081
 
 DOVECOT_CONF=$MAILSTACK_DIR/dovecot.conf
 DOVECOT_BASE_DIR=$MAILSTACK_DIR/run/dovecot
@@ -19,6 +22,8 @@ POSTFIX_CONFIG_DIR=$MAILSTACK_DIR/postfix
 POSTFIX_QUEUE_DIR=$MAILSTACK_DIR/postfix-queue
 POSTFIX_DATA_DIR=$MAILSTACK_DIR/postfix-data
 USERS_FILE=$MAILSTACK_DIR/users
+# The doveadm HTTP API key: random, made once, 0600 root (see ensure_doveadm_api_key).
+DOVEADM_API_KEY_FILE=$MAILSTACK_DIR/doveadm-api-key
 SINK_DIR=$MAILSTACK_DIR/sink
 MAIL_ROOT=$MAILSTACK_DIR/mail
 LOG_DIR=$MAILSTACK_DIR/log

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The webmail's development and test mail stack: a private Dovecot (IMAP 1143, LMTP 10024) and a
 # private Postfix (submission 1587) on 127.0.0.1, with all state in $BP_MAILSTACK_DIR
-# (default /var/tmp/bp-webmail-mailstack). See README.md beside this file.
+# (default /var/tmp/bp-webmail-mailstack), plus the doveadm HTTP API on 127.0.0.1:10081. See
+# README.md beside this file.
 #
 #   mailstack.sh start     install if needed, render configs and users, start or reload both
 #   mailstack.sh stop      stop both, leaving no process behind
@@ -90,7 +91,7 @@ start_dovecot() {
     doveadm -c "$DOVECOT_CONF" reload </dev/null >/dev/null 2>&1 || die "dovecot reload failed; see $DOVECOT_LOG"
     return
   fi
-  check_ports_free "$IMAP_PORT" "$LMTP_PORT"
+  check_ports_free "$IMAP_PORT" "$LMTP_PORT" "$DOVEADM_HTTP_PORT"
   # Daemons keep the stdio they inherit: a caller reading our output through a pipe (a test's
   # execSync, `| tee`) would wait for them to exit. Start-up complaints go to a file instead.
   dovecot -c "$DOVECOT_CONF" </dev/null >"$LOG_DIR/dovecot-start.out" 2>&1 || {
@@ -135,7 +136,7 @@ cmd_start() {
   [[ $was_running == yes ]] && verb=reloaded
   echo "mail stack ${verb} in $((SECONDS - started_at))s: IMAP ${LISTEN_ADDR}:${IMAP_PORT}," \
     "submission ${LISTEN_ADDR}:${SUBMISSION_PORT}, LMTP ${LISTEN_ADDR}:${LMTP_PORT}," \
-    "${accounts} mailboxes @${MAIL_DOMAIN}, state ${MAILSTACK_DIR}"
+    "doveadm HTTP ${LISTEN_ADDR}:${DOVEADM_HTTP_PORT}, ${accounts} mailboxes @${MAIL_DOMAIN}, state ${MAILSTACK_DIR}"
 }
 
 cmd_stop() {

@@ -26,6 +26,8 @@ export interface MailStackPaths {
   logDir: string;
   dovecotLog: string;
   postfixLog: string;
+  /** The doveadm HTTP API key, random, made once by mailstack.sh (0600 root, no newline). */
+  doveadmApiKeyFile: string;
 }
 
 export interface MailStackPorts {
@@ -33,6 +35,8 @@ export interface MailStackPorts {
   imap: number;
   submission: number;
   lmtp: number;
+  /** doveadm HTTP API (`/doveadm/v1`): every mailbox's quota, for the quota warning job. */
+  doveadmHttp: number;
 }
 
 export const DEFAULT_MAILSTACK_DIR = '/var/tmp/bp-webmail-mailstack';
@@ -43,6 +47,7 @@ export const mailStackPorts: MailStackPorts = {
   imap: 1143,
   submission: 1587,
   lmtp: 10024,
+  doveadmHttp: 10081,
 };
 
 export function resolveMailStackPaths(env: NodeJS.ProcessEnv = process.env): MailStackPaths {
@@ -62,6 +67,7 @@ export function resolveMailStackPaths(env: NodeJS.ProcessEnv = process.env): Mai
     logDir,
     dovecotLog: join(logDir, 'dovecot.log'),
     postfixLog: join(logDir, 'postfix.log'),
+    doveadmApiKeyFile: join(stateDir, 'doveadm-api-key'),
   };
 }
 

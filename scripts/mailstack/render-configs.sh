@@ -14,6 +14,7 @@ render_template() {
     -e "s|{{MAIL_GID}}|${mail_gid}|g" \
     -e "s|{{IMAP_PORT}}|${IMAP_PORT}|g" \
     -e "s|{{LMTP_PORT}}|${LMTP_PORT}|g" \
+    -e "s|{{DOVEADM_HTTP_PORT}}|${DOVEADM_HTTP_PORT}|g" \
     -e "s|{{SUBMISSION_PORT}}|${SUBMISSION_PORT}|g" \
     -e "s|{{SUBMISSION_LISTEN}}|${LISTEN_ADDR}:${SUBMISSION_PORT}|g" \
     "$template" >"$target.tmp"
@@ -34,6 +35,20 @@ prepare_state_dir() {
   install -d -m 0755 -o mail -g mail "$SINK_DIR"
   install -d -m 0700 -o postfix -g postfix "$POSTFIX_DATA_DIR"
   touch "$DOVECOT_LOG" "$POSTFIX_LOG"
+  ensure_doveadm_api_key
+}
+
+# The doveadm HTTP API can read and change every mailbox: its key is random, made once (so a
+# running proxy keeps working across restarts) and readable by root only. No trailing newline:
+# Dovecot takes "doveadm_api_key = <file" byte for byte.
+ensure_doveadm_api_key() {
+  [[ -s "$DOVEADM_API_KEY_FILE" ]] && chmod 0600 "$DOVEADM_API_KEY_FILE" && return 0
+  (
+    umask 077
+    od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$DOVEADM_API_KEY_FILE.tmp"
+  )
+  chown root:root "$DOVEADM_API_KEY_FILE.tmp"
+  mv "$DOVEADM_API_KEY_FILE.tmp" "$DOVEADM_API_KEY_FILE"
 }
 
 render_configs() {
