@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
-import { mailStackPaths } from '../scripts/mailstack/paths';
+import { mailStackProxyEnv } from '../scripts/mailstack/proxy-env';
 import { launchBrowser } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -35,9 +35,8 @@ function adminResetPassword(email: string): string {
       encoding: 'utf8',
       env: {
         ...process.env,
+        ...mailStackProxyEnv(),
         DATA_DIR: dataDir,
-        PASSWD_FILE_PATH: mailStackPaths.usersFile,
-        PASSWD_FILE_DENY_DIR: mailStackPaths.denyDir,
       },
     },
   );

@@ -1,7 +1,10 @@
 import type { AccountStore } from './accounts/account-store';
+import type { Directory } from './accounts/directory';
 import type { AuditLog } from './audit/audit-log';
 import type { LoginThrottle } from './auth/login-throttle-store';
 import type { SessionStore } from './auth/session-store';
+import type { SendKeys } from './compose/send-keys';
+import type { UploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import type { ImapPool } from './mail/imap-pool';
 import type { PasswordDriver } from './password/drivers/password-driver';
@@ -19,4 +22,7 @@ export interface AppContext {
   accounts: AccountStore;
   passwordDriver: PasswordDriver;
   settings: SettingsStore;
+  directory: Directory;
+  uploads: UploadStore;
+  sendKeys: SendKeys;
 }

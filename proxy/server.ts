@@ -12,10 +12,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { createAccountStore } from './accounts/account-store';
+import { createDirectory } from './accounts/directory';
 import type { AppContext } from './app-context';
 import { createAuditLog } from './audit/audit-log';
 import { createLoginThrottle } from './auth/login-throttle-store';
 import { createSessionStore } from './auth/session-store';
+import { startBackgroundJobs } from './background-jobs';
+import { createSendKeys } from './compose/send-keys';
+import { createUploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import { ApiError } from './http/api-error';
 import { checkOrigin } from './http/csrf';
@@ -23,6 +27,7 @@ import { errorHandler } from './http/error-handler';
 import { appSecurityHeaders } from './http/security-headers';
 import { createImapPool } from './mail/imap-pool';
 import { createPasswordDriver } from './password/drivers/create-driver';
+import { composeRoutes } from './routes/compose';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
 import { passwordRoutes } from './routes/password';
@@ -67,20 +72,13 @@ export async function buildServer(config: Config) {
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(db),
     imap: createImapPool(config.imap, app.log),
+    directory: createDirectory(db),
+    uploads: createUploadStore(path.join(config.dataDir, 'uploads')),
+    sendKeys: createSendKeys(db),
   };
-  const purge = setInterval(() => {
-    ctx.sessions.purgeExpired();
-    ctx.loginThrottle.purgeOld();
-  }, 10 * 60_000);
-  purge.unref();
-  // Đ7.1: the audit log keeps six months; purged at start and then daily.
-  const purgeAudit = () => ctx.audit.purgeExpired(config.auditRetentionMonths);
-  purgeAudit();
-  const dailyPurge = setInterval(purgeAudit, 24 * 3_600_000);
-  dailyPurge.unref();
+  const jobs = startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
-    clearInterval(purge);
-    clearInterval(dailyPurge);
+    await jobs.stop();
     await ctx.imap.closeAll();
     db.close();
   });
@@ -124,6 +122,7 @@ export async function buildServer(config: Config) {
       await api.register(messageRoutes(ctx));
       await api.register(quotaRoutes(ctx));
       await api.register(passwordRoutes(ctx));
+      await api.register(composeRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });

@@ -1,7 +1,12 @@
 // Admin commands until the Sở TT&TT console exists: `npm run admin -- <command> …`.
 // Reads the same configuration (.env and environment) and DATA_DIR as the proxy.
 import { createAccountStore } from '../proxy/accounts/account-store';
-import { type AdminDeps, resetPassword, setAccountState } from '../proxy/accounts/admin-actions';
+import {
+  type AdminDeps,
+  resetPassword,
+  setAccountState,
+  setSendingLock,
+} from '../proxy/accounts/admin-actions';
 import { createAuditLog } from '../proxy/audit/audit-log';
 import { createSessionStore } from '../proxy/auth/session-store';
 import { ConfigError, loadConfig } from '../proxy/config';
@@ -15,7 +20,9 @@ const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
   reset-password <email>         cấp mật khẩu tạm, bắt đổi khi đăng nhập lần đầu / temporary password, change at first log-in
   suspend <email> <lý do…>       tạm khóa (vẫn nhận thư) / suspend (mail still delivered)
   revoke <email> [lý do…]        thu hồi, không đăng nhập được / revoke
-  restore <email>                mở lại / restore`;
+  restore <email>                mở lại / restore
+  lock-sending <email> <lý do…>  khóa chức năng gửi thư (vẫn đọc được) / lock sending (R-5.3b)
+  unlock-sending <email>         mở lại chức năng gửi / unlock sending`;
 
 const ADMIN = { name: 'admin:cli' };
 
@@ -85,6 +92,17 @@ async function main(): Promise<number> {
       const { atProvider } = await setAccountState(deps, email, state, reason, ADMIN);
       const done = { suspended: 'Đã tạm khóa', revoked: 'Đã thu hồi', active: 'Đã mở lại' }[state];
       console.log(`${done} ${email}${atProvider ? ' (cả ở máy chủ thư)' : ' (trong kho chính sách)'}.`);
+      return 0;
+    }
+    case 'lock-sending':
+    case 'unlock-sending': {
+      const locking = command === 'lock-sending';
+      if (locking && !reason) {
+        console.error('Cần ghi lý do / a reason is required: npm run admin -- lock-sending <email> <lý do>');
+        return 2;
+      }
+      setSendingLock(deps, email, locking ? reason : null, ADMIN);
+      console.log(`${locking ? 'Đã khóa' : 'Đã mở lại'} chức năng gửi thư của ${email}.`);
       return 0;
     }
     default:

@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/mailstack/mailstack.sh start
 npx tsx scripts/seed/seed.ts
+npx tsx scripts/write-demo-env.ts
 echo "• Building the app…"
 npx vite build --logLevel warn
 port="${PORT:-8080}"

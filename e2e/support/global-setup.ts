@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { mailStackPaths } from '../../scripts/mailstack/paths';
+import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
 
 /**
  * Starts the real proxy, serving the built app, against the mail stack that `npm test` started.
@@ -49,8 +49,7 @@ export default async function setup(project: TestProject) {
       PUBLIC_URL: baseUrl,
       DATA_DIR: dataDir,
       STATIC_DIR: 'dist/client',
-      PASSWD_FILE_PATH: mailStackPaths.usersFile,
-      PASSWD_FILE_DENY_DIR: mailStackPaths.denyDir,
+      ...mailStackProxyEnv(),
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

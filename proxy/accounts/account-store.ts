@@ -10,6 +10,8 @@ export interface AccountRecord {
   passwordChangedAt: Date;
   /** Set by an admin reset (R-6.3c): the next session may only change the password. */
   mustChangePassword: boolean;
+  /** R-5.3b: the account may read but not send; the reason is shown to the user. */
+  sendingLockedReason: string | null;
 }
 
 interface AccountRow {
@@ -19,6 +21,7 @@ interface AccountRow {
   state_changed_at: number | null;
   password_changed_at: number;
   must_change_password: number;
+  sending_locked_reason: string | null;
 }
 
 const fromRow = (r: AccountRow): AccountRecord => ({
@@ -28,6 +31,7 @@ const fromRow = (r: AccountRow): AccountRecord => ({
   stateChangedAt: r.state_changed_at === null ? null : new Date(r.state_changed_at),
   passwordChangedAt: new Date(r.password_changed_at),
   mustChangePassword: r.must_change_password === 1,
+  sendingLockedReason: r.sending_locked_reason,
 });
 
 /**
@@ -45,6 +49,7 @@ export function createAccountStore(db: Db, now: () => Date = () => new Date()) {
   const stateChanged = db.prepare(
     'UPDATE accounts SET state = ?, state_reason = ?, state_changed_at = ? WHERE email = ?',
   );
+  const sendingLock = db.prepare('UPDATE accounts SET sending_locked_reason = ? WHERE email = ?');
   const historyOf = db.prepare('SELECT hash FROM password_history WHERE email = ? ORDER BY id DESC LIMIT ?');
   const addHistory = db.prepare('INSERT INTO password_history (email, hash, created_at) VALUES (?, ?, ?)');
   const pruneHistory = db.prepare(
@@ -88,6 +93,11 @@ export function createAccountStore(db: Db, now: () => Date = () => new Date()) {
     setState(email: string, state: AccountState, reason: string | null): void {
       ensure(email);
       stateChanged.run(state, reason, now().getTime(), key(email));
+    },
+
+    setSendingLock(email: string, reason: string | null): void {
+      ensure(email);
+      sendingLock.run(reason, key(email));
     },
 
     /** Slow hashes of the latest passwords, newest first. */

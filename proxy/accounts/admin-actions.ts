@@ -71,3 +71,18 @@ export async function setAccountState(
   });
   return { atProvider };
 }
+
+/** R-5.3b: sending locked (the account still reads); the reason is shown when the user sends. */
+export function setSendingLock(deps: AdminDeps, email: string, reason: string | null, actor: Actor): void {
+  const address = email.normalize('NFC').toLowerCase();
+  const clean = reason?.normalize('NFC').trim() || null;
+  deps.accounts.setSendingLock(address, clean);
+  deps.audit.record({
+    actor: actor.name,
+    email: address,
+    action: 'sending_lock',
+    outcome: 'ok',
+    ip: actor.ip,
+    details: clean ? { locked: true, reason: clean } : { locked: false },
+  });
+}

@@ -9,7 +9,9 @@ export type AuditAction =
   | 'password_reset'
   | 'account_state'
   | 'policy_refusal'
-  | 'quota_warning';
+  | 'quota_warning'
+  | 'send'
+  | 'sending_lock';
 
 export interface AuditEntry {
   actor: string;

@@ -11,7 +11,8 @@ const headerText = (max: number) =>
     .transform((s) => s.normalize('NFC'));
 
 // Deliberately strict: what Postfix accepts for submission and what users actually write.
-const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+const ADDRESS =
+  /^[^\s@<>(),;:"[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
 export const Recipient = z
   .object({
@@ -25,6 +26,11 @@ export const Recipient = z
   })
   .meta({ id: 'Recipient' });
 export type Recipient = z.infer<typeof Recipient>;
+
+/** A recipient as the proxy hands it out (already clean: no transform on the way out). */
+export const RecipientView = z
+  .object({ name: z.string().optional(), address: z.string() })
+  .meta({ id: 'RecipientView' });
 
 /** The client's own check, before anything is sent: the same rule as the proxy's. */
 export function isValidAddress(address: string): boolean {
@@ -79,6 +85,8 @@ export const SendResult = z
     recipients: z.number().int().positive(),
     /** False when the mailbox is full (R-7.2c): the message went, its copy in Sent could not be kept. */
     sentCopySaved: z.boolean(),
+    /** Recipients the server refused while accepting the others (the message went to those). */
+    refused: z.array(z.string()),
   })
   .meta({ id: 'SendResult' });
 export type SendResult = z.infer<typeof SendResult>;
@@ -86,9 +94,9 @@ export type SendResult = z.infer<typeof SendResult>;
 /** What a reply, reply-all, forward or a reopened draft starts from. */
 export const ComposePrefill = z
   .object({
-    to: z.array(Recipient),
-    cc: z.array(Recipient),
-    bcc: z.array(Recipient),
+    to: z.array(RecipientView),
+    cc: z.array(RecipientView),
+    bcc: z.array(RecipientView),
     subject: z.string(),
     html: z.string().nullable(),
     text: z.string(),

@@ -38,6 +38,7 @@ export const ERROR_STATUS = {
   recipient_refused: 422,
   send_in_progress: 409,
   send_failed: 502,
+  mailbox_full: 507,
   account_suspended: 423,
   too_many_attempts: 429,
   internal_error: 500,

@@ -1,9 +1,10 @@
 // The one contract between the SPA and the proxy: the proxy validates with these schemas, the client
 // infers its types from them, and /api/openapi.json is generated from them.
+
+export * from './compose';
 export * from './errors';
 export * from './mailboxes';
 export * from './messages';
 export * from './public-config';
 export * from './quota';
 export * from './session';
-export * from './compose';

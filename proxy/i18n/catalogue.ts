@@ -35,3 +35,8 @@ export function sizeText(bytes: number, locale: Locale): string {
   const unit = key.slice('size.'.length) as keyof (typeof catalogues)[Locale]['size'];
   return interpolate(catalogues[locale].size[unit], { value });
 }
+
+/** The lines a reply or forward puts above the quoted original. */
+export function composeQuoteTexts(locale: Locale) {
+  return catalogues[locale].composeQuote;
+}

@@ -118,4 +118,30 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX send_keys_created ON send_keys(created_at);
     `,
   },
+  {
+    version: 8,
+    sql: `
+      -- The province directory as the provider knows it (name, unit), refreshed by the proxy; the
+      -- admin console (issue 6) will own it. Searched for address completion.
+      CREATE TABLE directory (
+        email      TEXT PRIMARY KEY,
+        name       TEXT,
+        unit       TEXT,
+        folded     TEXT NOT NULL,              -- name, unit and address without diacritics, for search
+        updated_at INTEGER NOT NULL
+      );
+      -- Addresses a user has written to (address completion), never the messages themselves.
+      CREATE TABLE recent_recipients (
+        owner     TEXT NOT NULL,
+        address   TEXT NOT NULL,
+        name      TEXT,
+        folded    TEXT NOT NULL,
+        uses      INTEGER NOT NULL DEFAULT 1,
+        last_used INTEGER NOT NULL,
+        PRIMARY KEY (owner, address)
+      );
+      -- R-5.3b: sending can be locked on its own (the account still reads mail).
+      ALTER TABLE accounts ADD COLUMN sending_locked_reason TEXT;
+    `,
+  },
 ];

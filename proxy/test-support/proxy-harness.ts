@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mailStackPaths } from '../../scripts/mailstack/paths';
+import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
 import { readDemoAccounts } from '../../scripts/seed/demo-accounts';
 import { loadConfig } from '../config';
 import { buildServer } from '../server';
@@ -15,9 +15,10 @@ export async function startProxy(env: Record<string, string> = {}) {
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     STATIC_DIR: '/nonexistent',
-    // The passwd-file driver writes the test stack's passdb, as it would /etc/dovecot/users.
-    PASSWD_FILE_PATH: mailStackPaths.usersFile,
-    PASSWD_FILE_DENY_DIR: mailStackPaths.denyDir,
+    // The test stack as the provider: its passdb for the password driver, doveadm, LMTP.
+    ...mailStackProxyEnv(),
+    // Tests run the quota warning job themselves (runOnce) rather than on a timer.
+    QUOTA_WARNING_JOB_MINUTES: '0',
     ...env,
     DATA_DIR: dataDir,
   });

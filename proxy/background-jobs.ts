@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from './app-context';
+import { createQuotaWarningJob } from './quota-warnings/quota-warning-job';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Everything the proxy does on a clock: purges (sessions, throttle, audit after six months,
+ * abandoned uploads, old send keys), the directory refresh from the provider, and the quota
+ * warning job (R-7.2c). Timers never keep the process alive; stop() waits for a running job.
+ */
+export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
+  const { config } = ctx;
+  const every = (ms: number, job: () => unknown) => {
+    const timer = setInterval(() => {
+      Promise.resolve()
+        .then(job)
+        .catch((err: unknown) => log.warn({ err }, 'background job failed'));
+    }, ms);
+    timer.unref();
+    return timer;
+  };
+
+  // Đ7.1: the audit log keeps six months; purged at start and then daily.
+  const purgeAudit = () => ctx.audit.purgeExpired(config.auditRetentionMonths);
+  purgeAudit();
+  const refreshDirectory = async () =>
+    ctx.directory.replaceFromProvider(await ctx.passwordDriver.listAccounts());
+  refreshDirectory().catch((err: unknown) => log.warn({ err }, 'directory refresh failed'));
+
+  const timers = [
+    every(10 * MINUTE, () => {
+      ctx.sessions.purgeExpired();
+      ctx.loginThrottle.purgeOld();
+    }),
+    every(24 * HOUR, purgeAudit),
+    every(HOUR, async () => {
+      await ctx.uploads.purgeOlderThan(config.limits.uploadTtlMs);
+      ctx.sendKeys.purgeOlderThan(30 * 24 * HOUR);
+    }),
+    every(HOUR, refreshDirectory),
+  ];
+  const quotaWarnings = createQuotaWarningJob({ config, db: ctx.db, audit: ctx.audit, log }).start();
+
+  return {
+    async stop(): Promise<void> {
+      for (const t of timers) clearInterval(t);
+      await quotaWarnings.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { ImapFlow } from 'imapflow';
+import type { AppContext } from '../app-context';
+import type { ActiveSession } from '../auth/session-store';
+import { ApiError } from '../http/api-error';
+import { withMailbox } from '../mail/mailbox-lock';
+import { type BuiltMessage, buildMessage, type ParsedOutgoing } from './build-message';
+import { senderOf } from './sender';
+import { isOverQuota, specialFolder } from './special-folders';
+
+/**
+ * Saves the message as the one draft of its compose window: APPEND the new version, then remove
+ * the version it replaces, so the folder never holds two copies and a crash in between loses
+ * nothing (the old one is removed only once the new one is stored).
+ */
+export async function saveDraft(ctx: AppContext, session: ActiveSession, message: ParsedOutgoing) {
+  const built = await buildMessage(message, senderOf(ctx, session.email), {
+    uploads: ctx.uploads,
+    attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
+    mailDomain: ctx.config.org.mailDomain,
+    forDraft: true,
+  });
+  return ctx.imap.withClient(session, (client) => replaceDraft(client, built, message.draftUid));
+}
+
+export async function replaceDraft(
+  client: ImapFlow,
+  built: Pick<BuiltMessage, 'raw'>,
+  previousUid: number | undefined,
+): Promise<{ draftUid: number | null }> {
+  const drafts = await specialFolder(client, 'drafts');
+  let appended: Awaited<ReturnType<ImapFlow['append']>>;
+  try {
+    appended = await client.append(drafts, built.raw, ['\\Draft', '\\Seen']);
+  } catch (error) {
+    if (isOverQuota(error)) throw new ApiError('mailbox_full', undefined, { cause: error });
+    throw error;
+  }
+  if (previousUid) {
+    await withMailbox(client, drafts, async () => {
+      await client.messageDelete(String(previousUid), { uid: true });
+    });
+  }
+  return { draftUid: appended && appended.uid ? appended.uid : null };
+}
+
+export async function removeDraft(client: ImapFlow, uid: number): Promise<void> {
+  const drafts = await specialFolder(client, 'drafts');
+  await withMailbox(client, drafts, async () => {
+    await client.messageDelete(String(uid), { uid: true });
+  });
+}

@@ -1,0 +1,163 @@
+import nodemailer from 'nodemailer';
+import type { AppContext } from '../app-context';
+import type { ActiveSession } from '../auth/session-store';
+import type { SendResult } from '../contract';
+import { ApiError } from '../http/api-error';
+import { buildMessage, type ParsedOutgoing } from './build-message';
+import { removeDraft, replaceDraft } from './drafts';
+import { senderOf } from './sender';
+import { isOverQuota, specialFolder } from './special-folders';
+
+/**
+ * Sends through the provider's SMTP submission with the user's own credentials, then keeps a copy
+ * in Sent and removes the draft. Whatever fails before the server accepted the message leaves it
+ * as a draft (its uid in the error's details) and can be retried with the same composeId without
+ * ever sending twice.
+ */
+export async function sendMessage(
+  ctx: AppContext,
+  session: ActiveSession,
+  message: ParsedOutgoing,
+  ip: string,
+): Promise<SendResult> {
+  const email = session.email;
+  const audit = (outcome: string, details?: Record<string, string | number | boolean>) =>
+    ctx.audit.record({ actor: email, email, action: 'send', outcome, ip, details });
+
+  const account = ctx.accounts.ensure(email);
+  if (account.sendingLockedReason !== null) {
+    audit('sending_locked');
+    throw new ApiError('sending_locked', { reason: account.sendingLockedReason });
+  }
+  const recipients = [...message.to, ...message.cc, ...message.bcc];
+  if (recipients.length === 0) throw new ApiError('no_recipients');
+
+  const claim = ctx.sendKeys.claim(email, message.composeId);
+  if (claim.state === 'sent') return claim.result;
+  if (claim.state === 'busy') throw new ApiError('send_in_progress');
+
+  let built: Awaited<ReturnType<typeof buildMessage>>;
+  try {
+    built = await buildMessage(message, senderOf(ctx, email), {
+      uploads: ctx.uploads,
+      attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
+      mailDomain: ctx.config.org.mailDomain,
+      forDraft: false,
+    });
+  } catch (error) {
+    ctx.sendKeys.failed(email, message.composeId);
+    if (error instanceof ApiError) audit(error.code);
+    throw error;
+  }
+
+  let refused: string[];
+  try {
+    refused = await submit(ctx, session, built.raw, built.envelope);
+  } catch (error) {
+    ctx.sendKeys.failed(email, message.composeId);
+    const failure = toSendError(error);
+    audit(failure.code, { recipients: recipients.length });
+    const draftUid = await keepAsDraft(ctx, session, message).catch(() => null);
+    throw new ApiError(
+      failure.code,
+      { ...failure.details, ...(draftUid ? { draftUid } : {}) },
+      { cause: error },
+    );
+  }
+
+  const result: SendResult = {
+    messageId: built.messageId,
+    recipients: recipients.length - refused.length,
+    sentCopySaved: true,
+    refused,
+  };
+  // From here on the message has left: nothing below may turn the answer into a failure.
+  ctx.sendKeys.sent(email, message.composeId, result);
+  audit('ok', {
+    messageId: built.messageId,
+    recipients: result.recipients,
+    size: built.raw.length,
+    attachments: message.attachments.length,
+  });
+  ctx.directory.rememberRecipients(email, recipients);
+  result.sentCopySaved = await keepSentCopy(ctx, session, built.raw, message.draftUid);
+  if (!result.sentCopySaved) ctx.sendKeys.sent(email, message.composeId, result);
+  await ctx.uploads.removeAll(email, message.composeId).catch(() => undefined);
+  return result;
+}
+
+async function submit(
+  ctx: AppContext,
+  session: ActiveSession,
+  raw: Buffer,
+  envelope: { from: string; to: string[] },
+): Promise<string[]> {
+  const transport = nodemailer.createTransport({
+    host: ctx.config.smtp.host,
+    port: ctx.config.smtp.port,
+    secure: ctx.config.smtp.secure,
+    auth: { user: session.email, pass: session.password },
+    tls: { rejectUnauthorized: !ctx.config.imap.allowInsecureTls },
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
+  try {
+    const info = await transport.sendMail({ envelope, raw });
+    return (info.rejected ?? []).map((r) => (typeof r === 'string' ? r : (r as { address: string }).address));
+  } finally {
+    transport.close();
+  }
+}
+
+function toSendError(error: unknown): {
+  code: 'recipient_refused' | 'send_failed' | 'not_authenticated';
+  details?: Record<string, string>;
+} {
+  const e = error as { code?: string; rejected?: (string | { address: string })[]; responseCode?: number };
+  if (e.code === 'EAUTH') return { code: 'not_authenticated' };
+  if (e.code === 'EENVELOPE' && e.rejected?.length) {
+    const recipients = e.rejected.map((r) => (typeof r === 'string' ? r : r.address)).join(', ');
+    return { code: 'recipient_refused', details: { recipients } };
+  }
+  return { code: 'send_failed' };
+}
+
+/** A failed send must not lose the message: it goes to Drafts (replacing the autosaved copy). */
+async function keepAsDraft(
+  ctx: AppContext,
+  session: ActiveSession,
+  message: ParsedOutgoing,
+): Promise<number | null> {
+  const built = await buildMessage(message, senderOf(ctx, session.email), {
+    uploads: ctx.uploads,
+    attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
+    mailDomain: ctx.config.org.mailDomain,
+    forDraft: true,
+  });
+  const saved = await ctx.imap.withClient(session, (client) => replaceDraft(client, built, message.draftUid));
+  return saved.draftUid;
+}
+
+/**
+ * Sent copy and draft removal. A full mailbox (R-7.2c) refuses the copy: the message has gone all
+ * the same, and the user is told that Sent will not have it.
+ */
+async function keepSentCopy(
+  ctx: AppContext,
+  session: ActiveSession,
+  raw: Buffer,
+  draftUid: number | undefined,
+): Promise<boolean> {
+  return ctx.imap.withClient(session, async (client) => {
+    let saved = true;
+    try {
+      await client.append(await specialFolder(client, 'sent'), raw, ['\\Seen']);
+    } catch (error) {
+      if (!isOverQuota(error)) throw error;
+      saved = false;
+    }
+    if (draftUid) await removeDraft(client, draftUid).catch(() => undefined);
+    return saved;
+  });
+}
