@@ -178,6 +178,8 @@ describe('writing and sending through the real submission endpoint', () => {
     ]);
     const single = await upload(proxy, client, randomUUID(), 'qua-lon.pdf', Buffer.alloc(21 * MB, 3));
     expect(single.statusCode).toBe(413);
+    const refusals = proxy.ctx.audit.forAccount(sender.email).filter((e) => e.action === 'policy_refusal');
+    expect(refusals.map((e) => e.outcome)).toEqual(['attachment_too_large', 'attachment_too_large']);
   });
 
   it('refuses header injection from any field with a validation error', async () => {

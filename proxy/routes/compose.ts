@@ -54,6 +54,14 @@ export function composeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const already = (await ctx.uploads.list(email, composeId)).reduce((sum, a) => sum + a.size, 0);
         const remaining = cap - already;
         const tooLarge = () => {
+          ctx.audit.record({
+            actor: email,
+            email,
+            action: 'policy_refusal',
+            outcome: 'attachment_too_large',
+            ip: req.ip,
+            details: { alreadyAttached: already, limit: cap },
+          });
           // Connection: close, so the rest of an oversized body is not read into a kept-alive socket.
           reply.header('connection', 'close');
           return new ApiError('attachment_too_large', { limit: formatMb(cap), total: formatMb(already) });
