@@ -34,6 +34,7 @@ import { passwordRoutes } from './routes/password';
 import { publicConfigRoutes } from './routes/public-config';
 import { quotaRoutes } from './routes/quota';
 import { sessionRoutes } from './routes/session';
+import { settingsRoutes } from './routes/settings';
 import { createSettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/database';
 
@@ -122,6 +123,7 @@ export async function buildServer(config: Config) {
       await api.register(messageRoutes(ctx));
       await api.register(quotaRoutes(ctx));
       await api.register(passwordRoutes(ctx));
+      await api.register(settingsRoutes(ctx));
       await api.register(composeRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {

@@ -56,6 +56,8 @@ export const inboxPage: MessagePage = {
   total: 3,
   unread: 2,
   uidValidity: '1',
+  offset: 0,
+  version: '1.4.3.10',
   nextCursor: null,
   messages: [
     {

@@ -8,3 +8,5 @@ export * from './messages';
 export * from './public-config';
 export * from './quota';
 export * from './session';
+export * from './message-actions';
+export * from './settings';

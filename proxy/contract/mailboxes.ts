@@ -24,3 +24,46 @@ export type Mailbox = z.infer<typeof Mailbox>;
 
 export const MailboxList = z.object({ mailboxes: z.array(Mailbox) }).meta({ id: 'MailboxList' });
 export type MailboxList = z.infer<typeof MailboxList>;
+
+/**
+ * A folder path the user may create: segments of 1–100 characters, no control characters, no IMAP
+ * wildcards (% and * would make LIST match other folders), no dot (Dovecot's Maildir++ layout
+ * stores the hierarchy with dots and refuses them), no blank segment. Shared with the client's form.
+ */
+export function folderPathProblem(path: string, delimiter = '/'): 'empty' | 'invalid' | null {
+  const segments = path.split(delimiter).map((s) => s.trim());
+  if (segments.every((s) => s.length === 0)) return 'empty';
+  for (const s of segments) {
+    if (s.length === 0 || s.length > 100) return 'invalid';
+    if (hasForbiddenCharacter(s)) return 'invalid';
+  }
+  return null;
+}
+
+function hasForbiddenCharacter(s: string): boolean {
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f || ch === '%' || ch === '*' || ch === '.') return true;
+  }
+  return false;
+}
+
+const FolderPath = z
+  .string()
+  .max(1000)
+  .transform((s) =>
+    s
+      .normalize('NFC')
+      .split('/')
+      .map((seg) => seg.trim())
+      .join('/'),
+  );
+
+export const FolderCreate = z.object({ path: FolderPath }).meta({ id: 'FolderCreate' });
+export type FolderCreate = z.input<typeof FolderCreate>;
+
+export const FolderRename = z.object({ newPath: FolderPath }).meta({ id: 'FolderRename' });
+export type FolderRename = z.input<typeof FolderRename>;
+
+export const FolderResult = z.object({ path: z.string() }).meta({ id: 'FolderResult' });
+export type FolderResult = z.infer<typeof FolderResult>;

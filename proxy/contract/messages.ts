@@ -23,12 +23,44 @@ export const MessageRow = z
     size: z.number().int().nonnegative(),
     hasAttachments: z.boolean(),
     preview: z.string(),
+    /** Conversation view only: the thread this row stands for (its newest message). */
+    thread: z
+      .object({
+        size: z.number().int().positive(),
+        unread: z.number().int().nonnegative(),
+        /** Every message of the thread in this folder: what an action on the row applies to. */
+        uids: z.array(z.number().int().positive()),
+      })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'MessageRow' });
 export type MessageRow = z.infer<typeof MessageRow>;
 
-export const MessagePageQuery = z.object({
-  /** UID below which the next page starts (exclusive); absent for the newest page. */
+export const listSorts = ['arrival', 'date', 'from', 'subject', 'size'] as const;
+/** arrival: the order mail came in (the cheapest, by sequence number); the rest by IMAP SORT. */
+export const ListSort = z.enum(listSorts);
+export type ListSort = z.infer<typeof ListSort>;
+export const ListOrder = z.enum(['desc', 'asc']);
+export type ListOrder = z.infer<typeof ListOrder>;
+export const listFilters = ['all', 'unread', 'flagged'] as const;
+export const ListFilter = z.enum(listFilters);
+export type ListFilter = z.infer<typeof ListFilter>;
+
+/** How a folder is shown: the list is paged over the result of this view. */
+export const ListView = z.object({
+  sort: ListSort.default('arrival'),
+  order: ListOrder.default('desc'),
+  filter: ListFilter.default('all'),
+  /** Conversation view: one row per thread (THREAD=REFERENCES), newest thread first. */
+  threads: z.enum(['0', '1']).default('0'),
+});
+export type ListView = z.infer<typeof ListView>;
+
+export const MessagePageQuery = ListView.extend({
+  /** Position of the first row in the view (0 = top). Any page costs the same, however deep. */
+  offset: z.coerce.number().int().nonnegative().optional(),
+  /** Older clients: UID below which the next page starts (exclusive), arrival order only. */
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -40,6 +72,10 @@ export const MessagePage = z
     total: z.number().int().nonnegative(),
     unread: z.number().int().nonnegative(),
     uidValidity: z.string(),
+    /** Position of messages[0] in the view. */
+    offset: z.number().int().nonnegative(),
+    /** Changes whenever the folder changes: pages of different versions may overlap or miss rows. */
+    version: z.string(),
     messages: z.array(MessageRow),
     nextCursor: z.number().int().positive().nullable(),
   })
@@ -84,11 +120,23 @@ export const MessageDetail = z
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;
 
-export const FlagsUpdate = z
-  .object({
-    uids: z.array(z.number().int().positive()).min(1).max(10_000),
-    add: z.array(z.enum(['seen', 'flagged'])).default([]),
-    remove: z.array(z.enum(['seen', 'flagged'])).default([]),
-  })
+/**
+ * The messages an action applies to: listed UIDs, or every message of the folder (optionally only
+ * the unread or flagged ones) for "select all in folder".
+ */
+export const MessageTarget = z.object({
+  uids: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+  all: z.literal(true).optional(),
+  filter: ListFilter.default('all'),
+});
+export type MessageTarget = z.input<typeof MessageTarget>;
+const oneTarget = (t: { uids?: number[] | undefined; all?: true | undefined }) =>
+  (t.uids !== undefined) !== (t.all === true);
+
+export const FlagsUpdate = MessageTarget.extend({
+  add: z.array(z.enum(['seen', 'flagged'])).default([]),
+  remove: z.array(z.enum(['seen', 'flagged'])).default([]),
+})
+  .refine(oneTarget, { message: 'uids_or_all' })
   .meta({ id: 'FlagsUpdate' });
 export type FlagsUpdate = z.input<typeof FlagsUpdate>;

@@ -35,7 +35,8 @@ function toMailbox(entry: ListResponse, names: SpecialFolderNames): Mailbox {
     specialUse: use,
     total: entry.status?.messages ?? 0,
     unread: entry.status?.unseen ?? 0,
-    subscribed: entry.subscribed,
+    // A parent that exists only through its children (\NonExistent) comes without the field.
+    subscribed: entry.subscribed ?? false,
     selectable: !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent'),
   };
 }

@@ -1,46 +1,130 @@
-import type { FetchMessageObject, ImapFlow } from 'imapflow';
-import type { MessagePage, MessageRow } from '../contract';
+import type { FetchMessageObject, ImapFlow, MailboxObject, StatusObject } from 'imapflow';
+import type { ListView, MessagePage, MessageRow } from '../contract';
 import { hasRealAttachments, previewPart } from './body-structure';
+import { searchUids, sortUids, threadUids } from './imap-sort-thread';
+import { cachedView, type ViewEntries } from './list-view-cache';
 import { withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
 import { decodeCharset, decodeTransfer, previewText } from './text-decoding';
 
 const PREVIEW_BYTES = 2048;
 
+export interface PageRequest {
+  /** Position of the first row in the view; with `cursor`, ignored. */
+  offset?: number | undefined;
+  /** Legacy paging: the UID below which the page starts (arrival order, no filter). */
+  cursor?: number | undefined;
+  limit: number;
+  view?: Partial<ListView>;
+}
+
 /**
- * Newest first, paged by UID. The first page is addressed by sequence numbers (the last `limit`
- * messages); later pages by a UID window just below the cursor, widened only when deletions left
- * gaps. Either way the server touches about one page of messages, so page 1,800 of a 100,000
- * message folder costs what page 1 costs.
+ * One page of a folder view. Every page costs about one page of work however deep it lies:
+ * - arrival order without a filter (the default) is addressed by sequence numbers: position p
+ *   from the top is message number exists − p, so page 1,800 of 100,000 is one FETCH like page 1;
+ *   a legacy UID cursor is turned into its sequence number by ESEARCH COUNT, not by scanning UIDs;
+ * - any other view pages over the UID list of one SORT / SEARCH / THREAD, kept while the folder
+ *   is unchanged (list-view-cache), so later pages are one UID FETCH each.
  */
-export async function listMessages(
-  client: ImapFlow,
-  path: string,
-  page: { cursor?: number; limit: number },
-): Promise<MessagePage> {
+export async function listMessages(client: ImapFlow, path: string, page: PageRequest): Promise<MessagePage> {
+  const view: ListView = {
+    sort: page.view?.sort ?? 'arrival',
+    order: page.view?.order ?? 'desc',
+    filter: page.view?.filter ?? 'all',
+    threads: page.view?.threads ?? '0',
+  };
   return withMailbox(
     client,
     path,
     async (mailbox) => {
-      const status = await client.status(path, { unseen: true });
-      const rows = page.cursor
-        ? await fetchBelow(client, page.cursor, page.limit + 1)
-        : await fetchNewest(client, mailbox.exists, page.limit + 1);
-      rows.sort((a, b) => b.uid - a.uid);
-      const hasMore = rows.length > page.limit;
-      const pageRows = rows.slice(0, page.limit);
-      const previews = await fetchPreviews(client, pageRows);
-      return {
+      // Dovecot answers STATUS for the selected folder from this session's view, which learns of
+      // mail delivered meanwhile only at a sync: NOOP syncs first, so the version is current.
+      await client.noop();
+      const status: Partial<StatusObject> =
+        (await client.status(path, { messages: true, unseen: true, uidNext: true, highestModseq: true })) ||
+        {};
+      const version = [
+        mailbox.uidValidity,
+        status.uidNext ?? mailbox.uidNext,
+        mailbox.exists,
+        status.highestModseq ?? mailbox.highestModseq ?? '',
+      ].join('.');
+      const base = {
         mailbox: path,
-        total: mailbox.exists,
-        unread: status ? (status.unseen ?? 0) : 0,
+        unread: status.unseen ?? 0,
         uidValidity: String(mailbox.uidValidity),
-        messages: pageRows.map((m) => toRow(m, previews.get(m.uid) ?? '')),
-        nextCursor: hasMore ? (pageRows.at(-1)?.uid ?? null) : null,
+        version,
       };
+      const plain = view.sort === 'arrival' && view.filter === 'all' && view.threads === '0';
+      if (plain && view.order === 'desc') {
+        const window =
+          page.cursor !== undefined
+            ? await windowBelowUid(client, mailbox, page.cursor, page.limit)
+            : sequenceWindow(mailbox.exists, page.offset ?? 0, page.limit);
+        const rows = window ? await client.fetchAll(`${window.from}:${window.to}`, ROW_QUERY) : [];
+        rows.sort((a, b) => b.uid - a.uid);
+        const messages = await toRows(client, rows);
+        const offset = window ? mailbox.exists - window.to : (page.offset ?? 0);
+        return {
+          ...base,
+          total: mailbox.exists,
+          offset,
+          messages,
+          nextCursor: window && window.from > 1 ? (messages.at(-1)?.uid ?? null) : null,
+        };
+      }
+      const viewKey = `${view.sort}:${view.order}:${view.filter}:${view.threads}`;
+      const entries = await cachedView(client, path, viewKey, version, () => computeView(client, view));
+      const offset = page.offset ?? 0;
+      const messages =
+        entries.kind === 'uids'
+          ? await rowsForUids(client, [...entries.uids.subarray(offset, offset + page.limit)])
+          : await rowsForThreads(client, entries.threads.slice(offset, offset + page.limit));
+      const total = entries.kind === 'uids' ? entries.uids.length : entries.threads.length;
+      return { ...base, total, offset, messages, nextCursor: null };
     },
     { readOnly: true },
   );
+}
+
+async function computeView(client: ImapFlow, view: ListView): Promise<ViewEntries> {
+  if (view.threads === '1')
+    return { kind: 'threads', threads: await threadUids(client, view.order, view.filter) };
+  if (view.sort === 'arrival') {
+    const uids = await searchUids(client, view.filter);
+    return { kind: 'uids', uids: Uint32Array.from(view.order === 'desc' ? uids.reverse() : uids) };
+  }
+  return { kind: 'uids', uids: Uint32Array.from(await sortUids(client, view.sort, view.order, view.filter)) };
+}
+
+/** Sequence numbers of the rows at positions offset… from the top (newest first). */
+function sequenceWindow(exists: number, offset: number, limit: number): { from: number; to: number } | null {
+  const to = exists - offset;
+  if (to < 1) return null;
+  return { from: Math.max(1, to - limit + 1), to };
+}
+
+/**
+ * The `limit` messages just below a UID. The count of UIDs under the cursor is the sequence
+ * number of the message just below it (UIDs rise with sequence numbers), which ESEARCH gives
+ * as one number instead of listing every UID.
+ */
+async function windowBelowUid(
+  client: ImapFlow,
+  mailbox: MailboxObject,
+  cursor: number,
+  limit: number,
+): Promise<{ from: number; to: number } | null> {
+  if (cursor <= 1) return null;
+  let below: number;
+  if (client.capabilities.has('ESEARCH')) {
+    const result = await client.search({ uid: `1:${cursor - 1}` }, { uid: true, returnOptions: ['COUNT'] });
+    below = typeof result === 'object' && result && 'count' in result ? Number(result.count ?? 0) : 0;
+  } else {
+    const found = await client.search({ uid: `1:${cursor - 1}` }, { uid: true });
+    below = Array.isArray(found) ? found.length : 0;
+  }
+  return sequenceWindow(mailbox.exists, mailbox.exists - below, limit);
 }
 
 const ROW_QUERY = {
@@ -52,24 +136,36 @@ const ROW_QUERY = {
   internalDate: true,
 };
 
-async function fetchNewest(client: ImapFlow, exists: number, count: number): Promise<FetchMessageObject[]> {
-  if (exists === 0) return [];
-  const from = Math.max(1, exists - count + 1);
-  return client.fetchAll(`${from}:${exists}`, ROW_QUERY);
+/** Rows for UIDs in the order given; UIDs expunged meanwhile are left out. */
+async function rowsForUids(client: ImapFlow, uids: number[]): Promise<MessageRow[]> {
+  if (uids.length === 0) return [];
+  const fetched = await client.fetchAll(uids.join(','), ROW_QUERY, { uid: true });
+  const byUid = new Map(fetched.map((m) => [m.uid, m]));
+  const ordered = uids.map((u) => byUid.get(u)).filter((m): m is FetchMessageObject => m !== undefined);
+  return toRows(client, ordered);
 }
 
-async function fetchBelow(client: ImapFlow, cursor: number, count: number): Promise<FetchMessageObject[]> {
-  const found: FetchMessageObject[] = [];
-  let high = cursor - 1;
-  let window = count;
-  while (high >= 1 && found.length < count) {
-    const low = Math.max(1, high - window + 1);
-    const batch = await client.fetchAll(`${low}:${high}`, ROW_QUERY, { uid: true });
-    found.push(...batch);
-    high = low - 1;
-    window *= 4; // sparse after mass deletions: look further at once rather than crawl
-  }
-  return found.sort((a, b) => b.uid - a.uid).slice(0, count);
+/** A conversation row shows its newest message, with the size and unread count of the whole thread. */
+async function rowsForThreads(client: ImapFlow, threads: number[][]): Promise<MessageRow[]> {
+  if (threads.length === 0) return [];
+  const all = threads.flat();
+  const flags = await client.fetchAll(all.join(','), { uid: true, flags: true }, { uid: true });
+  const unseen = new Set(flags.filter((m) => !m.flags?.has('\\Seen')).map((m) => m.uid));
+  const present = new Set(flags.map((m) => m.uid));
+  const heads = await rowsForUids(
+    client,
+    threads.map((t) => t[0]!),
+  );
+  const threadOf = new Map(threads.map((t) => [t[0]!, t.filter((u) => present.has(u))]));
+  return heads.map((row) => {
+    const uids = threadOf.get(row.uid) ?? [row.uid];
+    return { ...row, thread: { size: uids.length, unread: uids.filter((u) => unseen.has(u)).length, uids } };
+  });
+}
+
+async function toRows(client: ImapFlow, rows: FetchMessageObject[]): Promise<MessageRow[]> {
+  const previews = await fetchPreviews(client, rows);
+  return rows.map((m) => toRow(m, previews.get(m.uid) ?? ''));
 }
 
 /** One FETCH for the whole page: the first bytes of each message's text part, decoded. */

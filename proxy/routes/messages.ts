@@ -2,10 +2,20 @@ import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
-import { ApiErrorBody, FlagsUpdate, MessageDetail, MessagePage, MessagePageQuery } from '../contract';
+import {
+  ApiErrorBody,
+  DeleteRequest,
+  FlagsUpdate,
+  MessageDetail,
+  MessagePage,
+  MessagePageQuery,
+  MoveRequest,
+  MoveResult,
+} from '../contract';
 import { requireSession } from '../http/session-guard';
 import { listMessages } from '../mail/list-messages';
-import { openPart, readMessage, setFlags } from '../mail/read-message';
+import { deleteMessages, moveMessages, setMessageFlags } from '../mail/message-actions';
+import { openPart, readMessage } from '../mail/read-message';
 
 const MailboxParams = z.object({ mailbox: z.string().min(1).max(1000) });
 const MessageParams = MailboxParams.extend({ uid: z.coerce.number().int().positive() });
@@ -15,6 +25,7 @@ const PartParams = MessageParams.extend({ part: z.string().regex(/^\d+(\.\d+)*$/
 const INLINE_SAFE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
 
 const errors = { 401: ApiErrorBody, 404: ApiErrorBody, 503: ApiErrorBody };
+const actionErrors = { ...errors, 400: ApiErrorBody, 409: ApiErrorBody };
 
 export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -30,10 +41,12 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: MessagePage, ...errors },
         },
       },
-      async (req) =>
-        ctx.imap.withClient(req.session!, (client) =>
-          listMessages(client, req.params.mailbox, { cursor: req.query.cursor, limit: req.query.limit }),
-        ),
+      async (req) => {
+        const { cursor, offset, limit, ...view } = req.query;
+        return ctx.imap.withClient(req.session!, (client) =>
+          listMessages(client, req.params.mailbox, { cursor, offset, limit, view }),
+        );
+      },
     );
 
     app.get(
@@ -52,15 +65,49 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['messages'],
           params: MailboxParams,
           body: FlagsUpdate,
-          response: { 204: z.null(), ...errors },
+          response: { 204: z.null(), ...actionErrors },
         },
       },
       async (req, reply) => {
+        const { add, remove, ...target } = req.body;
         await ctx.imap.withClient(req.session!, (client) =>
-          setFlags(client, req.params.mailbox, req.body.uids, req.body),
+          setMessageFlags(client, req.params.mailbox, target, { add, remove }),
         );
         return reply.status(204).send(null);
       },
+    );
+
+    // Move, archive (special: archive), junk / not junk (special: junk / inbox).
+    app.post(
+      '/mailboxes/:mailbox/messages/move',
+      {
+        schema: {
+          tags: ['messages'],
+          params: MailboxParams,
+          body: MoveRequest,
+          response: { 200: MoveResult, ...actionErrors },
+        },
+      },
+      async (req) => {
+        const { destination, special, ...target } = req.body;
+        return ctx.imap.withClient(req.session!, (client) =>
+          moveMessages(client, req.params.mailbox, target, { destination, special }),
+        );
+      },
+    );
+
+    app.post(
+      '/mailboxes/:mailbox/messages/delete',
+      {
+        schema: {
+          tags: ['messages'],
+          params: MailboxParams,
+          body: DeleteRequest,
+          response: { 200: MoveResult, ...actionErrors },
+        },
+      },
+      async (req) =>
+        ctx.imap.withClient(req.session!, (client) => deleteMessages(client, req.params.mailbox, req.body)),
     );
 
     app.get(

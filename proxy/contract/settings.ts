@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * Per-user preferences, each field optional and stored on its own, so features add fields here
+ * without a migration. A field missing (or no longer valid) means the feature's default.
+ */
+export const UserSettings = z
+  .object({
+    /** Message list: one row per conversation instead of one per message (default false). */
+    conversationView: z.boolean().optional(),
+  })
+  .meta({ id: 'UserSettings' });
+export type UserSettings = z.infer<typeof UserSettings>;

@@ -1,0 +1,28 @@
+import { UserSettings } from '../contract';
+import type { SettingsStore } from './settings-store';
+
+type Field = keyof UserSettings;
+const FIELDS = Object.keys(UserSettings.shape) as Field[];
+
+/**
+ * The user's settings, one store key per field: a field written by an older version that no longer
+ * fits its schema is dropped (the feature falls back to its default) instead of failing the rest.
+ */
+export function readUserSettings(store: SettingsStore, email: string): UserSettings {
+  const out: Record<string, unknown> = {};
+  for (const field of FIELDS) {
+    const stored = store.get(email, field);
+    if (stored === undefined) continue;
+    const parsed = UserSettings.shape[field].safeParse(stored);
+    if (parsed.success && parsed.data !== undefined) out[field] = parsed.data;
+  }
+  return out as UserSettings;
+}
+
+/** Writes only the fields present in the change; returns the whole settings after it. */
+export function updateUserSettings(store: SettingsStore, email: string, change: UserSettings): UserSettings {
+  for (const field of FIELDS) {
+    if (change[field] !== undefined) store.set(email, field, change[field]);
+  }
+  return readUserSettings(store, email);
+}
