@@ -19,7 +19,10 @@ export function MessageBodyFrame({
   const ref = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(200);
   const dark = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-  const srcDoc = useMemo(() => frameDocument(html, allowRemote, Boolean(dark)), [html, allowRemote, dark]);
+  const srcDoc = useMemo(
+    () => frameDocument(html, { allowRemote, dark: Boolean(dark), origin: window.location.origin }),
+    [html, allowRemote, dark],
+  );
 
   useEffect(() => {
     const frame = ref.current;

@@ -64,7 +64,12 @@ describe('sanitizeMailHtml', () => {
 
 describe('frameDocument', () => {
   it('carries a CSP that forbids scripts and, until allowed, remote images', () => {
-    expect(frameDocument('<p>x</p>', false, false)).toContain("default-src 'none'; img-src 'self' data:;");
-    expect(frameDocument('<p>x</p>', true, false)).toContain("img-src 'self' data: https: http:");
+    const origin = 'https://mail.binhphuoc.gov.vn';
+    expect(frameDocument('<p>x</p>', { allowRemote: false, dark: false, origin })).toContain(
+      "default-src 'none'; img-src https://mail.binhphuoc.gov.vn/api/mailboxes/ data:; style-src 'unsafe-inline'; font-src data:;",
+    );
+    expect(frameDocument('<p>x</p>', { allowRemote: true, dark: false, origin })).toContain(
+      'img-src https://mail.binhphuoc.gov.vn/api/mailboxes/ data: https: http:',
+    );
   });
 });

@@ -1,9 +1,11 @@
 import DOMPurify, { type Config } from 'dompurify';
+import { filterCss } from './css-filter';
+import { decideImageUrl, decideSrcset, type ImageUrlOptions, safeLinkTarget } from './url-policy';
 
-export interface SanitizeOptions {
+export interface SanitizeOptions extends ImageUrlOptions {
   /** Turns a cid: reference into a same-origin URL of the inline part, or null if unknown. */
   resolveCid: (contentId: string) => string | null;
-  /** False until the user asks to see this sender's remote images. */
+  /** False until the user asks to see this message's (or this sender's) remote content. */
   allowRemote: boolean;
 }
 
@@ -13,16 +15,11 @@ export interface SanitizedBody {
   blockedRemote: number;
 }
 
-const REMOTE = /^\s*(https?:)?\/\//i;
-const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
-const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|bmp);base64,/i;
-const CSS_URL = /url\s*\(\s*(['"]?)(.*?)\1\s*\)/gi;
-
 /**
  * Mail HTML is hostile by default. DOMPurify removes scripts and event handlers; this configuration
- * also removes what a mail body has no business with (forms, <base>, <meta>, SVG and MathML,
- * frames) and holds back every remote fetch (img, srcset, background, CSS url()) unless allowed,
- * so opening a message tells no tracker that it was read.
+ * also removes what a mail body has no business with (forms, <base>, <meta>, <link>, SVG and
+ * MathML, frames, media) and the hooks below hold back every remote fetch (img, srcset, background,
+ * CSS url()/image-set, fonts) unless allowed, so opening a message tells no tracker it was read.
  */
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
@@ -34,16 +31,27 @@ const CONFIG: Config = {
     'textarea',
     'select',
     'option',
+    'optgroup',
+    'datalist',
+    'keygen',
+    'isindex',
     'base',
     'meta',
     'link',
     'script',
+    'noscript',
+    'noembed',
+    'noframes',
+    'xmp',
+    'plaintext',
+    'title',
     'iframe',
     'frame',
     'frameset',
     'object',
     'embed',
     'applet',
+    'param',
     'svg',
     'math',
     'template',
@@ -52,77 +60,74 @@ const CONFIG: Config = {
     'video',
     'source',
     'track',
+    'picture',
+    'dialog',
   ],
-  FORBID_ATTR: ['ping', 'formaction', 'action', 'xmlns', 'lowsrc', 'dynsrc'],
+  FORBID_ATTR: ['ping', 'formaction', 'action', 'xmlns', 'lowsrc', 'dynsrc', 'autofocus', 'poster', 'srcdoc'],
   ALLOW_DATA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|cid:|data:image\/(?:png|jpe?g|gif|webp|bmp);base64,|#)/i,
+  // DOMPurify's own URI check stays (it also vets width, align… as "URI-like"); the hooks below
+  // then decide href, src, srcset and background exactly.
   ADD_ATTR: ['target', 'srcset'],
 };
+
+const LOOKS_LIKE_ADDRESS = /^\s*(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?\s*$/i;
 
 export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): SanitizedBody {
   let blockedRemote = 0;
   const purifier = DOMPurify();
-
-  const blockCssUrls = (css: string): string =>
-    css.replace(CSS_URL, (match, _q: string, url: string) => {
-      if (url.startsWith('cid:')) {
-        const resolved = options.resolveCid(url.slice(4));
-        return resolved ? `url("${resolved}")` : 'none';
-      }
-      if (SAFE_DATA_IMAGE.test(url)) return match;
-      if (REMOTE.test(url) && options.allowRemote) return match;
-      blockedRemote++;
-      return 'none';
-    });
+  const css = (text: string) => {
+    const filtered = filterCss(text, options);
+    blockedRemote += filtered.blockedRemote;
+    return filtered.css;
+  };
 
   purifier.addHook('uponSanitizeElement', (node, data) => {
-    if (data.tagName === 'style' && node.textContent) {
-      // @import pulls a whole remote stylesheet: never allowed, even after "show images".
-      node.textContent = blockCssUrls(node.textContent.replace(/@import[^;]*;?/gi, ''));
-    }
+    if (data.tagName === 'style' && node.textContent) node.textContent = css(node.textContent);
   });
 
   purifier.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
-    if (el.hasAttribute('style')) el.setAttribute('style', blockCssUrls(el.getAttribute('style') ?? ''));
+    if (el.hasAttribute('style')) {
+      const style = css(el.getAttribute('style') ?? '');
+      if (style.trim()) el.setAttribute('style', style);
+      else el.removeAttribute('style');
+    }
     if (el.hasAttribute('background')) {
-      const bg = el.getAttribute('background') ?? '';
-      el.removeAttribute('background');
-      if (REMOTE.test(bg) && options.allowRemote) el.setAttribute('background', bg);
-      else if (REMOTE.test(bg)) blockedRemote++;
+      const decision = decideImageUrl(el.getAttribute('background') ?? '', options);
+      if (decision.blockedRemote) blockedRemote++;
+      if (decision.value) el.setAttribute('background', decision.value);
+      else el.removeAttribute('background');
     }
     if (el.hasAttribute('srcset')) {
-      // Candidates other than remote images (cid:, data:) are not worth a parser of their own.
-      const srcset = el.getAttribute('srcset') ?? '';
-      el.removeAttribute('srcset');
-      if (REMOTE.test(srcset) && options.allowRemote) el.setAttribute('srcset', srcset);
-      else if (REMOTE.test(srcset)) blockedRemote++;
+      const decision = decideSrcset(el.getAttribute('srcset') ?? '', options);
+      if (decision.blockedRemote) blockedRemote++;
+      if (decision.value) el.setAttribute('srcset', decision.value);
+      else el.removeAttribute('srcset');
     }
     if (el.tagName === 'IMG') {
-      const src = el.getAttribute('src') ?? '';
-      if (src.toLowerCase().startsWith('cid:')) {
-        const resolved = options.resolveCid(src.slice(4));
-        if (resolved) el.setAttribute('src', resolved);
-        else el.removeAttribute('src');
-      } else if (REMOTE.test(src)) {
-        if (!options.allowRemote) {
-          blockedRemote++;
-          el.removeAttribute('src');
-          el.setAttribute('data-blocked', 'remote');
-        }
-      } else if (src && !SAFE_DATA_IMAGE.test(src)) {
-        el.removeAttribute('src');
+      const decision = decideImageUrl(el.getAttribute('src') ?? '', options);
+      if (decision.blockedRemote) {
+        blockedRemote++;
+        el.setAttribute('data-blocked', 'remote');
       }
+      if (decision.value) el.setAttribute('src', decision.value);
+      else el.removeAttribute('src');
     }
-    if (el.tagName === 'A') {
-      const href = el.getAttribute('href') ?? '';
-      if (SAFE_LINK.test(href)) {
+    if (el.tagName === 'A' || el.tagName === 'AREA') {
+      const href = safeLinkTarget(el.getAttribute('href') ?? '');
+      if (href && !href.startsWith('#')) {
+        el.setAttribute('href', href);
         el.setAttribute('target', '_blank');
         el.setAttribute('rel', 'noopener noreferrer');
         // Show where a link really goes: phishing mail hides it behind friendly text.
         el.setAttribute('title', href);
-      } else if (!href.startsWith('#')) {
+        if (el.tagName === 'A') noteRealTarget(el, href);
+      } else if (href) {
+        el.setAttribute('href', href);
+        el.removeAttribute('target');
+      } else {
         el.removeAttribute('href');
+        el.removeAttribute('target');
       }
     } else if (el.hasAttribute('target')) {
       el.removeAttribute('target');
@@ -133,16 +138,47 @@ export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): Sanit
   return { html, blockedRemote };
 }
 
-/** The document put into the sandboxed frame, with its own CSP as a second wall. */
-export function frameDocument(bodyHtml: string, allowRemote: boolean, dark: boolean): string {
-  const img = allowRemote ? "img-src 'self' data: https: http:" : "img-src 'self' data:";
-  const csp = `default-src 'none'; ${img}; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><style>
+/** A link whose text is an address other than its target gets the real host written beside it. */
+function noteRealTarget(link: Element, href: string) {
+  if (!href.startsWith('http') || !link.ownerDocument) return;
+  const shown = LOOKS_LIKE_ADDRESS.exec(link.textContent ?? '')?.[1]?.toLowerCase();
+  const real = new URL(href).hostname;
+  if (!shown || shown === real || real.endsWith(`.${shown}`)) return;
+  const note = link.ownerDocument.createElement('span');
+  note.className = 'real-target';
+  note.textContent = ` (${real})`;
+  link.after(note);
+}
+
+export interface FrameOptions {
+  allowRemote: boolean;
+  dark: boolean;
+  /** The webmail's own origin: the only place inline (cid:) images may come from. */
+  origin: string;
+}
+
+/**
+ * The document put into the sandboxed frame, with its own CSP as a second wall: no script, no
+ * frame, no form, no request but the message's own parts until the reader allows remote content.
+ */
+export function frameDocument(bodyHtml: string, { allowRemote, dark, origin }: FrameOptions): string {
+  const parts = `${origin}/api/mailboxes/`;
+  const remote = allowRemote ? ' https: http:' : '';
+  const csp = [
+    "default-src 'none'",
+    `img-src ${parts} data:${remote}`,
+    "style-src 'unsafe-inline'",
+    `font-src data:${allowRemote ? ' https:' : ''}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><meta http-equiv="x-dns-prefetch-control" content="off"><style>
 html,body{margin:0;padding:0;}
 body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:${dark ? '#e6e6e6' : '#1f1f1f'};background:${dark ? '#1e1f22' : '#fff'};overflow-wrap:anywhere;padding:4px 2px;}
 img{max-width:100%;height:auto;}
 img[data-blocked]{display:inline-block;min-width:16px;min-height:16px;background:repeating-linear-gradient(45deg,#eee,#eee 4px,#ddd 4px,#ddd 8px);}
 a{color:${dark ? '#8ab4f8' : '#0b57d0'};}
+.real-target{color:#b3261e;font-size:.85em;}
 table{max-width:100%;}
 blockquote{margin:0 0 0 .8em;padding-left:.8em;border-left:3px solid #ccc;}
 pre{white-space:pre-wrap;}
