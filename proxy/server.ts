@@ -27,6 +27,7 @@ import { errorHandler } from './http/error-handler';
 import { appSecurityHeaders } from './http/security-headers';
 import { createImapPool } from './mail/imap-pool';
 import { createPasswordDriver } from './password/drivers/create-driver';
+import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
@@ -121,6 +122,7 @@ export async function buildServer(config: Config) {
       await api.register(sessionRoutes(ctx));
       await api.register(mailboxRoutes(ctx));
       await api.register(messageRoutes(ctx));
+      await api.register(attachmentRoutes(ctx));
       await api.register(quotaRoutes(ctx));
       await api.register(passwordRoutes(ctx));
       await api.register(settingsRoutes(ctx));

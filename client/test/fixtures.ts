@@ -119,4 +119,5 @@ export const hostileMessage: MessageDetail = {
   ],
   inReplyTo: null,
   references: [],
+  list: null,
 };

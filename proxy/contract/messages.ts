@@ -97,6 +97,18 @@ export const AttachmentInfo = z
   .meta({ id: 'AttachmentInfo' });
 export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 
+export const MailingList = z
+  .object({
+    /** List-Id (RFC 2919): the list's identifier and, if the header names it, its display name. */
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    /** List-Unsubscribe (RFC 2369): a web page and/or a mailto: address, nothing else. */
+    unsubscribeUrl: z.string().nullable(),
+    unsubscribeMail: z.string().nullable(),
+  })
+  .meta({ id: 'MailingList' });
+export type MailingList = z.infer<typeof MailingList>;
+
 export const MessageDetail = z
   .object({
     uid: z.number().int().positive(),
@@ -116,6 +128,8 @@ export const MessageDetail = z
     attachments: z.array(AttachmentInfo),
     inReplyTo: z.string().nullable(),
     references: z.array(z.string()),
+    /** Set when the message came through a mailing list (List-Id / List-Unsubscribe). */
+    list: MailingList.nullable(),
   })
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;

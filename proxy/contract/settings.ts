@@ -8,6 +8,17 @@ export const UserSettings = z
   .object({
     /** Message list: one row per conversation instead of one per message (default false). */
     conversationView: z.boolean().optional(),
+    /** Senders whose remote images show without asking ("always allow"), lower-case addresses. */
+    alwaysAllowRemoteFrom: z
+      .array(
+        z
+          .string()
+          .max(320)
+          .regex(/^[^\s@]+@[^\s@]+$/)
+          .toLowerCase(),
+      )
+      .max(1000)
+      .optional(),
   })
   .meta({ id: 'UserSettings' });
 export type UserSettings = z.infer<typeof UserSettings>;

@@ -4,6 +4,7 @@ import { MailParser } from 'mailparser';
 import type { MessageDetail } from '../contract';
 import { ApiError } from '../http/api-error';
 import { findAttachments, findPart } from './body-structure';
+import { mailingListOf } from './list-headers';
 import { lockMailbox, withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
 
@@ -43,6 +44,7 @@ export async function readMessage(client: ImapFlow, path: string, uid: number): 
         attachments: meta.bodyStructure ? findAttachments(meta.bodyStructure) : [],
         inReplyTo: meta.envelope?.inReplyTo ?? null,
         references: body.references,
+        list: body.list,
       };
     },
     { readOnly: true },
@@ -53,12 +55,16 @@ interface ParsedBody {
   text: string | null;
   html: string | null;
   references: string[];
+  list: MessageDetail['list'];
 }
 
 function parseBody(source: Readable): Promise<ParsedBody> {
   return new Promise((resolve, reject) => {
     const parser = new MailParser({ skipImageLinks: true, skipTextToHtml: true });
-    const result: ParsedBody = { text: null, html: null, references: [] };
+    const result: ParsedBody = { text: null, html: null, references: [], list: null };
+    parser.on('headerLines', (lines: { key: string; line: string }[]) => {
+      result.list = mailingListOf(lines);
+    });
     parser.on('headers', (headers) => {
       const refs: unknown = headers.get('references');
       const list = Array.isArray(refs) ? refs : typeof refs === 'string' ? refs.split(/\s+/) : [];

@@ -1,0 +1,124 @@
+import { create as contentDisposition } from 'content-disposition';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app-context';
+import { requireSession } from '../http/session-guard';
+import { openAttachmentsZip } from '../mail/attachments-zip';
+import { openPart } from '../mail/read-message';
+
+const MessageParams = z.object({
+  mailbox: z.string().min(1).max(1000),
+  uid: z.coerce.number().int().positive(),
+});
+const PartParams = MessageParams.extend({ part: z.string().regex(/^\d+(\.\d+)*$/) });
+
+/**
+ * What a browser may show instead of saving: raster images and PDF (the browser's own viewer, in a
+ * document with CSP sandbox). Never SVG, HTML or XML: those would run as pages of this origin.
+ */
+const PREVIEWABLE = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/bmp',
+  'application/pdf',
+]);
+
+/**
+ * Bytes of a message, streamed from IMAP: one attachment (download or preview), all of them as a
+ * ZIP, or the raw source (download, or shown as plain text).
+ */
+export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preHandler', requireSession(ctx));
+
+    app.get(
+      '/mailboxes/:mailbox/messages/:uid/attachments/:part',
+      {
+        schema: {
+          tags: ['messages'],
+          params: PartParams,
+          querystring: z.object({ inline: z.enum(['1']).optional() }),
+        },
+      },
+      async (req, reply) => {
+        const { mailbox, uid, part } = req.params;
+        const stream = await ctx.imap.withClient(
+          req.session!,
+          (client) => openPart(client, mailbox, uid, part),
+          (s) => s.content,
+        );
+        const inline = req.query.inline === '1' && PREVIEWABLE.has(stream.contentType.toLowerCase());
+        return sendBytes(reply, stream, inline ? { type: stream.contentType } : null);
+      },
+    );
+
+    app.get(
+      '/mailboxes/:mailbox/messages/:uid/attachments.zip',
+      { schema: { tags: ['messages'], params: MessageParams } },
+      async (req, reply) => {
+        const { mailbox, uid } = req.params;
+        const zip = await ctx.imap.withClient(
+          req.session!,
+          (client) => openAttachmentsZip(client, mailbox, uid),
+          (z) => z.content,
+        );
+        return sendBytes(reply, { ...zip, contentType: 'application/zip', size: null }, null);
+      },
+    );
+
+    app.get(
+      '/mailboxes/:mailbox/messages/:uid/raw',
+      {
+        schema: {
+          tags: ['messages'],
+          params: MessageParams,
+          querystring: z.object({ view: z.enum(['1']).optional() }),
+        },
+      },
+      async (req, reply) => {
+        const { mailbox, uid } = req.params;
+        const stream = await ctx.imap.withClient(
+          req.session!,
+          (client) => openPart(client, mailbox, uid, null),
+          (s) => s.content,
+        );
+        // "Xem mã nguồn": the source as text in a tab of its own; text/plain with nosniff is
+        // never parsed as markup, whatever the message holds.
+        const view = req.query.view === '1' ? { type: 'text/plain; charset=utf-8' } : null;
+        return sendBytes(reply, stream, view);
+      },
+    );
+  };
+}
+
+interface Bytes {
+  content: NodeJS.ReadableStream;
+  filename: string;
+  contentType: string;
+  size: number | null;
+}
+
+function sendBytes(reply: FastifyReply, bytes: Bytes, inline: { type: string } | null) {
+  // RFC 6266: an ASCII fallback plus filename* in UTF-8, so "Công văn số 12.pdf" survives.
+  reply.header(
+    'content-disposition',
+    contentDisposition(bytes.filename, { type: inline ? 'inline' : 'attachment' }),
+  );
+  reply.header('content-type', inline ? inline.type : safeDownloadType(bytes.contentType));
+  reply.header('x-content-type-options', 'nosniff');
+  // Even if a browser were tricked into rendering it, nothing in it may run or load.
+  reply.header('content-security-policy', "default-src 'none'; sandbox");
+  reply.header('cross-origin-resource-policy', 'same-origin');
+  // Office PCs are shared: mail must not stay in the browser cache after log-out.
+  reply.header('cache-control', 'no-store');
+  if (bytes.size !== null) reply.header('content-length', String(bytes.size));
+  return reply.send(bytes.content);
+}
+
+/** Markup types are sent as opaque bytes: a download must never become a page of this origin. */
+function safeDownloadType(type: string): string {
+  return /html|xml|svg|javascript/i.test(type) ? 'application/octet-stream' : type;
+}
