@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { OutgoingMessage, Recipient } from '../contract';
+import type { Recipient } from '../contract';
 import { ApiError } from '../http/api-error';
 import { htmlDocument, htmlToPlainText, sanitizeOutgoingHtml } from './outgoing-html';
 import type { UploadStore } from './upload-store';

@@ -131,6 +131,7 @@ export function cleanFilename(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const clean = base
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim();
   return clean === '' || clean === '.' || clean === '..' ? 'tep-dinh-kem' : clean.slice(0, 255);

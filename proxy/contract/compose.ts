@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 // Header safety (issue 4): no control character (CR, LF, NUL, TAB…) may reach a header from any
 // field; they are refused here, before anything is composed.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const headerText = (max: number) =>
   z
