@@ -40,7 +40,7 @@ export async function replaceDraft(
       await client.messageDelete(String(previousUid), { uid: true });
     });
   }
-  return { draftUid: appended?.uid ? appended.uid : null };
+  return { draftUid: (appended && appended.uid) || null };
 }
 
 export async function removeDraft(client: ImapFlow, uid: number): Promise<void> {
