@@ -40,7 +40,8 @@ export async function replaceDraft(
       await client.messageDelete(String(previousUid), { uid: true });
     });
   }
-  return { draftUid: (appended && appended.uid) || null };
+  const uid = appended === false ? undefined : appended.uid;
+  return { draftUid: uid ?? null };
 }
 
 export async function removeDraft(client: ImapFlow, uid: number): Promise<void> {
