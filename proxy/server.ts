@@ -34,6 +34,7 @@ import { messageRoutes } from './routes/messages';
 import { passwordRoutes } from './routes/password';
 import { publicConfigRoutes } from './routes/public-config';
 import { quotaRoutes } from './routes/quota';
+import { searchRoutes } from './routes/search';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { createSettingsStore } from './settings/settings-store';
@@ -124,6 +125,7 @@ export async function buildServer(config: Config) {
       await api.register(messageRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(quotaRoutes(ctx));
+      await api.register(searchRoutes(ctx));
       await api.register(passwordRoutes(ctx));
       await api.register(settingsRoutes(ctx));
       await api.register(composeRoutes(ctx));

@@ -8,5 +8,6 @@ export * from './message-actions';
 export * from './messages';
 export * from './public-config';
 export * from './quota';
+export * from './search';
 export * from './session';
 export * from './settings';
