@@ -6,6 +6,7 @@ import type { SessionStore } from './auth/session-store';
 import type { SendKeys } from './compose/send-keys';
 import type { UploadStore } from './compose/upload-store';
 import type { Config } from './config';
+import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
@@ -25,4 +26,6 @@ export interface AppContext {
   directory: Directory;
   uploads: UploadStore;
   sendKeys: SendKeys;
+  /** Live updates: at most one IMAP IDLE connection per user with an open tab. */
+  live: LiveHub;
 }

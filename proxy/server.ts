@@ -25,10 +25,12 @@ import { ApiError } from './http/api-error';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { appSecurityHeaders } from './http/security-headers';
+import { createLiveHub } from './live/live-hub';
 import { createImapPool } from './mail/imap-pool';
 import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
+import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
 import { passwordRoutes } from './routes/password';
@@ -78,6 +80,7 @@ export async function buildServer(config: Config) {
     directory: createDirectory(db),
     uploads: createUploadStore(path.join(config.dataDir, 'uploads')),
     sendKeys: createSendKeys(db),
+    live: createLiveHub(config.imap, config.quotaThresholds, app.log),
   };
   const jobs = startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
@@ -129,6 +132,7 @@ export async function buildServer(config: Config) {
       await api.register(passwordRoutes(ctx));
       await api.register(settingsRoutes(ctx));
       await api.register(composeRoutes(ctx));
+      await api.register(liveRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });

@@ -3,6 +3,7 @@
 
 export * from './compose';
 export * from './errors';
+export * from './live';
 export * from './mailboxes';
 export * from './message-actions';
 export * from './messages';

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app-context';
+import { ApiErrorBody } from '../contract';
+import { requireSession } from '../http/session-guard';
+import { serveLiveStream } from '../live/live-stream';
+import { createSessionLiveness } from '../live/session-liveness';
+
+/**
+ * GET /api/events: Server-Sent Events with the changes of the user's mailbox (see
+ * contract/live.ts), fed by one IMAP IDLE connection per user however many tabs are open.
+ */
+export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const sessionAlive = createSessionLiveness(ctx.db);
+  const open = new Set<() => void>();
+  return async (app) => {
+    // A held-open stream would keep app.close() waiting for its socket: they end first.
+    app.addHook('preClose', async () => {
+      for (const end of [...open]) end();
+    });
+    app.addHook('onClose', async () => ctx.live.closeAll());
+
+    app.get(
+      '/events',
+      {
+        preHandler: requireSession(ctx),
+        schema: {
+          tags: ['live'],
+          description: 'text/event-stream of LiveEvent objects (event name = type, data = JSON).',
+          response: { 401: ApiErrorBody, 403: ApiErrorBody, 423: ApiErrorBody },
+        },
+      },
+      async (req, reply) => {
+        reply.hijack();
+        const end = serveLiveStream(
+          {
+            hub: ctx.live,
+            sessionAlive,
+            endSession: (session, code) => {
+              if (code === 'not_authenticated') ctx.sessions.destroy(session.idHash);
+              else ctx.sessions.destroyAllFor(session.email);
+              void ctx.imap.release(session.email);
+            },
+          },
+          req.session!,
+          reply.raw,
+          reply.getHeaders(),
+        );
+        open.add(end);
+        reply.raw.once('close', () => open.delete(end));
+      },
+    );
+  };
+}
