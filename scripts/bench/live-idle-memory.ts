@@ -2,9 +2,8 @@ import { spawnSync } from 'node:child_process';
 import pino from 'pino';
 import { createLiveHub } from '../../proxy/live/live-hub';
 import { type MailUser, removeMailUser, upsertMailUsers } from '../mailstack/mail-users';
-import { mailStackPorts } from '../mailstack/paths';
+import { mailStackPorts, resolveMailDomain } from '../mailstack/paths';
 import { resetMailbox } from '../seed/mailbox-reset';
-import { BENCH_PASSWORD, benchAddress } from './bench-mailbox';
 
 /**
  * What one user's live-update watcher costs the proxy: N users each get their IDLE connection
@@ -13,6 +12,8 @@ import { BENCH_PASSWORD, benchAddress } from './bench-mailbox';
  *   npx tsx --expose-gc scripts/bench/live-idle-memory.ts [users]
  */
 const USERS = Number(process.argv[2] ?? 50);
+const BENCH_PASSWORD = 'Do#Luong2026';
+const benchAddress = (localPart: string) => `${localPart}@${resolveMailDomain()}`;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
