@@ -12,6 +12,8 @@ import { mailPath } from '../features/mailbox/routes';
 import { ChangePasswordDialog } from '../features/password/ChangePasswordDialog';
 import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner';
 import { MessageReader } from '../features/reader/MessageReader';
+import { SearchBox } from '../features/search/SearchBox';
+import { SearchResultsOr } from '../features/search/SearchResults';
 import { Icon } from '../ui/Icon';
 import { useUiStore } from './ui-store';
 
@@ -57,6 +59,7 @@ export function MailScreen({
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span>{t('app.productName')}</span>
         </div>
+        <SearchBox currentMailbox={mailbox} currentLabel={current ? mailboxLabel(current, t) : mailbox} />
         <AccountMenu email={session.email} />
       </header>
       <div className="notices">
@@ -71,8 +74,10 @@ export function MailScreen({
         id="main-list"
         aria-label={current ? mailboxLabel(current, t) : t('list.label')}
       >
-        <h2 className="pane-title">{current ? mailboxLabel(current, t) : ''}</h2>
-        <MessageList mailbox={mailbox} selectedUid={uid} onOpen={(u) => navigate(mailPath(mailbox, u))} />
+        <SearchResultsOr mailbox={mailbox} uid={uid}>
+          <h2 className="pane-title">{current ? mailboxLabel(current, t) : ''}</h2>
+          <MessageList mailbox={mailbox} selectedUid={uid} onOpen={(u) => navigate(mailPath(mailbox, u))} />
+        </SearchResultsOr>
       </section>
       <section className="pane reader-pane">
         <MessageReader mailbox={mailbox} uid={uid} onBack={() => navigate(mailPath(mailbox))} />

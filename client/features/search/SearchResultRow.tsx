@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { SearchHit } from '../../../proxy/contract';
+import { formatDateTime, formatListDate } from '../../i18n/format';
+import { useTimeZone } from '../../i18n/use-time-zone';
+import { Icon } from '../../ui/Icon';
+import { SearchIcon } from './SearchIcon';
+
+/** A hit looks like a row of the message list, with the folder it lives in. */
+export function SearchResultRow({
+  hit,
+  folderLabel,
+  selected,
+  onOpen,
+}: {
+  hit: SearchHit;
+  folderLabel: string;
+  selected: boolean;
+  onOpen: (hit: SearchHit) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useTimeZone();
+  const sender = hit.from?.name || hit.from?.address || t('list.unknownSender');
+  const unread = !hit.flags.seen;
+  return (
+    <li
+      className={`message-row search-hit ${unread ? 'unread' : ''} ${selected ? 'selected' : ''}`}
+      data-mailbox={hit.mailbox}
+      data-uid={hit.uid}
+    >
+      <button
+        type="button"
+        className="message-row-button"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onOpen(hit)}
+      >
+        <span className="row-line">
+          <span className="row-from" title={hit.from?.address}>
+            {unread ? <span className="sr-only">{t('list.unread')}: </span> : null}
+            {sender}
+          </span>
+          <time
+            className="row-date"
+            dateTime={hit.date}
+            title={formatDateTime(hit.date, i18n.language, timeZone)}
+          >
+            {formatListDate(hit.date, i18n.language, new Date(), timeZone)}
+          </time>
+        </span>
+        <span className="row-line">
+          <span className="row-subject">{hit.subject || t('list.noSubject')}</span>
+          <span className="row-icons">
+            {hit.hasAttachments ? <Icon name="paperclip" label={t('list.hasAttachments')} /> : null}
+            {hit.flags.flagged ? (
+              <span className="flag">
+                <Icon name="star" label={t('list.flagged')} />
+              </span>
+            ) : null}
+          </span>
+        </span>
+        {hit.preview ? <span className="row-preview">{hit.preview}</span> : null}
+        <span className="search-hit-folder">
+          <SearchIcon name="folder" size={13} />
+          <span className="sr-only">{t('search.inFolder')}: </span>
+          {folderLabel}
+        </span>
+      </button>
+    </li>
+  );
+}
