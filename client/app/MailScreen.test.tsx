@@ -26,8 +26,10 @@ describe('MailScreen', () => {
       http.get('/api/session', () => HttpResponse.json(session)),
       http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
       http.get('/api/quota', () => HttpResponse.json(quota)),
+      http.get('/api/settings', () => HttpResponse.json({})),
       http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
       http.get('/api/mailboxes/INBOX/messages/3', () => HttpResponse.json(hostileMessage)),
+      http.get('/api/settings', () => HttpResponse.json({})),
       http.post('/api/mailboxes/INBOX/messages/flags', async ({ request }) => {
         flagCalls.push({ body: await request.json(), csrf: request.headers.get('x-csrf-token') });
         return new HttpResponse(null, { status: 204 });
@@ -72,7 +74,9 @@ describe('MailScreen', () => {
       screen.getByText('Hình ảnh và nội dung từ bên ngoài đã bị chặn để bảo vệ quyền riêng tư của bạn.'),
     ).toBeTruthy();
     // The PDF is listed with its size in Vietnamese format; the inline logo is not repeated.
-    expect(screen.getByRole('link', { name: 'Tải về Công văn 125.pdf' }).textContent).toContain('1,8 MB');
+    expect(
+      screen.getByRole('link', { name: 'Tải về Công văn 125.pdf' }).closest('li')!.textContent,
+    ).toContain('1,8 MB');
     expect(screen.queryByRole('link', { name: 'Tải về logo.png' })).toBeNull();
     await waitFor(() =>
       expect(flagCalls).toEqual([{ body: { uids: [3], add: ['seen'], remove: [] }, csrf: 'csrf-123' }]),

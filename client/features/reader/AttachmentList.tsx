@@ -1,8 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../proxy/contract';
-import { attachmentUrl } from '../../api/messages';
+import { attachmentFileUrl, attachmentsZipUrl, previewKind } from '../../api/message-files';
 import { FileSize } from '../../ui/FileSize';
+import { ImagePreviewDialog } from './ImagePreviewDialog';
 
+/**
+ * The attachment bar: type badge, name, size; images open in a preview over the page, PDFs in
+ * the browser's own viewer in a new tab (served inline under a CSP sandbox); every file downloads,
+ * and all of them at once as one ZIP.
+ */
 export function AttachmentList({
   mailbox,
   uid,
@@ -13,30 +20,77 @@ export function AttachmentList({
   attachments: AttachmentInfo[];
 }) {
   const { t } = useTranslation();
+  const [previewing, setPreviewing] = useState<AttachmentInfo | null>(null);
   if (attachments.length === 0) return null;
+  const heading = t('reader.attachments', { count: attachments.length });
   return (
-    <section className="attachments" aria-label={t('reader.attachments', { count: attachments.length })}>
-      <h3 className="small muted">{t('reader.attachments', { count: attachments.length })}</h3>
+    <section className="attachments" aria-label={heading}>
+      <div className="attachments-head">
+        <h3 className="small muted">{heading}</h3>
+        {attachments.length > 1 ? (
+          <a className="link-button small" href={attachmentsZipUrl(mailbox, uid)} download>
+            {t('reader.downloadAll')}
+          </a>
+        ) : null}
+      </div>
       <ul>
-        {attachments.map((a) => (
-          <li key={a.id}>
-            <a
-              className="attachment"
-              href={attachmentUrl(mailbox, uid, a.id)}
-              download={a.filename}
-              aria-label={t('reader.download', { name: a.filename })}
-            >
-              <span className="attachment-type" aria-hidden="true">
+        {attachments.map((a) => {
+          const kind = previewKind(a.contentType);
+          return (
+            <li key={a.id} className="attachment">
+              <span className={`attachment-type attachment-type-${typeFamily(a)}`} aria-hidden="true">
                 {typeBadge(a.filename, a.contentType)}
               </span>
-              <span className="attachment-name">{a.filename}</span>
-              <span className="attachment-size muted small">
-                <FileSize bytes={a.size} />
+              <span className="attachment-text">
+                <span className="attachment-name" title={a.filename}>
+                  {a.filename}
+                </span>
+                <span className="attachment-size muted small">
+                  <FileSize bytes={a.size} />
+                </span>
               </span>
-            </a>
-          </li>
-        ))}
+              <span className="attachment-actions">
+                {kind === 'image' ? (
+                  <button
+                    type="button"
+                    className="link-button small"
+                    aria-label={t('reader.previewNamed', { name: a.filename })}
+                    onClick={() => setPreviewing(a)}
+                  >
+                    {t('reader.preview')}
+                  </button>
+                ) : kind === 'pdf' ? (
+                  <a
+                    className="link-button small"
+                    href={attachmentFileUrl(mailbox, uid, a.id, true)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={t('reader.previewNamed', { name: a.filename })}
+                  >
+                    {t('reader.preview')}
+                  </a>
+                ) : null}
+                <a
+                  className="link-button small"
+                  href={attachmentFileUrl(mailbox, uid, a.id)}
+                  download={a.filename}
+                  aria-label={t('reader.download', { name: a.filename })}
+                >
+                  {t('reader.downloadFile')}
+                </a>
+              </span>
+            </li>
+          );
+        })}
       </ul>
+      {previewing ? (
+        <ImagePreviewDialog
+          name={previewing.filename}
+          src={attachmentFileUrl(mailbox, uid, previewing.id, true)}
+          downloadHref={attachmentFileUrl(mailbox, uid, previewing.id)}
+          onClose={() => setPreviewing(null)}
+        />
+      ) : null}
     </section>
   );
 }
@@ -47,4 +101,15 @@ function typeBadge(filename: string, type: string): string {
   if (ext) return ext.toUpperCase();
   if (type === 'message/rfc822') return 'EML';
   return (type.split('/')[1] ?? 'FILE').slice(0, 4).toUpperCase();
+}
+
+/** A colour per family, so a signed PDF and a spreadsheet are told apart at a glance. */
+function typeFamily({ filename, contentType }: AttachmentInfo): string {
+  const name = filename.toLowerCase();
+  if (contentType === 'application/pdf' || name.endsWith('.pdf')) return 'pdf';
+  if (contentType.startsWith('image/')) return 'image';
+  if (/\.(docx?|odt|rtf)$/.test(name)) return 'doc';
+  if (/\.(xlsx?|ods|csv)$/.test(name)) return 'sheet';
+  if (/\.(zip|rar|7z|gz)$/.test(name)) return 'archive';
+  return 'other';
 }

@@ -1,14 +1,21 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Address, MessageDetail } from '../../../proxy/contract';
-import { attachmentUrl, rawMessageUrl, useMessage, useSetSeen } from '../../api/messages';
+import type { MessageDetail } from '../../../proxy/contract';
+import { attachmentFileUrl, rawSourceUrl } from '../../api/message-files';
+import { useMessage, useSetSeen } from '../../api/messages';
+import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useUiStore } from '../../app/ui-store';
 import { formatDateTime } from '../../i18n/format';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
+import { ReplyActions } from '../compose/ComposeHost';
 import { AttachmentList } from './AttachmentList';
 import { MessageBodyFrame } from './MessageBodyFrame';
+import { addressLine, MessageHeaders } from './MessageHeaders';
+import { PlainTextBody } from './PlainTextBody';
+import { printMessage } from './print-message';
+import { RemoteContentBanner } from './RemoteContentBanner';
 import { sanitizeMailHtml } from './sanitize-html';
 
 export function MessageReader({
@@ -60,9 +67,17 @@ function MessageView({
   const { t, i18n } = useTranslation();
   const timeZone = useTimeZone();
   const messageKey = `${mailbox}/${message.uid}`;
-  const allowRemote = useUiStore((s) => Boolean(s.remoteAllowed[messageKey]));
-  const allowRemoteFor = useUiStore((s) => s.allowRemote);
   const subject = message.subject || t('list.noSubject');
+
+  // Remote content: this message only (this tab), or always for the sender (user setting).
+  const allowedOnce = useUiStore((s) => Boolean(s.remoteAllowed[messageKey]));
+  const showOnce = useUiStore((s) => s.allowRemote);
+  const settings = useSettings();
+  const { mutate: updateSettings } = useUpdateSettings();
+  const sender = message.from?.address.toLowerCase() || null;
+  const trusted = settings.data?.alwaysAllowRemoteFrom ?? [];
+  const allowedForSender = sender !== null && trusted.includes(sender);
+  const allowRemote = allowedOnce || allowedForSender;
 
   const body = useMemo(() => {
     if (!message.html) return null;
@@ -71,7 +86,7 @@ function MessageView({
       allowRemote,
       resolveCid: (cid) => {
         const part = byCid.get(cid);
-        return part ? attachmentUrl(mailbox, message.uid, part, true) : null;
+        return part ? attachmentFileUrl(mailbox, message.uid, part, true) : null;
       },
     });
   }, [message, mailbox, allowRemote]);
@@ -81,57 +96,56 @@ function MessageView({
     (a) => !(a.inline && message.html?.includes(`cid:${a.contentId}`)),
   );
 
+  const print = () =>
+    printMessage({
+      subject,
+      headers: [
+        [t('reader.from'), message.from ? addressLine([message.from]) : ''],
+        [t('reader.to'), addressLine(message.to) || t('reader.undisclosed')],
+        ...(message.cc.length ? [[t('reader.cc'), addressLine(message.cc)] as [string, string]] : []),
+        [t('reader.date'), formatDateTime(message.date, i18n.language, timeZone)],
+      ],
+      attachmentsLabel: t('reader.attachments', { count: listed.length }),
+      attachments: listed.map((a) => a.filename),
+      html: body?.html ?? null,
+      text: message.text,
+      allowRemote,
+    });
+
   return (
     <article className="reader" aria-label={t('reader.label')}>
       <button type="button" className="link-button reader-back" onClick={onBack}>
         ← {t('reader.back')}
       </button>
       <h2 className="reader-subject">{subject}</h2>
-      <dl className="reader-headers">
-        <dt>{t('reader.from')}</dt>
-        <dd>
-          <AddressText address={message.from} />
-        </dd>
-        <dt>{t('reader.to')}</dt>
-        <dd>{message.to.length ? <AddressList list={message.to} /> : t('reader.undisclosed')}</dd>
-        {message.cc.length ? (
-          <>
-            <dt>{t('reader.cc')}</dt>
-            <dd>
-              <AddressList list={message.cc} />
-            </dd>
-          </>
-        ) : null}
-        {message.replyTo.length && message.replyTo[0]?.address !== message.from?.address ? (
-          <>
-            <dt>{t('reader.replyTo')}</dt>
-            <dd>
-              <AddressList list={message.replyTo} />
-            </dd>
-          </>
-        ) : null}
-        <dt>{t('reader.date')}</dt>
-        <dd>
-          <time dateTime={message.date}>{formatDateTime(message.date, i18n.language, timeZone)}</time>
-        </dd>
-      </dl>
+      <MessageHeaders message={message} />
+      <ReplyActions mailbox={mailbox} message={message} />
       <div className="reader-tools">
-        <a className="link-button small" href={rawMessageUrl(mailbox, message.uid)} download>
+        <button type="button" className="link-button small" onClick={print}>
+          {t('reader.print')}
+        </button>
+        <a
+          className="link-button small"
+          href={rawSourceUrl(mailbox, message.uid, true)}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t('reader.viewSource')}
+        </a>
+        <a className="link-button small" href={rawSourceUrl(mailbox, message.uid)} download>
+          {t('reader.downloadEml')}
         </a>
       </div>
       <AttachmentList mailbox={mailbox} uid={message.uid} attachments={listed} />
-      {body && body.blockedRemote > 0 && !allowRemote ? (
-        <Banner
-          tone="info"
-          action={
-            <button type="button" className="button" onClick={() => allowRemoteFor(messageKey)}>
-              {t('reader.showRemote')}
-            </button>
-          }
-        >
-          {t('reader.remoteBlocked')}
-        </Banner>
+      {body && body.remote > 0 ? (
+        <RemoteContentBanner
+          sender={sender}
+          blocked={body.blockedRemote > 0 && !allowRemote}
+          allowedForSender={allowedForSender}
+          onShowOnce={() => showOnce(messageKey)}
+          onAlwaysAllow={() => sender && updateSettings({ alwaysAllowRemoteFrom: [...trusted, sender] })}
+          onBlockAgain={() => updateSettings({ alwaysAllowRemoteFrom: trusted.filter((s) => s !== sender) })}
+        />
       ) : null}
       {body ? (
         <MessageBodyFrame
@@ -141,38 +155,10 @@ function MessageView({
           title={t('reader.frameTitle', { subject })}
         />
       ) : message.text ? (
-        <pre className="reader-text">{message.text}</pre>
+        <PlainTextBody text={message.text} />
       ) : (
         <p className="muted">{t('reader.emptyBody')}</p>
       )}
     </article>
-  );
-}
-
-function AddressText({ address }: { address: Address | null }) {
-  if (!address) return null;
-  return (
-    <span className="address">
-      {address.name ? (
-        <>
-          <strong>{address.name}</strong> <span className="muted">&lt;{address.address}&gt;</span>
-        </>
-      ) : (
-        address.address
-      )}
-    </span>
-  );
-}
-
-function AddressList({ list }: { list: Address[] }) {
-  return (
-    <>
-      {list.map((a, i) => (
-        <span key={`${a.address}|${a.name}`}>
-          {i > 0 ? ', ' : null}
-          <AddressText address={a} />
-        </span>
-      ))}
-    </>
   );
 }

@@ -9,13 +9,14 @@ const allowed = { resolveCid, allowRemote: true };
 describe('filterCss', () => {
   it('keeps ordinary newsletter CSS as written', () => {
     const css = 'td{color:#222;font:14px/1.4 Arial,sans-serif;padding:8px}h2{margin:0 0 8px}';
-    expect(filterCss(css, blocked)).toEqual({ css, blockedRemote: 0 });
+    expect(filterCss(css, blocked)).toEqual({ css, blockedRemote: 0, remote: 0 });
   });
 
   it('holds back remote url() until allowed, then writes the canonical https URL', () => {
     expect(filterCss('div{background:url( //cdn.example/a.png )}', blocked)).toEqual({
       css: 'div{background:none}',
       blockedRemote: 1,
+      remote: 1,
     });
     expect(filterCss("div{background:url('//cdn.example/a.png')}", allowed).css).toBe(
       'div{background:url("https://cdn.example/a.png")}',

@@ -4,13 +4,15 @@ import { decideImageUrl, type ImageUrlOptions } from './url-policy';
  * CSS from a mail body (style elements and style attributes) with every fetch it could make
  * decided by the same rules as <img>: cid: resolved, raster data: kept, remote held back until the
  * reader allows it, relative (the webmail's own /api) dropped. @import and image-set() never
- * survive: a remote stylesheet could hold anything. Rewriting works on the common spellings; a second pass on the
- * result with comments and CSS escapes undone ("\75rl(" is "url(") must find nothing left to
- * block, or the whole CSS is dropped — pattern matching fails closed.
+ * survive: a remote stylesheet could hold anything. Rewriting works on the common spellings; a
+ * second pass on the result with comments and CSS escapes undone ("\75rl(" is "url(") must find
+ * nothing left to block, or the whole CSS is dropped — pattern matching fails closed.
  */
 export interface FilteredCss {
   css: string;
   blockedRemote: number;
+  /** Remote references met, shown or held back. */
+  remote: number;
 }
 
 const COMMENT = /\/\*[\s\S]*?(?:\*\/|$)/g;
@@ -37,6 +39,7 @@ export function decodeCssEscapes(css: string): string {
 export function filterCss(css: string, options: ImageUrlOptions): FilteredCss {
   const emitted = new Set<string>();
   let blockedRemote = 0;
+  let remote = 0;
 
   const rewrite = (text: string): string => {
     let out = text.replace(COMMENT, '').replace(IMPORT, '');
@@ -45,6 +48,7 @@ export function filterCss(css: string, options: ImageUrlOptions): FilteredCss {
       (_m, dq: string | undefined, sq: string | undefined, bare: string | undefined) => {
         const decision = decideImageUrl(decodeCssEscapes(dq ?? sq ?? bare ?? ''), options);
         if (decision.blockedRemote) blockedRemote++;
+        if (decision.remote) remote++;
         if (!decision.value) return 'none';
         const quoted = decision.value.replace(/["\\\n\r]/g, encodeURIComponent);
         emitted.add(quoted);
@@ -53,8 +57,10 @@ export function filterCss(css: string, options: ImageUrlOptions): FilteredCss {
     );
     // image-set() takes bare strings as URLs; rarely used in mail, so never fetched, even if allowed.
     return replaceImageSets(out, (inner) => {
-      if (!options.allowRemote && /["']\s*(https?:|\/\/)|url\("https?:/i.test(decodeCssEscapes(inner)))
-        blockedRemote++;
+      if (/["']\s*(https?:|\/\/)|url\("https?:/i.test(decodeCssEscapes(inner))) {
+        remote++;
+        if (!options.allowRemote) blockedRemote++;
+      }
       return 'none';
     });
   };
@@ -66,8 +72,8 @@ export function filterCss(css: string, options: ImageUrlOptions): FilteredCss {
     dq !== undefined && emitted.has(dq) ? '' : m,
   );
   if (/url\(/i.test(leftover) || NEVER.test(probe) || /image-set\(/i.test(probe))
-    return { css: '', blockedRemote: blockedRemote + 1 };
-  return { css: out, blockedRemote };
+    return { css: '', blockedRemote: blockedRemote + 1, remote: remote + 1 };
+  return { css: out, blockedRemote, remote };
 }
 
 /** Replaces each image-set(…), balanced parentheses and quotes included. */

@@ -1,6 +1,12 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { filterCss } from './css-filter';
-import { decideImageUrl, decideSrcset, type ImageUrlOptions, safeLinkTarget } from './url-policy';
+import {
+  decideImageUrl,
+  decideSrcset,
+  type ImageUrlOptions,
+  safeLinkTarget,
+  type UrlDecision,
+} from './url-policy';
 
 export interface SanitizeOptions extends ImageUrlOptions {
   /** Turns a cid: reference into a same-origin URL of the inline part, or null if unknown. */
@@ -13,6 +19,8 @@ export interface SanitizedBody {
   html: string;
   /** How many remote resources were held back; > 0 shows the "show images" banner. */
   blockedRemote: number;
+  /** How many remote resources the body references, shown or held back. */
+  remote: number;
 }
 
 /**
@@ -74,10 +82,16 @@ const LOOKS_LIKE_ADDRESS = /^\s*(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[
 
 export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): SanitizedBody {
   let blockedRemote = 0;
+  let remote = 0;
   const purifier = DOMPurify();
+  const count = (decision: UrlDecision) => {
+    if (decision.blockedRemote) blockedRemote++;
+    if (decision.remote) remote++;
+  };
   const css = (text: string) => {
     const filtered = filterCss(text, options);
     blockedRemote += filtered.blockedRemote;
+    remote += filtered.remote;
     return filtered.css;
   };
 
@@ -94,22 +108,20 @@ export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): Sanit
     }
     if (el.hasAttribute('background')) {
       const decision = decideImageUrl(el.getAttribute('background') ?? '', options);
-      if (decision.blockedRemote) blockedRemote++;
+      count(decision);
       if (decision.value) el.setAttribute('background', decision.value);
       else el.removeAttribute('background');
     }
     if (el.hasAttribute('srcset')) {
       const decision = decideSrcset(el.getAttribute('srcset') ?? '', options);
-      if (decision.blockedRemote) blockedRemote++;
+      count(decision);
       if (decision.value) el.setAttribute('srcset', decision.value);
       else el.removeAttribute('srcset');
     }
     if (el.tagName === 'IMG') {
       const decision = decideImageUrl(el.getAttribute('src') ?? '', options);
-      if (decision.blockedRemote) {
-        blockedRemote++;
-        el.setAttribute('data-blocked', 'remote');
-      }
+      count(decision);
+      if (decision.blockedRemote) el.setAttribute('data-blocked', 'remote');
       if (decision.value) el.setAttribute('src', decision.value);
       else el.removeAttribute('src');
     }
@@ -135,7 +147,7 @@ export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): Sanit
   });
 
   const html = purifier.sanitize(dirty, CONFIG) as string;
-  return { html, blockedRemote };
+  return { html, blockedRemote, remote };
 }
 
 /** A link whose text is an address other than its target gets the real host written beside it. */

@@ -50,6 +50,8 @@ export interface UrlDecision {
   value: string | null;
   /** True when a remote fetch was held back (counts towards the "show images" banner). */
   blockedRemote: boolean;
+  /** True when the URL is remote, shown or held back. */
+  remote?: boolean;
 }
 
 export interface ImageUrlOptions {
@@ -68,8 +70,8 @@ export function decideImageUrl(raw: string, options: ImageUrlOptions): UrlDecisi
       const href = canonicalRemote(raw);
       if (!href) return { value: null, blockedRemote: false };
       return options.allowRemote
-        ? { value: href, blockedRemote: false }
-        : { value: null, blockedRemote: true };
+        ? { value: href, blockedRemote: false, remote: true }
+        : { value: null, blockedRemote: true, remote: true };
     }
     default:
       // Relative URLs would resolve against the webmail itself (/api/…): never fetched from mail.
@@ -80,15 +82,17 @@ export function decideImageUrl(raw: string, options: ImageUrlOptions): UrlDecisi
 /** srcset, candidate by candidate: "url 2x, url 400w". */
 export function decideSrcset(raw: string, options: ImageUrlOptions): UrlDecision {
   let blockedRemote = false;
+  let remote = false;
   const kept: string[] = [];
   for (const candidate of raw.split(/,(?=\s|$)|,(?=[a-z]+:)/i)) {
     const [url, ...descriptor] = candidate.trim().split(/\s+/);
     if (!url) continue;
     const decision = decideImageUrl(url, options);
     blockedRemote ||= decision.blockedRemote;
+    remote ||= Boolean(decision.remote);
     const desc = descriptor.filter((d) => /^\d+(\.\d+)?[wx]$/i.test(d)).join(' ');
     // Canonical hrefs and data: URLs hold no whitespace, so each candidate stays one candidate.
     if (decision.value) kept.push(desc ? `${decision.value} ${desc}` : decision.value);
   }
-  return { value: kept.length ? kept.join(', ') : null, blockedRemote };
+  return { value: kept.length ? kept.join(', ') : null, blockedRemote, remote };
 }

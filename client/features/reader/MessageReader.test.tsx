@@ -1,0 +1,189 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { MessageDetail, UserSettings } from '../../../proxy/contract';
+import { hostileMessage, inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
+import { renderApp } from '../../test/render';
+import { server } from '../../test/setup';
+
+const plainText: MessageDetail = {
+  ...hostileMessage,
+  uid: 4,
+  subject: 'Re: Báo cáo tiến độ',
+  html: null,
+  text: "Em gửi lại bản đã sửa, xem https://dichvucong.gov.vn/p/home.\nKhông bấm: javascript:alert('x')\n\nVào 10:15 Thứ Hai, 30/11/2026, Phạm Quốc Dũng đã viết:\n> Đề nghị anh kiểm tra lại.\n> https://binhphuoc.gov.vn/cu",
+  attachments: [],
+};
+
+const newsletter: MessageDetail = {
+  ...hostileMessage,
+  uid: 5,
+  subject: 'Điểm tin tuần 48',
+  from: { name: 'Bản tin', address: 'BanTin@tin-tuc.example' },
+  replyTo: [{ name: 'Ban biên tập', address: 'bien-tap@tin-tuc.example' }],
+  html: '<p>Điểm tin</p><img src="https://img.tin-tuc.example/logo.png">',
+  list: {
+    id: 'diem-tin.tin-tuc.example',
+    name: 'Điểm tin chuyển đổi số',
+    unsubscribeUrl: 'https://tin-tuc.example/huy',
+    unsubscribeMail: null,
+  },
+  attachments: [
+    {
+      id: '2',
+      filename: 'Ảnh hội nghị.png',
+      contentType: 'image/png',
+      size: 52_000,
+      contentId: null,
+      inline: false,
+    },
+    {
+      id: '3',
+      filename: 'Công văn 33.pdf',
+      contentType: 'application/pdf',
+      size: 120_000,
+      contentId: null,
+      inline: false,
+    },
+    {
+      id: '4',
+      filename: 'Biểu trưng.svg',
+      contentType: 'image/svg+xml',
+      size: 900,
+      contentId: null,
+      inline: false,
+    },
+  ],
+};
+
+describe('MessageReader', () => {
+  let settings: UserSettings;
+  let settingsPuts: unknown[];
+
+  beforeEach(() => {
+    settings = {};
+    settingsPuts = [];
+    server.use(
+      http.get('/api/config', () => HttpResponse.json(publicConfig)),
+      http.get('/api/session', () => HttpResponse.json(session)),
+      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
+      http.get('/api/quota', () =>
+        HttpResponse.json({ usedBytes: 1, limitBytes: 2 * 1024 ** 3, level: 'ok' }),
+      ),
+      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
+      http.get('/api/mailboxes/INBOX/messages/3', () => HttpResponse.json(hostileMessage)),
+      http.get('/api/mailboxes/INBOX/messages/4', () => HttpResponse.json(plainText)),
+      http.get('/api/mailboxes/INBOX/messages/5', () => HttpResponse.json(newsletter)),
+      http.post('/api/mailboxes/INBOX/messages/flags', () => new HttpResponse(null, { status: 204 })),
+      http.get('/api/settings', () => HttpResponse.json(settings)),
+      http.put('/api/settings', async ({ request }) => {
+        const change = (await request.json()) as UserSettings;
+        settingsPuts.push(change);
+        settings = { ...settings, ...change };
+        return HttpResponse.json(settings);
+      }),
+    );
+  });
+
+  const open = (uid: number) => {
+    window.history.replaceState(null, '', `/thu/INBOX/${uid}`);
+    return renderApp();
+  };
+  const frameDoc = async () => (await screen.findByTitle(/Nội dung thư:/)).getAttribute('srcdoc') ?? '';
+
+  it('asks before remote images, and "always" for the sender is kept in the user settings', async () => {
+    open(3);
+    const user = userEvent.setup();
+    expect(await frameDoc()).not.toContain('tracker.example');
+    await user.click(screen.getByRole('button', { name: 'Luôn hiển thị từ dungpq.vpubnd@binhphuoc.gov.vn' }));
+    await waitFor(() =>
+      expect(settingsPuts).toEqual([{ alwaysAllowRemoteFrom: ['dungpq.vpubnd@binhphuoc.gov.vn'] }]),
+    );
+    await waitFor(async () => expect(await frameDoc()).toContain('https://tracker.example/p.gif'));
+    expect(screen.queryByRole('button', { name: 'Hiển thị hình ảnh từ bên ngoài' })).toBeNull();
+    expect(screen.getByText(/Hình ảnh từ dungpq.vpubnd@binhphuoc.gov.vn luôn được hiển thị/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Chặn lại' }));
+    await waitFor(() => expect(settingsPuts.at(-1)).toEqual({ alwaysAllowRemoteFrom: [] }));
+    await screen.findByRole('button', { name: 'Hiển thị hình ảnh từ bên ngoài' });
+    expect(await frameDoc()).not.toContain('tracker.example');
+  });
+
+  it('shows a trusted sender’s images at once, matching the address in any case', async () => {
+    settings = { alwaysAllowRemoteFrom: ['bantin@tin-tuc.example'] };
+    open(5);
+    await waitFor(async () => expect(await frameDoc()).toContain('https://img.tin-tuc.example/logo.png'));
+    expect(screen.queryByRole('button', { name: 'Hiển thị hình ảnh từ bên ngoài' })).toBeNull();
+  });
+
+  it('makes web links of a plain-text body clickable and folds the quoted reply', async () => {
+    open(4);
+    const user = userEvent.setup();
+    const link = await screen.findByRole('link', { name: 'https://dichvucong.gov.vn/p/home' });
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByText(/Không bấm: javascript:alert/).closest('a')).toBeNull();
+    expect(screen.queryByText('Đề nghị anh kiểm tra lại.', { exact: false })).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Hiện trích dẫn' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(screen.getByText(/Đề nghị anh kiểm tra lại/)).toBeTruthy();
+    expect(screen.getByText(/Vào 10:15 Thứ Hai, 30\/11\/2026, Phạm Quốc Dũng đã viết:/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ẩn trích dẫn' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('previews images over the page, PDFs in a new tab, never SVG; all files as one ZIP', async () => {
+    open(5);
+    const user = userEvent.setup();
+    const bar = await screen.findByRole('region', { name: '3 tệp đính kèm' });
+    expect(within(bar).getByRole('link', { name: 'Tải tất cả (.zip)' }).getAttribute('href')).toBe(
+      '/api/mailboxes/INBOX/messages/5/attachments.zip',
+    );
+    const pdf = within(bar).getByRole('link', { name: 'Xem trước Công văn 33.pdf' });
+    expect(pdf.getAttribute('href')).toBe('/api/mailboxes/INBOX/messages/5/attachments/3?inline=1');
+    expect(pdf.getAttribute('target')).toBe('_blank');
+    expect(within(bar).queryByRole('button', { name: 'Xem trước Biểu trưng.svg' })).toBeNull();
+    expect(within(bar).queryByRole('link', { name: 'Xem trước Biểu trưng.svg' })).toBeNull();
+    expect(within(bar).getByRole('link', { name: 'Tải về Biểu trưng.svg' }).getAttribute('href')).toBe(
+      '/api/mailboxes/INBOX/messages/5/attachments/4',
+    );
+
+    await user.click(within(bar).getByRole('button', { name: 'Xem trước Ảnh hội nghị.png' }));
+    const dialog = screen.getByRole('dialog', { name: 'Xem trước: Ảnh hội nghị.png' });
+    expect(within(dialog).getByRole('img', { name: 'Ảnh hội nghị.png' }).getAttribute('src')).toBe(
+      '/api/mailboxes/INBOX/messages/5/attachments/2?inline=1',
+    );
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows Reply-To when it differs from the sender, and the mailing list with its unsubscribe link', async () => {
+    open(5);
+    await screen.findByText('Ban biên tập');
+    expect(screen.getByText('Trả lời tới')).toBeTruthy();
+    expect(screen.getByText('Điểm tin chuyển đổi số')).toBeTruthy();
+    const unsubscribe = screen.getByRole('link', { name: 'Hủy đăng ký' });
+    expect(unsubscribe.getAttribute('href')).toBe('https://tin-tuc.example/huy');
+    expect(unsubscribe.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('prints the message alone from a script-less frame, and offers the source as text', async () => {
+    open(3);
+    const user = userEvent.setup();
+    await frameDoc();
+    expect(screen.getByRole('link', { name: 'Xem mã nguồn thư' }).getAttribute('href')).toBe(
+      '/api/mailboxes/INBOX/messages/3/raw?view=1',
+    );
+    await user.click(screen.getByRole('button', { name: 'In thư' }));
+    const frame = document.querySelector('iframe.print-frame')!;
+    expect(frame.getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
+    const doc = frame.getAttribute('srcdoc') ?? '';
+    expect(doc).toContain('<h1>Công văn số 125/UBND-KGVX về chuyển đổi số</h1>');
+    expect(doc).toContain('Phạm Quốc Dũng &lt;dungpq.vpubnd@binhphuoc.gov.vn&gt;');
+    expect(doc).toContain('Công văn 125.pdf');
+    expect(doc).not.toContain('<script');
+    expect(doc).not.toContain('tracker.example');
+    frame.remove();
+  });
+});
