@@ -115,7 +115,7 @@ describe('GET /api/search', () => {
 
   it('to: looks at To and Cc', async () => {
     const hits = await searchAll({ to: 'pham thi hong' });
-    expect(hits.map((h) => [h.mailbox, h.subject])).toEqual([['Lưu trữ/2025', 'Công văn lưu trữ số 7']]);
+    expect(hits.map((h) => [h.mailbox, h.subject])).toEqual([['Hồ sơ cũ/2025', 'Công văn lưu trữ số 7']]);
     expect(subjects(await searchAll({ to: 'hongpt.snv' }))).toEqual(['Công văn lưu trữ số 7']);
   });
 
@@ -152,13 +152,13 @@ describe('GET /api/search', () => {
     const hits = await searchAll({ q: 'cong van' });
     const where = hits.map((h) => `${h.mailbox}: ${h.subject}`);
     expect(where).toContain('Trash: Công văn đã xóa');
-    expect(where).toContain('Lưu trữ/2025: Công văn lưu trữ số 7');
+    expect(where).toContain('Hồ sơ cũ/2025: Công văn lưu trữ số 7');
     expect(hits).toHaveLength(7 + 4);
     const dates = hits.map((h) => Date.parse(h.date));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     // One folder only:
-    const inbox = await searchAll({ q: 'cong van', mailbox: 'Lưu trữ/2025' });
-    expect(inbox.map((h) => h.mailbox)).toEqual(['Lưu trữ/2025']);
+    const inbox = await searchAll({ q: 'cong van', mailbox: 'Hồ sơ cũ/2025' });
+    expect(inbox.map((h) => h.mailbox)).toEqual(['Hồ sơ cũ/2025']);
   });
 
   it('orders by date, not by arrival, also page by page (old mail imported later)', async () => {

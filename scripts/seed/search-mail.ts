@@ -278,7 +278,7 @@ export function otherFolderSet(
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   return [
     {
-      folder: 'Lưu trữ/2025',
+      folder: 'Hồ sơ cũ/2025',
       seen: true,
       spec: {
         key: 'archive-cong-van',
@@ -322,7 +322,7 @@ export async function seedSearchMailbox(login: ImapLogin, now: Date): Promise<vo
   const refused = results.flatMap((r) => r.rejected);
   if (refused.length > 0) throw new Error(`LMTP refused: ${refused[0]?.response}`);
   await withImapSession(login, async (client) => {
-    await ensureFolders(client, ['Lưu trữ', 'Lưu trữ/2025']);
+    await ensureFolders(client, ['Hồ sơ cũ', 'Hồ sơ cũ/2025']);
     for (const { folder, spec, seen } of otherFolderSet(login.email, now))
       await appendMessage(client, folder, buildSearchMail(spec), seen ? ['\\Seen'] : [], spec.date);
     const lock = await client.getMailboxLock('INBOX');
