@@ -20,6 +20,10 @@ let acceptLanguage = 'vi';
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** For requests that cannot go through apiFetch (XMLHttpRequest uploads, for their progress). */
+export function getCsrfToken(): string {
+  return csrfToken ?? 'login';
+}
 export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
@@ -35,7 +39,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   headers.set('accept', 'application/json');
   headers.set('accept-language', acceptLanguage);
   // The proxy refuses state changes without this header; it doubles as the CSRF token.
-  headers.set('x-csrf-token', csrfToken ?? 'login');
+  headers.set('x-csrf-token', getCsrfToken());
   let body = init.body;
   if (init.json !== undefined) {
     headers.set('content-type', 'application/json');
@@ -49,14 +53,17 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   }
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data as ApiErrorBody | null)?.error;
-    const apiError = new ApiClientError(err?.code ?? 'internal_error', res.status, err?.details ?? {});
-    if (apiError.code === 'not_authenticated') onUnauthenticated();
-    if (apiError.code === 'password_change_required') onPasswordChangeRequired();
-    throw apiError;
-  }
+  if (!res.ok) throw toApiError(res.status, data);
   return data as T;
+}
+
+/** The error of a failed answer, with the session's reactions (log-in screen, password change). */
+export function toApiError(status: number, data: unknown): ApiClientError {
+  const err = (data as ApiErrorBody | null)?.error;
+  const apiError = new ApiClientError(err?.code ?? 'internal_error', status, err?.details ?? {});
+  if (apiError.code === 'not_authenticated') onUnauthenticated();
+  if (apiError.code === 'password_change_required') onPasswordChangeRequired();
+  return apiError;
 }
 
 export const encodeMailbox = (path: string) => encodeURIComponent(path);

@@ -22,3 +22,8 @@ export const messageKeys = {
   details: () => [...messageKeys.all, 'detail'] as const,
   detail: (mailbox: string, uid: number) => [...messageKeys.details(), mailbox, uid] as const,
 };
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  search: (q: string) => [...contactKeys.all, q] as const,
+};

@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../proxy/contract';
 import { useMailboxes } from '../api/mailboxes';
 import { AccountMenu } from '../features/account/AccountMenu';
 import { QuotaBanner } from '../features/account/QuotaBanner';
+import { ComposeButton, ComposeHost, openCompose } from '../features/compose/ComposeHost';
 import { FolderList } from '../features/mailbox/FolderList';
 import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
@@ -67,6 +68,7 @@ export function MailScreen({
         <QuotaBanner />
       </div>
       <aside className="pane folders-pane">
+        <ComposeButton />
         <FolderList current={mailbox} onNavigate={() => setFoldersOpen(false)} />
       </aside>
       <section
@@ -76,13 +78,22 @@ export function MailScreen({
       >
         <SearchResultsOr mailbox={mailbox} uid={uid}>
           <h2 className="pane-title">{current ? mailboxLabel(current, t) : ''}</h2>
-          <MessageList mailbox={mailbox} selectedUid={uid} onOpen={(u) => navigate(mailPath(mailbox, u))} />
+          <MessageList
+            mailbox={mailbox}
+            selectedUid={uid}
+            onOpen={(u) => {
+              // A draft opens where it can be finished: in compose.
+              if (current?.specialUse === 'drafts') openCompose({ mode: 'draft', mailbox, uid: u });
+              else navigate(mailPath(mailbox, u));
+            }}
+          />
         </SearchResultsOr>
       </section>
       <section className="pane reader-pane">
         <MessageReader mailbox={mailbox} uid={uid} onBack={() => navigate(mailPath(mailbox))} />
       </section>
       <ChangePasswordDialog email={session.email} />
+      <ComposeHost email={session.email} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ export const UserSettings = z
   .object({
     /** Message list: one row per conversation instead of one per message (default false). */
     conversationView: z.boolean().optional(),
+    /** Compose: HTML inserted once into new messages, replies and forwards (sanitised when sent). */
+    signature: z.string().max(10_240).optional(),
     /** Senders whose remote images show without asking ("always allow"), lower-case addresses. */
     alwaysAllowRemoteFrom: z
       .array(

@@ -1,0 +1,320 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Banner } from '../../ui/Banner';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { attachFiles, uploadsSettled } from './attachments';
+import { ComposeAttachments } from './ComposeAttachments';
+import { useComposeMessages } from './compose-messages';
+import { useComposeStore, type ComposeWindow as Window } from './compose-store';
+import { saveDraftNow, scheduleAutosave } from './draft-saver';
+import { initWindow } from './init-window';
+import { htmlToText, isBlank, textToHtml } from './outgoing';
+import { RecipientInput } from './RecipientInput';
+import { RichEditor } from './RichEditor';
+import { StampWarning } from './StampWarning';
+import { findSecretStamps, type StampHit } from './secret-stamps';
+import { startSend } from './send-flow';
+
+export interface ComposeLimits {
+  attachmentMaxBytes: number;
+  undoSendSeconds: number;
+}
+
+/** One message being written, as a panel over the mail screen (full screen on a phone). */
+export function ComposeWindow({
+  window: w,
+  limits,
+  onSignature,
+}: {
+  window: Window;
+  limits: ComposeLimits;
+  onSignature: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const messages = useComposeMessages();
+  const { edit, update, setMinimised, remove } = useComposeStore.getState();
+  const id = w.composeId;
+  const [stamps, setStamps] = useState<StampHit[] | null>(null);
+  const [confirmPlain, setConfirmPlain] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const title = w.subject.trim() || t('compose.newMessage');
+  const busy = w.phase !== 'editing';
+
+  useEffect(() => {
+    if (w.phase === 'loading') void initWindow(id, queryClient);
+  }, [id, w.phase, queryClient]);
+
+  useEffect(() => {
+    if (w.phase === 'editing' && w.revision !== w.savedRevision) scheduleAutosave(id);
+  }, [id, w.phase, w.revision, w.savedRevision]);
+
+  const send = () => {
+    if (busy) return;
+    const chips = [...w.to, ...w.cc, ...w.bcc];
+    const invalid = chips.filter((c) => !c.valid).map((c) => c.address);
+    let notice: Window['notice'] = null;
+    if (chips.length === 0) notice = { code: 'no_recipients', details: {} };
+    else if (invalid.length)
+      notice = { code: 'invalid_recipients', details: { addresses: invalid.join(', ') } };
+    else if (w.attachments.some((a) => a.state === 'uploading'))
+      notice = { code: 'wait_uploads', details: {} };
+    else if (w.attachments.some((a) => a.state === 'failed')) notice = { code: 'remove_failed', details: {} };
+    if (notice) return update(id, { notice });
+    const hits = findSecretStamps(
+      w.subject,
+      w.attachments.map((a) => a.filename),
+    );
+    if (hits.length) return setStamps(hits);
+    startSend(id, limits.undoSendSeconds, { queryClient, t });
+  };
+
+  const close = async () => {
+    if (w.phase === 'loading' || (isBlank(w) && !w.draftUid)) return remove(id);
+    update(id, { phase: 'closing' });
+    await uploadsSettled(id);
+    try {
+      await saveDraftNow(id);
+      remove(id);
+    } catch {
+      update(id, { phase: 'editing', minimised: false });
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      send();
+    } else if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      setMinimised(id, true);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (e.dataTransfer.files.length && !busy)
+      attachFiles(id, [...e.dataTransfer.files], limits.attachmentMaxBytes);
+  };
+
+  const switchToPlain = () => {
+    setConfirmPlain(false);
+    edit(id, { plain: true, text: htmlToText(w.html) });
+  };
+  const switchToRich = () => {
+    const html = textToHtml(w.text);
+    edit(id, { plain: false, html, editorKey: w.editorKey + 1 });
+  };
+
+  const status = w.saving
+    ? t('compose.saving')
+    : w.draftUid && w.revision === w.savedRevision
+      ? t('compose.saved')
+      : '';
+
+  return (
+    <section
+      className={`compose-window ${dragging ? 'dragging' : ''}`}
+      role="dialog"
+      aria-label={t('compose.windowLabel', { title })}
+      onKeyDown={onKeyDown}
+      onDragOver={(e) => {
+        if (![...e.dataTransfer.types].includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="compose-header">
+        <h2 className="compose-title">{title}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('compose.minimise')}
+          title={t('compose.minimise')}
+          onClick={() => setMinimised(id, true)}
+        >
+          –
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('compose.close')}
+          title={t('compose.close')}
+          disabled={w.phase === 'closing'}
+          onClick={() => void close()}
+        >
+          ×
+        </button>
+      </header>
+      {w.phase === 'loading' ? (
+        <div className="compose-loading">
+          {w.error ? (
+            <Banner
+              tone="error"
+              action={
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void initWindow(id, queryClient, true)}
+                >
+                  {t('compose.retry')}
+                </button>
+              }
+            >
+              {t('compose.loadError')} {messages.error(w.error, false)}
+            </Banner>
+          ) : (
+            <p className="muted" aria-busy="true">
+              {t('compose.loading')}
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <div className="compose-fields">
+            <RecipientInput
+              label={t('compose.to')}
+              chips={w.to}
+              onChange={(to) => edit(id, { to, notice: null })}
+              autoFocus={!w.source || w.source.mode === 'forward' || w.source.mode === 'forwardAsAttachment'}
+            />
+            {w.showCcBcc ? (
+              <>
+                <RecipientInput
+                  label={t('compose.cc')}
+                  chips={w.cc}
+                  onChange={(cc) => edit(id, { cc, notice: null })}
+                />
+                <RecipientInput
+                  label={t('compose.bcc')}
+                  chips={w.bcc}
+                  onChange={(bcc) => edit(id, { bcc, notice: null })}
+                />
+              </>
+            ) : (
+              <button
+                type="button"
+                className="link-button small compose-ccbcc"
+                onClick={() => update(id, { showCcBcc: true })}
+              >
+                {t('compose.showCcBcc')}
+              </button>
+            )}
+            <label className="compose-subject">
+              <span>{t('compose.subject')}</span>
+              <input
+                type="text"
+                value={w.subject}
+                maxLength={998}
+                onChange={(e) => edit(id, { subject: e.target.value })}
+              />
+            </label>
+          </div>
+          <div className="compose-content">
+            {w.plain ? (
+              <textarea
+                className="compose-plain"
+                aria-label={t('compose.body')}
+                placeholder={t('compose.bodyPlaceholder')}
+                value={w.text}
+                onChange={(e) => edit(id, { text: e.target.value })}
+              />
+            ) : (
+              <RichEditor
+                key={w.editorKey}
+                // The window may have been minimised: the editor comes back with what was written.
+                initialHtml={w.html}
+                label={t('compose.body')}
+                placeholder={t('compose.bodyPlaceholder')}
+                onChange={(html, text) => edit(id, { html, text })}
+              />
+            )}
+            <ComposeAttachments
+              composeId={id}
+              attachments={w.attachments}
+              limit={limits.attachmentMaxBytes}
+            />
+            {dragging ? <div className="compose-drop">{t('compose.dropHere')}</div> : null}
+          </div>
+          {w.error ? <Banner tone="error">{messages.error(w.error, true)}</Banner> : null}
+          {w.notice ? <Banner tone="warning">{messages.notice(w.notice)}</Banner> : null}
+          {w.saveError ? (
+            <Banner tone="warning">{t('compose.saveFailed', { reason: t(`errors.${w.saveError}`) })}</Banner>
+          ) : null}
+          <footer className="compose-footer">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={send}
+              disabled={busy}
+              title={t('compose.sendShortcut')}
+            >
+              {w.phase === 'sending' ? t('compose.sendingNow', { title }) : t('compose.send')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => fileInput.current?.click()}
+              disabled={busy}
+            >
+              {t('compose.attach')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              aria-label={t('compose.attach')}
+              onChange={(e) => {
+                attachFiles(id, [...(e.target.files ?? [])], limits.attachmentMaxBytes);
+                e.target.value = '';
+              }}
+            />
+            <label className="compose-plain-toggle small">
+              <input
+                type="checkbox"
+                checked={w.plain}
+                onChange={() => (w.plain ? switchToRich() : setConfirmPlain(true))}
+              />{' '}
+              {t('compose.plainText')}
+            </label>
+            <button type="button" className="link-button small" onClick={onSignature}>
+              {t('compose.signature')}
+            </button>
+            <span className="compose-status muted small" aria-live="polite">
+              {w.phase === 'closing' ? t('compose.closing') : status}
+            </span>
+          </footer>
+        </>
+      )}
+      {stamps ? (
+        <StampWarning
+          hits={stamps}
+          onCancel={() => setStamps(null)}
+          onConfirm={() => {
+            setStamps(null);
+            startSend(id, limits.undoSendSeconds, { queryClient, t });
+          }}
+        />
+      ) : null}
+      {confirmPlain ? (
+        <ConfirmDialog
+          title={t('compose.plainTextConfirmTitle')}
+          confirmLabel={t('compose.plainTextConfirmOk')}
+          cancelLabel={t('compose.cancel')}
+          onConfirm={switchToPlain}
+          onCancel={() => setConfirmPlain(false)}
+        >
+          <p>{t('compose.plainTextConfirm')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
