@@ -6,6 +6,7 @@ import { useMailboxes } from '../api/mailboxes';
 import { AccountMenu } from '../features/account/AccountMenu';
 import { QuotaBanner } from '../features/account/QuotaBanner';
 import { ComposeButton, ComposeHost, openCompose } from '../features/compose/ComposeHost';
+import { LiveUpdates } from '../features/live/LiveUpdates';
 import { FolderList } from '../features/mailbox/FolderList';
 import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
@@ -61,6 +62,7 @@ export function MailScreen({
           <span>{t('app.productName')}</span>
         </div>
         <SearchBox currentMailbox={mailbox} currentLabel={current ? mailboxLabel(current, t) : mailbox} />
+        <LiveUpdates email={session.email} />
         <AccountMenu email={session.email} />
       </header>
       <div className="notices">
