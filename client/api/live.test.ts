@@ -8,8 +8,8 @@ import { applyLiveEvent, connectLiveEvents, type EventSourceLike } from './live'
 function cacheWithMail() {
   const queryClient = new QueryClient();
   queryClient.setQueryData(mailboxKeys.all, mailboxes);
-  queryClient.setQueryData(messageKeys.page('INBOX', 'arrival.desc.all.0', 0), inboxPage);
-  queryClient.setQueryData(messageKeys.page('Lưu trữ', 'arrival.desc.all.0', 0), {
+  queryClient.setQueryData([...messageKeys.list('INBOX'), 'arrival.desc.all.0', 0], inboxPage);
+  queryClient.setQueryData([...messageKeys.list('Lưu trữ'), 'arrival.desc.all.0', 0], {
     ...inboxPage,
     mailbox: 'Lưu trữ',
   });
@@ -32,7 +32,7 @@ describe('applyLiveEvent', () => {
     expect(inbox).toMatchObject({ total: 3, unread: 5 });
     expect(invalidated(qc, messageKeys.list('INBOX'))).toBe(true);
     expect(invalidated(qc, messageKeys.list('Lưu trữ'))).toBe(false);
-    expect(qc.getQueryData<MessagePage>(messageKeys.page('INBOX', 'arrival.desc.all.0', 0))).toEqual(
+    expect(qc.getQueryData<MessagePage>([...messageKeys.list('INBOX'), 'arrival.desc.all.0', 0])).toEqual(
       inboxPage,
     );
   });
