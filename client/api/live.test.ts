@@ -43,7 +43,7 @@ describe('applyLiveEvent', () => {
     expect(invalidated(qc, mailboxKeys.all)).toBe(true);
   });
 
-  it('sets the quota, reloads folders on folders_changed, and everything on resync', () => {
+  it('sets the quota, reloads folders on folders_changed, and what was loaded before a resync', () => {
     const qc = cacheWithMail();
     const quota: QuotaInfo = { usedBytes: 900, limitBytes: 1000, level: 'warning' };
     applyLiveEvent(qc, { type: 'quota_changed', quota });
@@ -53,11 +53,17 @@ describe('applyLiveEvent', () => {
     applyLiveEvent(qc, { type: 'folders_changed' });
     expect(invalidated(qc, mailboxKeys.all)).toBe(true);
 
+    vi.useFakeTimers({ toFake: ['Date'] });
     const fresh = cacheWithMail();
+    vi.setSystemTime(Date.now() + 1_000);
+    fresh.setQueryData(mailboxKeys.all, mailboxes); // loaded when the stream already watched
     applyLiveEvent(fresh, { type: 'resync' });
-    for (const key of [mailboxKeys.all, messageKeys.lists(), quotaKeys.current]) {
+    vi.useRealTimers();
+    for (const key of [messageKeys.lists(), quotaKeys.current]) {
       expect(invalidated(fresh, key)).toBe(true);
     }
+    expect(invalidated(fresh, mailboxKeys.all)).toBe(false);
+    expect(invalidated(fresh, sessionKeys.current)).toBe(false);
   });
 
   it('asks the session again when the stream says the session ended', () => {
@@ -102,15 +108,13 @@ describe('connectLiveEvents', () => {
 
   const connect = () => {
     const events: LiveEvent[] = [];
-    const reconnected = vi.fn();
     const close = connectLiveEvents({
       onEvent: (e) => events.push(e),
-      onReconnected: reconnected,
       createSource: (url) => new StubSource(url),
       retryMinMs: 1_000,
       retryMaxMs: 8_000,
     });
-    return { events, reconnected, close };
+    return { events, close };
   };
 
   it('passes on named events that match the contract and drops anything else', () => {
@@ -128,8 +132,8 @@ describe('connectLiveEvents', () => {
     expect(events).toEqual([{ type: 'new_mail', path: 'INBOX', uid: 7, from: null, subject: 'Họp' }]);
   });
 
-  it('reconnects with a growing back-off and reports the reconnection, until closed', () => {
-    const { reconnected, close } = connect();
+  it('reconnects with a growing back-off that a successful stream resets, until closed', () => {
+    const { close } = connect();
     StubSource.all[0]!.open();
     StubSource.all[0]!.fail();
     expect(StubSource.all[0]!.closed).toBe(true);
@@ -141,12 +145,14 @@ describe('connectLiveEvents', () => {
     vi.advanceTimersByTime(1_001);
     expect(StubSource.all).toHaveLength(3);
     StubSource.all[2]!.open();
-    expect(reconnected).toHaveBeenCalledTimes(1);
+    StubSource.all[2]!.fail(); // after a stream that worked, the wait starts again at 0.5–1 s
+    vi.advanceTimersByTime(1_000);
+    expect(StubSource.all).toHaveLength(4);
 
     close();
-    expect(StubSource.all[2]!.closed).toBe(true);
-    StubSource.all[2]!.fail();
+    expect(StubSource.all[3]!.closed).toBe(true);
+    StubSource.all[3]!.fail();
     vi.advanceTimersByTime(60_000);
-    expect(StubSource.all).toHaveLength(3);
+    expect(StubSource.all).toHaveLength(4);
   });
 });

@@ -38,7 +38,7 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
       void queryClient.invalidateQueries({ queryKey: mailboxKeys.all });
       return;
     case 'resync':
-      resync(queryClient);
+      resync(queryClient, Date.now());
       return;
     case 'session_ended':
       // The session query finds out how it ended (the log-in page shows if it did).
@@ -47,11 +47,17 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
   }
 }
 
-/** After a gap in the stream nothing says what changed meanwhile: what is shown is fetched again. */
-function resync(queryClient: QueryClient) {
-  void queryClient.invalidateQueries({ queryKey: mailboxKeys.all });
-  void queryClient.invalidateQueries({ queryKey: messageKeys.lists() });
-  void queryClient.invalidateQueries({ queryKey: quotaKeys.current });
+/**
+ * The stream covers the mailbox from `since` on (it started, or came back after a gap): what was
+ * loaded before may have missed a change, so it is fetched again; what is loading now is not.
+ */
+function resync(queryClient: QueryClient, since: number) {
+  for (const queryKey of [mailboxKeys.all, messageKeys.lists(), quotaKeys.current]) {
+    void queryClient.invalidateQueries(
+      { queryKey, predicate: (q) => q.state.dataUpdatedAt < since },
+      { cancelRefetch: false },
+    );
+  }
 }
 
 export interface EventSourceLike {
@@ -63,8 +69,6 @@ export interface EventSourceLike {
 
 export interface LiveConnectionOptions {
   onEvent: (event: LiveEvent) => void;
-  /** The stream came back after a break: events may have been missed. */
-  onReconnected: () => void;
   createSource?: (url: string) => EventSourceLike;
   /** Back-off after a failed or broken stream: doubles from min to max, with jitter. */
   retryMinMs?: number;
@@ -74,7 +78,8 @@ export interface LiveConnectionOptions {
 /**
  * One EventSource on /api/events for this tab. The browser's own retry is replaced by a back-off
  * (a proxy restart is not met by every tab in the same second, and a 401 stops the browser's
- * retries for good). Returns the function that closes it.
+ * retries for good). Every stream, the first and each reconnection, starts with a `resync` from
+ * the proxy once it watches, so nothing missed in between stays missed. Returns the closer.
  */
 export function connectLiveEvents(options: LiveConnectionOptions): () => void {
   const create = options.createSource ?? ((url: string) => new EventSource(url));
@@ -83,15 +88,12 @@ export function connectLiveEvents(options: LiveConnectionOptions): () => void {
   let source: EventSourceLike | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempts = 0;
-  let opened = false;
   let closed = false;
 
   const connect = () => {
     const current = create('/api/events');
     source = current;
     current.onopen = () => {
-      if (opened) options.onReconnected();
-      opened = true;
       attempts = 0;
     };
     for (const type of liveEventTypes) {
@@ -137,7 +139,6 @@ export function useLiveUpdates(options: { onNewMail?: (event: NewMail) => void }
         applyLiveEvent(queryClient, event);
         if (event.type === 'new_mail') onNewMail.current?.(event);
       },
-      onReconnected: () => resync(queryClient),
     });
   }, [queryClient]);
 }

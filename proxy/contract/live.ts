@@ -38,7 +38,10 @@ export const FoldersChangedEvent = z
   .object({ type: z.literal('folders_changed') })
   .meta({ id: 'FoldersChangedEvent' });
 
-/** The proxy lost the mailbox for a while and is watching again: changes may have been missed. */
+/**
+ * The stream watches the mailbox from now on (sent when a stream starts, and after the proxy lost
+ * the mailbox for a while): changes before it may have been missed, what is shown is reloaded.
+ */
 export const ResyncEvent = z.object({ type: z.literal('resync') }).meta({ id: 'ResyncEvent' });
 
 /** The session behind this stream ended (log-out, expiry, password changed elsewhere). */

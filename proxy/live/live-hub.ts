@@ -83,6 +83,9 @@ export function createLiveHub(server: ImapServer, thresholds: QuotaThresholds, l
       clearTimeout(watch.lingerTimer);
       watch.lingerTimer = undefined;
       watch.listeners.add(listener);
+      // A watcher still starting says so to everyone when it is ready; one that already watches
+      // covers this tab only from now on, so the tab reloads what it loaded a moment ago.
+      if (watch.watcher.ready()) listener.event({ type: 'resync' });
       const current = watch;
       return ({ now = false } = {}) => {
         if (!current.listeners.delete(listener) || current.listeners.size > 0) return;

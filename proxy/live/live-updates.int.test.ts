@@ -85,9 +85,9 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
     expect(stream.status).toBe(200);
     expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     expect(stream.headers['x-accel-buffering']).toBe('no');
-    await until(() => proxy.ctx.live.idleConnections() === 1);
-    // The watcher reads its baseline before it idles; a delivery before that would be the baseline.
-    await new Promise((r) => setTimeout(r, 1_000));
+    // The stream says when it covers the mailbox; a delivery before that is in what the tab reloads.
+    await stream.next(isEvent('resync'));
+    expect(proxy.ctx.live.idleConnections()).toBe(1);
 
     const sentAt = Date.now();
     await deliver(box.email, 'Công văn số 15/UBND về chuyển đổi số');
@@ -145,6 +145,8 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
     lastSession = await logIn(proxy, box.email, box.password);
     const tab3 = await open(lastSession.cookie);
     expect([tab2.status, tab3.status]).toEqual([200, 200]);
+    // Joining a watcher that already watches: the tab is told at once to reload what it shows.
+    await tab3.next(isEvent('resync'), { timeoutMs: 1_000 });
     await until(() => proxy.ctx.live.streamsOf(box.email) === 3);
     expect(proxy.ctx.live.idleConnections()).toBe(1);
 

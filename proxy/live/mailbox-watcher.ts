@@ -52,7 +52,7 @@ export function createMailboxWatcher(
   let client: ImapFlow | null = null;
   let stopped = false;
   let attempts = 0;
-  let everWatched = false;
+  let ready = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
   let pollTimer: NodeJS.Timeout | undefined;
   let settleTimer: NodeJS.Timeout | undefined;
@@ -117,13 +117,13 @@ export function createMailboxWatcher(
     c.on('exists', (e: { path: string }) => e.path === INBOX && inboxMoved());
     c.on('expunge', (e: { path: string }) => e.path === INBOX && inboxMoved());
     c.on('flags', (e: { path: string }) => e.path === INBOX && inboxMoved());
-    const missedSome = everWatched;
-    everWatched = true;
     enqueue(async (c) => {
       folders = await readFolders(c);
       quota = await readQuota(c, options.thresholds);
-      // After a drop nobody knows what happened meanwhile: the tabs reload what they show.
-      if (missedSome) events.event({ type: 'resync' });
+      ready = true;
+      // From here on every change is announced; what changed before (since the tabs loaded what
+      // they show, or while the connection was down) is not, so the tabs reload it once.
+      events.event({ type: 'resync' });
     });
     pollTimer = setInterval(() => enqueue(pollFolders), options.timings().folderPollMs);
     pollTimer.unref();
@@ -132,6 +132,7 @@ export function createMailboxWatcher(
   function closed(c: ImapFlow) {
     if (client !== c) return;
     client = null;
+    ready = false;
     clearInterval(pollTimer);
     clearTimeout(settleTimer);
     settleTimer = undefined;
@@ -225,6 +226,8 @@ export function createMailboxWatcher(
     },
     /** True while a logged-in connection is open (in IDLE or in one of our looks). */
     connected: () => client?.usable === true,
+    /** Connected and holding the state that changes are measured against. */
+    ready: () => ready && client?.usable === true,
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(reconnectTimer);
