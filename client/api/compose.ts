@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   ComposeMode,
   ComposePrefill,
@@ -102,6 +102,5 @@ export function useContacts(query: string) {
       ),
     enabled: q.length >= 1,
     staleTime: 60_000,
-    placeholderData: keepPreviousData,
   });
 }

@@ -99,6 +99,15 @@ describe('compose window', () => {
     expect(options[1]!.textContent).toContain('Đã gửi gần đây');
     await user.keyboard('{ArrowDown}{Enter}');
     expect(within(dialog).getByRole('button', { name: 'Người nhận dung@example.vn' })).toBeTruthy();
+
+    // Suggestions for older text are never what Enter takes: a typed address goes as typed.
+    const to = within(dialog).getByRole('combobox', { name: 'Đến' });
+    await user.type(to, 'dung');
+    await within(dialog).findByRole('listbox', { name: 'Gợi ý địa chỉ' });
+    await user.clear(to);
+    await user.type(to, 'hoa@binhphuoc.gov.vn{Enter}');
+    expect(within(dialog).getByRole('button', { name: 'Người nhận hoa@binhphuoc.gov.vn' })).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /Phạm Quốc Dũng/ })).toBeNull();
   });
 
   it('refuses at once a file that would pass the cap, saying the limit and the total, and keeps the rest', async () => {

@@ -231,6 +231,11 @@ export function ComposeWindow({
                 key={w.editorKey}
                 // The window may have been minimised: the editor comes back with what was written.
                 initialHtml={w.html}
+                autoFocus={
+                  w.revision === 0 && (w.source?.mode === 'reply' || w.source?.mode === 'replyAll')
+                    ? 'start'
+                    : false
+                }
                 label={t('compose.body')}
                 placeholder={t('compose.bodyPlaceholder')}
                 onChange={(html, text) => edit(id, { html, text })}

@@ -38,8 +38,15 @@ export function RecipientInput({
   const [active, setActive] = useState(0);
   const query = useDebounced(text, 200);
   const contacts = useContacts(open ? query : '');
-  const suggestions = (text.trim() && open ? (contacts.data ?? []) : []).filter(
-    (c) => !chips.some((chip) => chip.address === c.address.toLowerCase()),
+  // Only answers to what is in the field now: Enter must never pick a name for older text.
+  const current = open && text.trim() !== '' && query === text && contacts.isSuccess;
+  const typedAddresses = parseAddressList(text);
+  const typedComplete = typedAddresses.length > 0 && typedAddresses.every((a) => a.valid);
+  const suggestions = (current ? (contacts.data ?? []) : []).filter(
+    (c) =>
+      !chips.some((chip) => chip.address === c.address.toLowerCase()) &&
+      // A complete address typed out is taken as typed.
+      !(typedComplete && typedAddresses.some((a) => a.address === c.address.toLowerCase())),
   );
   const listId = `${id}-list`;
 
@@ -83,7 +90,7 @@ export function RecipientInput({
     } else if (e.key === 'ArrowUp' && listed) {
       e.preventDefault();
       setActive((a) => (a - 1 + suggestions.length) % suggestions.length);
-    } else if ((e.key === 'Enter' || e.key === 'Tab') && listed && suggestions[active]) {
+    } else if ((e.key === 'Enter' || e.key === 'Tab') && listed && suggestions[active] && !typedComplete) {
       if (e.ctrlKey || e.metaKey) return;
       e.preventDefault();
       pick(suggestions[active]!);

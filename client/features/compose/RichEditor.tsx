@@ -23,11 +23,14 @@ export function RichEditor({
   label,
   placeholder,
   onChange,
+  autoFocus = false,
 }: {
   initialHtml: string;
   label: string;
   placeholder: string;
   onChange: (html: string, text: string) => void;
+  /** A reply starts with the caret above the quote, ready to write. */
+  autoFocus?: 'start' | false;
 }) {
   const editor = useEditor({
     extensions: [
@@ -48,6 +51,7 @@ export function RichEditor({
       SendShortcut,
     ],
     content: initialHtml,
+    autofocus: autoFocus,
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: {
