@@ -1,17 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setMailUserPassword } from '../../scripts/mailstack/mail-users';
 import { mailStackPaths } from '../../scripts/mailstack/paths';
 import { deliverViaLmtp } from '../../scripts/seed/lmtp-delivery';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 import { type EventReader, isEvent, openEventReader } from './event-stream-reader';
 
+const doveadm = (...args: string[]) =>
+  execFileSync('doveadm', ['-c', mailStackPaths.dovecotConf, ...args], { encoding: 'utf8' });
+
 /** IMAP connections Dovecot holds for the user right now, whoever opened them. */
 function dovecotConnections(email: string): number {
-  const out = execFileSync('doveadm', ['-c', mailStackPaths.dovecotConf, 'who', '-1', email], {
-    encoding: 'utf8',
-  });
+  const out = doveadm('who', '-1', email);
   return out.split('\n').filter((line) => line.startsWith(`${email} `)).length;
 }
 
@@ -55,7 +57,12 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
 
   beforeAll(async () => {
     proxy = await startProxy();
-    Object.assign(proxy.ctx.live.timings, { folderPollMs: 1_500, lingerMs: 500, sessionCheckMs: 300 });
+    Object.assign(proxy.ctx.live.timings, {
+      folderPollMs: 1_500,
+      lingerMs: 500,
+      sessionCheckMs: 300,
+      reconnectMinMs: 200,
+    });
     await proxy.app.listen({ port: 0, host: '127.0.0.1' });
     const address = proxy.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -168,6 +175,19 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
     }
   });
 
+  it('watches again after Dovecot drops the connection, and tells the tabs to reload', async () => {
+    const tab = readers[1]!;
+    const from = tab.received.length;
+    doveadm('kick', box.email);
+    await tab.next(isEvent('resync'), { from });
+    expect(proxy.ctx.live.idleConnections()).toBe(1);
+    await deliver(box.email, 'Thư sau khi kết nối lại');
+    await tab.next(
+      isEvent('new_mail', (e) => e.subject === 'Thư sau khi kết nối lại'),
+      { from },
+    );
+  });
+
   it('ends the stream of a session that logs out, and drops the connection with the last tab', async () => {
     const [tab1, tab2, tab3] = readers.slice(1, 4) as [EventReader, EventReader, EventReader];
     await tab1.close();
@@ -181,5 +201,18 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
     expect(tab3.received.at(-1)?.event.type).toBe('session_ended');
     await until(() => proxy.ctx.live.watchedUsers() === 0 && proxy.ctx.live.idleConnections() === 0);
     await until(() => dovecotConnections(box.email) === 0);
+  });
+
+  it('ends the session when the provider no longer takes its password', async () => {
+    const session = await logIn(proxy, box.email, box.password);
+    const tab = await open(session.cookie);
+    await tab.next(isEvent('resync'));
+    // Changed by the administrator at the provider; the watcher finds out when it logs in again.
+    setMailUserPassword(box.email, 'Moi#Doi2027');
+    doveadm('kick', box.email);
+    await tab.end();
+    expect(tab.received.at(-1)?.event.type).toBe('session_ended');
+    expect((await session.get('/api/session')).statusCode).toBe(401);
+    expect(proxy.ctx.live.watchedUsers()).toBe(0);
   });
 });
