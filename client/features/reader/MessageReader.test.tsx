@@ -57,7 +57,7 @@ const newsletter: MessageDetail = {
   ],
 };
 
-describe('MessageReader', () => {
+describe('MessageReader', { timeout: 20_000 }, () => {
   let settings: UserSettings;
   let settingsPuts: unknown[];
 

@@ -31,7 +31,17 @@ export function RemoteContentBanner({
       </p>
     );
   }
-  if (!blocked) return null;
+  if (!blocked) {
+    // Shown for this message only: "always" stays one click away.
+    if (!sender) return null;
+    return (
+      <p className="remote-note small muted">
+        <button type="button" className="link-button small" onClick={onAlwaysAllow}>
+          {t('reader.alwaysAllowSender', { sender })}
+        </button>
+      </p>
+    );
+  }
   return (
     <Banner
       tone="info"
