@@ -61,6 +61,7 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
       folderPollMs: 1_500,
       lingerMs: 500,
       sessionCheckMs: 300,
+      heartbeatMs: 600,
       reconnectMinMs: 200,
     });
     await proxy.app.listen({ port: 0, host: '127.0.0.1' });
@@ -173,6 +174,8 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
         { from: marks[i] },
       );
     }
+    // A quiet stream still carries comment lines (here every 0.6 s) so that proxies keep it open.
+    expect(tabs[0]!.comments).toBeGreaterThan(3);
   });
 
   it('watches again after Dovecot drops the connection, and tells the tabs to reload', async () => {
