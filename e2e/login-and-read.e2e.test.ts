@@ -91,9 +91,10 @@ describe('log in and read', () => {
     const withAttachment = page.locator('.message-row', { has: page.getByLabel('Có tệp đính kèm') }).first();
     await withAttachment.waitFor();
     await withAttachment.getByRole('button').click();
-    const link = page.locator('a.attachment').first();
-    await link.waitFor();
-    const name = (await link.locator('.attachment-name').textContent())!;
+    const item = page.locator('li.attachment').first();
+    await item.waitFor();
+    const name = (await item.locator('.attachment-name').textContent())!;
+    const link = item.getByRole('link', { name: `Tải về ${name}` });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(name);
     const path = await download.path();
