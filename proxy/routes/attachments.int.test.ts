@@ -14,8 +14,16 @@ import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harn
 const HOSTILE = new URL('../../e2e/fixtures/hostile/', import.meta.url).pathname;
 
 const files = {
-  pdf: { filename: 'Báo cáo tổng hợp quý III-2026.pdf', contentType: 'application/pdf', content: pdfBytes(300_000) },
-  pdfAgain: { filename: 'Báo cáo tổng hợp quý III-2026.pdf', contentType: 'application/pdf', content: pdfBytes(1_000) },
+  pdf: {
+    filename: 'Báo cáo tổng hợp quý III-2026.pdf',
+    contentType: 'application/pdf',
+    content: pdfBytes(300_000),
+  },
+  pdfAgain: {
+    filename: 'Báo cáo tổng hợp quý III-2026.pdf',
+    contentType: 'application/pdf',
+    content: pdfBytes(1_000),
+  },
   note: {
     filename: 'Ghi chú cuộc họp.txt',
     contentType: 'text/plain; charset=utf-8',
