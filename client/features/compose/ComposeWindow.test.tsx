@@ -404,6 +404,8 @@ describe('compose window', () => {
       }),
     ).toBeTruthy();
     expect(editor.querySelector('blockquote')?.textContent).toBe('Kính gửi các đơn vị');
+    // The caret waits above the quote, ready for the answer.
+    await waitFor(() => expect(document.activeElement).toBe(editor));
     expect(editor.textContent?.match(/Trân trọng/g)).toHaveLength(1);
     // The signature sits above the quote, where the reply is written.
     expect(editor.textContent?.indexOf('Trần Văn Thanh')).toBeLessThan(
@@ -464,6 +466,25 @@ describe('compose window', () => {
       attachments: ['up-copy'],
       cc: [{ address: 'lan@binhphuoc.gov.vn' }],
     });
+  });
+
+  it('Esc minimises a window to a bar while reading; it comes back with what was written', async () => {
+    renderCompose();
+    const user = userEvent.setup();
+    const { dialog, editor } = await openNew(user);
+    await user.click(editor);
+    await user.keyboard('Nội dung đang viết');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Tiêu đề' }), 'Giấy mời{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // A second message meanwhile: several drafts at once.
+    await user.click(screen.getByRole('button', { name: 'Soạn thư' }));
+    expect(await screen.findByRole('dialog', { name: 'Soạn thư: Thư mới' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Mở lại Giấy mời' }));
+    const back = screen.getByRole('dialog', { name: 'Soạn thư: Giấy mời' });
+    expect((await within(back).findByRole('textbox', { name: 'Nội dung thư' })).textContent).toBe(
+      'Nội dung đang viết',
+    );
+    expect(screen.getAllByRole('dialog')).toHaveLength(2);
   });
 
   it('listens for the list’s r / a / f keys', async () => {

@@ -241,13 +241,9 @@ export function ComposeWindow({
                 onChange={(html, text) => edit(id, { html, text })}
               />
             )}
-            <ComposeAttachments
-              composeId={id}
-              attachments={w.attachments}
-              limit={limits.attachmentMaxBytes}
-            />
             {dragging ? <div className="compose-drop">{t('compose.dropHere')}</div> : null}
           </div>
+          <ComposeAttachments composeId={id} attachments={w.attachments} limit={limits.attachmentMaxBytes} />
           {w.error ? <Banner tone="error">{messages.error(w.error, true)}</Banner> : null}
           {w.notice ? <Banner tone="warning">{messages.notice(w.notice)}</Banner> : null}
           {w.saveError ? (
