@@ -175,13 +175,11 @@ it('autosaves one draft, keeps it when closed, and reopens it from Drafts with e
   await win.getByRole('textbox', { name: 'Tiêu đề' }).fill('Dự thảo tờ trình');
   await win.getByRole('textbox', { name: 'Nội dung thư' }).click();
   await page.keyboard.type('Bản dự thảo lần 1.');
-  await win
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: 'Tờ trình số 12.docx',
-      mimeType: 'application/msword',
-      buffer: Buffer.alloc(40_000, 3),
-    });
+  await win.locator('input[type="file"]').setInputFiles({
+    name: 'Tờ trình số 12.docx',
+    mimeType: 'application/msword',
+    buffer: Buffer.alloc(40_000, 3),
+  });
   await win.getByText('Đã lưu nháp').waitFor({ timeout: 15_000 });
   await page.keyboard.type(' Sửa lần 2.');
   await win.getByText('Đã lưu nháp').waitFor({ timeout: 15_000 });
@@ -215,7 +213,7 @@ it('replies with the quoted original and the thread headers; the recipient gets 
   const raw = [
     `From: ${receiver.displayName} <${receiver.email}>`,
     `To: ${sender.displayName} <${sender.email}>`,
-    'Subject: =?UTF-8?B?' + Buffer.from('Công văn 125 về chuyển đổi số').toString('base64') + '?=',
+    `Subject: =?UTF-8?B?${Buffer.from('Công văn 125 về chuyển đổi số').toString('base64')}?=`,
     `Message-ID: ${messageId}`,
     `Date: ${new Date().toUTCString()}`,
     'MIME-Version: 1.0',
