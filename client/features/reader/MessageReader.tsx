@@ -10,7 +10,6 @@ import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { ReplyActions } from '../compose/ComposeHost';
-import { ReplyActions } from '../compose/ComposeHost';
 import { AttachmentList } from './AttachmentList';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { addressLine, MessageHeaders } from './MessageHeaders';
@@ -120,7 +119,6 @@ function MessageView({
       </button>
       <h2 className="reader-subject">{subject}</h2>
       <MessageHeaders message={message} />
-      <ReplyActions mailbox={mailbox} message={message} />
       <ReplyActions mailbox={mailbox} message={message} />
       <div className="reader-tools">
         <button type="button" className="link-button small" onClick={print}>
