@@ -15,10 +15,17 @@ export const mailboxKeys = {
   all: ['mailboxes'] as const,
 };
 
+export const settingsKeys = {
+  current: ['settings'] as const,
+};
+
 export const messageKeys = {
   all: ['messages'] as const,
   lists: () => [...messageKeys.all, 'list'] as const,
   list: (mailbox: string) => [...messageKeys.lists(), mailbox] as const,
+  /** One page of one view of a folder; every view and page of a folder shares the list prefix. */
+  page: (mailbox: string, view: string, index: number) =>
+    [...messageKeys.list(mailbox), view, index] as const,
   details: () => [...messageKeys.all, 'detail'] as const,
   detail: (mailbox: string, uid: number) => [...messageKeys.details(), mailbox, uid] as const,
 };

@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../proxy/contract';
 import { useMailboxes } from '../api/mailboxes';
 import { AccountMenu } from '../features/account/AccountMenu';
 import { QuotaBanner } from '../features/account/QuotaBanner';
+import { ShortcutsHelp } from '../features/actions/ShortcutsHelp';
 import { ComposeButton, ComposeHost, openCompose } from '../features/compose/ComposeHost';
 import { LiveUpdates } from '../features/live/LiveUpdates';
 import { FolderList } from '../features/mailbox/FolderList';
@@ -17,6 +18,7 @@ import { MessageReader } from '../features/reader/MessageReader';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResultsOr } from '../features/search/SearchResults';
 import { Icon } from '../ui/Icon';
+import { Toaster } from '../ui/Toaster';
 import { useUiStore } from './ui-store';
 
 /** The three panes: folders, the open folder's messages, the open message. */
@@ -82,7 +84,8 @@ export function MailScreen({
           <h2 className="pane-title">{current ? mailboxLabel(current, t) : ''}</h2>
           <MessageList
             mailbox={mailbox}
-            selectedUid={uid}
+            openUid={uid}
+            onClose={() => navigate(mailPath(mailbox))}
             onOpen={(u) => {
               // A draft opens where it can be finished: in compose.
               if (current?.specialUse === 'drafts') openCompose({ mode: 'draft', mailbox, uid: u });
@@ -95,6 +98,8 @@ export function MailScreen({
         <MessageReader mailbox={mailbox} uid={uid} onBack={() => navigate(mailPath(mailbox))} />
       </section>
       <ChangePasswordDialog email={session.email} />
+      <ShortcutsHelp />
+      <Toaster />
       <ComposeHost email={session.email} />
     </div>
   );

@@ -53,7 +53,7 @@ export const mailboxes: MailboxList = {
 
 export const inboxPage: MessagePage = {
   mailbox: 'INBOX',
-  total: 3,
+  total: 2,
   unread: 2,
   uidValidity: '1',
   offset: 0,

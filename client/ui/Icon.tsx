@@ -7,6 +7,15 @@ const PATHS = {
     'M16.5 6.5v9.75a4.25 4.25 0 0 1-8.5 0V5.5a2.75 2.75 0 0 1 5.5 0v9.75a1.25 1.25 0 0 1-2.5 0V6.5H9.5v8.75a2.75 2.75 0 0 0 5.5 0V5.5a4.25 4.25 0 0 0-8.5 0v10.75a5.75 5.75 0 0 0 11.5 0V6.5z',
   star: 'M12 3.5l2.6 5.6 6.1.7-4.5 4.2 1.2 6-5.4-3.1-5.4 3.1 1.2-6-4.5-4.2 6.1-.7z',
   menu: 'M4 6.5h16V8H4zm0 4.75h16v1.5H4zM4 16h16v1.5H4z',
+  archive: 'M3 4h18v5H3zm1.5 6h15v10h-15zM9 12v2h6v-2z',
+  trash: 'M9 3h6l1 2h4v2H4V5h4zM5.5 8h13l-1 13h-11zM9 10v9h1.5v-9zm4.5 0v9H15v-9z',
+  mailOpen: 'M12 2.5l9 6V21H3V8.5zm0 2.4L5.6 9.2 12 13.5l6.4-4.3zM5 11v8h14v-8l-7 4.7z',
+  mail: 'M3 5h18v14H3zm2 2v.5l7 4.7 7-4.7V7zm0 2.9V17h14V9.9l-7 4.7z',
+  junk: 'M8 3h8l5 5v8l-5 5H8l-5-5V8zm3 4v7h2V7zm0 9v2h2v-2z',
+  inbox: 'M3 4h18v16H3zm2 2v8h4.2l1.5 2h2.6l1.5-2H19V6z',
+  folderPlus: 'M3 5h7l2 2h9v12H3zm8 5v2.5H8.5v2H11V17h2v-2.5h2.5v-2H13V10z',
+  pencil: 'M15.5 4l4.5 4.5L9.5 19H5v-4.5zm0 2.8L7 15.3V17h1.7l8.5-8.5z',
+  close: 'M6.4 5l5.6 5.6L17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,37 +1,87 @@
+import type { DragEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageRow } from '../../../proxy/contract';
+import { rowUnread } from '../../api/list-cache';
 import { formatDateTime, formatListDate } from '../../i18n/format';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Icon } from '../../ui/Icon';
 
+/** Every row is this tall, loaded or not, so nothing moves when a page arrives. */
+export const ROW_HEIGHT = 76;
+
+export interface RowPosition {
+  index: number;
+  total: number;
+  top: number;
+}
+
+function rowStyle(p: RowPosition) {
+  return { transform: `translateY(${p.top}px)`, height: ROW_HEIGHT };
+}
+
 export function MessageListRow({
   message,
+  position,
+  open,
   selected,
+  cursor,
   onOpen,
+  onCheck,
+  onDragStart,
 }: {
   message: MessageRow;
+  position: RowPosition;
+  open: boolean;
   selected: boolean;
-  onOpen: (uid: number) => void;
+  /** The keyboard cursor: the one row reached by Tab (roving tabindex). */
+  cursor: boolean;
+  onOpen: (message: MessageRow, index: number, e: MouseEvent) => void;
+  onCheck: (message: MessageRow, index: number, shiftKey: boolean) => void;
+  onDragStart: (message: MessageRow, e: DragEvent) => void;
 }) {
   const { t, i18n } = useTranslation();
   const timeZone = useTimeZone();
   const sender = message.from?.name || message.from?.address || t('list.unknownSender');
-  const unread = !message.flags.seen;
+  const unread = rowUnread(message);
+  const subject = message.subject || t('list.noSubject');
   return (
     <li
-      className={`message-row ${unread ? 'unread' : ''} ${selected ? 'selected' : ''}`}
+      className={`message-row ${unread ? 'unread' : ''} ${open ? 'selected' : ''} ${selected ? 'checked' : ''} ${cursor ? 'cursor' : ''}`}
       data-uid={message.uid}
+      data-index={position.index}
+      aria-setsize={position.total}
+      aria-posinset={position.index + 1}
+      style={rowStyle(position)}
+      draggable
+      onDragStart={(e) => onDragStart(message, e)}
     >
+      <input
+        type="checkbox"
+        className="row-check"
+        tabIndex={cursor ? 0 : -1}
+        checked={selected}
+        aria-label={t('list.selectRow', { subject })}
+        // React fires onChange for a checkbox from its click event: shift-click extends a range.
+        onChange={(e) =>
+          onCheck(message, position.index, (e.nativeEvent as globalThis.MouseEvent).shiftKey === true)
+        }
+      />
       <button
         type="button"
         className="message-row-button"
-        aria-current={selected ? 'true' : undefined}
-        onClick={() => onOpen(message.uid)}
+        tabIndex={cursor ? 0 : -1}
+        aria-current={open ? 'true' : undefined}
+        onClick={(e) => onOpen(message, position.index, e)}
       >
         <span className="row-line">
           <span className="row-from" title={message.from?.address}>
             {unread ? <span className="sr-only">{t('list.unread')}: </span> : null}
             {sender}
+            {message.thread && message.thread.size > 1 ? (
+              <span className="thread-count" title={t('list.threadCount', { count: message.thread.size })}>
+                {message.thread.size}
+              </span>
+            ) : null}
           </span>
           <time
             className="row-date"
@@ -42,7 +92,7 @@ export function MessageListRow({
           </time>
         </span>
         <span className="row-line">
-          <span className="row-subject">{message.subject || t('list.noSubject')}</span>
+          <span className="row-subject">{subject}</span>
           <span className="row-icons">
             {message.hasAttachments ? <Icon name="paperclip" label={t('list.hasAttachments')} /> : null}
             {message.flags.flagged ? (
@@ -54,6 +104,17 @@ export function MessageListRow({
         </span>
         <span className="row-preview">{message.preview}</span>
       </button>
+    </li>
+  );
+}
+
+/** A row still loading: same height, hidden from screen readers (the list says it is busy). */
+export function SkeletonRow({ position }: { position: RowPosition }) {
+  return (
+    <li className="message-row skeleton" aria-hidden="true" style={rowStyle(position)}>
+      <span className="skeleton-line short" />
+      <span className="skeleton-line" />
+      <span className="skeleton-line long" />
     </li>
   );
 }
