@@ -38,6 +38,7 @@ export function MessageToolbar({
   check,
   isTrash,
   isJunk,
+  toggles,
   onToggleAll,
   onSelectAllInFolder,
   onClear,
@@ -54,6 +55,8 @@ export function MessageToolbar({
   check: 'none' | 'some' | 'all';
   isTrash: boolean;
   isJunk: boolean;
+  /** Which way the read and flag buttons go for this selection (any unread → mark read, …). */
+  toggles: { read: 'markRead' | 'markUnread'; flag: 'flag' | 'unflag' };
   onToggleAll: () => void;
   onSelectAllInFolder: () => void;
   onClear: () => void;
@@ -68,11 +71,10 @@ export function MessageToolbar({
     if (box.current) box.current.indeterminate = check === 'some';
   }, [check]);
   const selecting = selectedCount > 0 || allInFolder;
+  const shown = allInFolder ? viewTotal : selectedCount;
   const actions: ToolbarAction[] = [
-    'markRead',
-    'markUnread',
-    'flag',
-    'unflag',
+    toggles.read,
+    toggles.flag,
     ...(isTrash || isJunk ? [] : (['archive'] as const)),
     isJunk ? 'notJunk' : 'junk',
     'delete',
@@ -92,10 +94,9 @@ export function MessageToolbar({
         />
         {selecting ? (
           <>
-            <span className="selection-count">
-              {allInFolder
-                ? t('list.allSelected', { count: viewTotal })
-                : t('list.selectedCount', { count: selectedCount })}
+            <span className="selection-count" title={t('list.selectedCount', { count: shown })}>
+              <span aria-hidden="true">{shown}</span>
+              <span className="sr-only">{t('list.selectedCount', { count: shown })}</span>
             </span>
             <div className="toolbar-actions">
               {actions.map((action) => (
@@ -126,8 +127,14 @@ export function MessageToolbar({
                   </option>
                 ))}
               </select>
-              <button type="button" className="link-button" onClick={onClear}>
-                {t('list.clearSelection')}
+              <button
+                type="button"
+                className="icon-button toolbar-button"
+                aria-label={t('list.clearSelection')}
+                title={t('list.clearSelection')}
+                onClick={onClear}
+              >
+                <Icon name="close" size={18} />
               </button>
             </div>
           </>
@@ -147,7 +154,9 @@ export function MessageToolbar({
           </>
         )}
       </div>
-      {check === 'all' && !allInFolder && viewTotal > selectedCount ? (
+      {allInFolder ? (
+        <div className="select-all-folder">{t('list.allSelected', { count: viewTotal })}</div>
+      ) : check === 'all' && viewTotal > selectedCount ? (
         <div className="select-all-folder">
           <button type="button" className="link-button" onClick={onSelectAllInFolder}>
             {t('list.selectAllInFolder', { count: viewTotal })}

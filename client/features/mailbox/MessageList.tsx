@@ -318,7 +318,19 @@ export function MessageList({
     e.dataTransfer.effectAllowed = 'move';
   };
 
-  const loadedCount = loadedRows().length;
+  const loaded = loadedRows();
+  const loadedCount = loaded.length;
+  const selectedRows = allInFolder ? [] : loaded.filter((r) => selectedUids[r.uid]);
+  const toggles = {
+    read:
+      allInFolder || selectedRows.some((r) => !r.flags.seen || (r.thread?.unread ?? 0) > 0)
+        ? 'markRead'
+        : 'markUnread',
+    flag:
+      !allInFolder && selectedRows.length > 0 && selectedRows.every((r) => r.flags.flagged)
+        ? 'unflag'
+        : 'flag',
+  } as const;
   const check: 'none' | 'some' | 'all' =
     allInFolder || (selectedCount > 0 && selectedCount >= loadedCount)
       ? 'all'
@@ -336,6 +348,7 @@ export function MessageList({
       check={check}
       isTrash={actions.isTrash}
       isJunk={actions.isJunk}
+      toggles={toggles}
       onToggleAll={() =>
         check === 'none'
           ? store().selectUids(

@@ -7,7 +7,7 @@ import { useTimeZone } from '../../i18n/use-time-zone';
 import { Icon } from '../../ui/Icon';
 
 /** Every row is this tall, loaded or not, so nothing moves when a page arrives. */
-export const ROW_HEIGHT = 76;
+export const ROW_HEIGHT = 80;
 
 export interface RowPosition {
   index: number;
