@@ -116,6 +116,17 @@ export function useListWindow(mailbox: string, view: ListViewParams, wanted: { f
     [layout],
   );
 
+  /** Every row loaded so far, in list order, with its position. */
+  const loaded = useMemo(() => {
+    const out: { row: MessageRow; index: number }[] = [];
+    for (const p of [...layout.pages.keys()].sort((a, b) => a - b)) {
+      const start = layout.starts[p];
+      if (start === undefined) continue;
+      for (const [i, row] of layout.pages.get(p)!.messages.entries()) out.push({ row, index: start + i });
+    }
+    return out;
+  }, [layout]);
+
   const rowAt = useCallback(
     (index: number): MessageRow | undefined => {
       const p = pageOf(index);
@@ -153,6 +164,8 @@ export function useListWindow(mailbox: string, view: ListViewParams, wanted: { f
   return {
     total: layout.total,
     rowAt,
+    loaded,
+    indexOf: (uid: number) => loaded.find((l) => l.row.uid === uid)?.index ?? -1,
     pending: layout.total === null && !firstError,
     error: firstError,
     refetch: () => Promise.all(results.map((r) => r.refetch())),

@@ -21,6 +21,8 @@ export function mapActionError(err: unknown, details?: Record<string, string | n
     case 'NONEXISTENT':
     case 'TRYCREATE':
       return new ApiError('mailbox_not_found', details, { cause: err });
+    case 'OVERQUOTA':
+      return new ApiError('mailbox_full', details, { cause: err });
     case 'CANNOT':
       return new ApiError('folder_name_invalid', details, { cause: err });
     default:
