@@ -142,6 +142,7 @@ describe('message list and actions', () => {
     await page.getByRole('button', { name: 'Dọn sạch Thùng rác' }).click();
     const dialog = page.getByRole('alertdialog');
     expect(await dialog.textContent()).toContain('sẽ bị xóa vĩnh viễn');
+    await page.screenshot({ path: 'docs/screenshots/list-empty-trash-confirm.png' });
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     expect(await dialog.count()).toBe(0);
     expect(await owner.imap((imap) => count(imap, 'Trash'))).toBe(2);

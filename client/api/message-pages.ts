@@ -50,7 +50,12 @@ interface Layout {
  * come into view (and one ahead), held in the query cache. The layout reads every cached page of
  * the view (not only the visible ones) so rows stay where they are as the user scrolls back.
  */
-export function useListWindow(mailbox: string, view: ListViewParams, wanted: { from: number; to: number }) {
+export function useListWindow(
+  mailbox: string,
+  view: ListViewParams,
+  wanted: { from: number; to: number },
+  enabled = true,
+) {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
   const viewKey = viewKeyOf(view);
@@ -159,14 +164,14 @@ export function useListWindow(mailbox: string, view: ListViewParams, wanted: { f
     }
   }, [cache, prefix, layout]);
 
-  const results = useQueries({ queries: needed.map((p) => pageQuery(mailbox, view, p)) });
+  const results = useQueries({ queries: needed.map((p) => ({ ...pageQuery(mailbox, view, p), enabled })) });
   const firstError = results.find((r) => r.isError && !r.data)?.error ?? null;
   return {
     total: layout.total,
     rowAt,
     loaded,
     indexOf: (uid: number) => loaded.find((l) => l.row.uid === uid)?.index ?? -1,
-    pending: layout.total === null && !firstError,
+    pending: (layout.total === null || !enabled) && !firstError,
     error: firstError,
     refetch: () => Promise.all(results.map((r) => r.refetch())),
   };

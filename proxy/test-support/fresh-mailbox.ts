@@ -28,7 +28,12 @@ export function freshMailbox(prefix: string): FreshMailbox {
     imap: (work) => withImapSession({ email, password }, work),
     remove: () => {
       removeMailUser(email);
-      rmSync(dirname(maildirOf(email)), { recursive: true, force: true });
+      // Best effort: a proxy's pooled connection may still have Dovecot writing its index there.
+      try {
+        rmSync(dirname(maildirOf(email)), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch {
+        // left for the next mail-stack reset; the login is gone already
+      }
     },
   };
 }

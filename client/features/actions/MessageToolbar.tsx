@@ -145,10 +145,11 @@ export function MessageToolbar({
               <button
                 type="button"
                 className="button button-small empty-folder"
+                aria-label={t(isTrash ? 'actions.emptyTrash' : 'actions.emptyJunk')}
                 onClick={onEmpty}
                 disabled={viewTotal === 0}
               >
-                {t(isTrash ? 'actions.emptyTrash' : 'actions.emptyJunk')}
+                {t('actions.confirmEmpty.confirm')}
               </button>
             ) : null}
           </>

@@ -68,7 +68,8 @@ export function MessageList({
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [wanted, setWanted] = useState({ from: 0, to: 20 });
-  const win = useListWindow(mailbox, view, wanted);
+  // The saved view (conversations or not) decides the first request: no flash of the other one.
+  const win = useListWindow(mailbox, view, wanted, !settings.isPending);
   const count = win.total ?? 0;
   const virtualizer = useVirtualizer({
     count,
