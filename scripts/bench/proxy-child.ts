@@ -5,14 +5,16 @@ import { buildServer } from '../../proxy/server';
  * The proxy under measurement, alone in its own Node process (forked by proxy-process.ts with
  * --expose-gc), so that its memory figures hold nothing of the benchmark's client side. It answers
  * a few IPC requests: a garbage-collected memory reading, a 5 ms memory sampler (or a slower one
- * that collects garbage before each sample, to see what is really held), the pool size.
+ * that collects garbage before each sample, to see what is really held), the pool size, the
+ * live-update watchers.
  */
 export type ChildRequest =
   | { id: number; type: 'memory' }
   | { id: number; type: 'sample-start' }
   | { id: number; type: 'sample-start-live' }
   | { id: number; type: 'sample-stop' }
-  | { id: number; type: 'pool-size' };
+  | { id: number; type: 'pool-size' }
+  | { id: number; type: 'live-connections' };
 
 export interface MemoryReading {
   rss: number;
@@ -83,6 +85,9 @@ process.on('message', async (request: ChildRequest) => {
       break;
     case 'pool-size':
       result = ctx.imap.size();
+      break;
+    case 'live-connections':
+      result = { watched: ctx.live.watchedUsers(), connected: ctx.live.idleConnections() };
       break;
   }
   process.send?.({ id: request.id, result });

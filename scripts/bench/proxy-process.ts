@@ -40,6 +40,8 @@ export async function startProxyProcess(env: Record<string, string> = {}) {
     sampleStart: (live = false) => rpc.call(live ? 'sample-start-live' : 'sample-start'),
     sampleStop: () => rpc.call('sample-stop') as Promise<SamplePeaks>,
     poolSize: () => rpc.call('pool-size') as Promise<number>,
+    /** Users with a live-update watcher, and how many of those are connected (IMAP IDLE). */
+    liveConnections: () => rpc.call('live-connections') as Promise<{ watched: number; connected: number }>,
     logIn: (email: string, password: string) => logIn(origin, email, password),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -101,6 +103,20 @@ export async function logIn(origin: string, email: string, password: string) {
       const r = await fetch(`${origin}${url}`, { headers });
       if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${await r.text()}`);
       return (await r.json()) as T;
+    },
+    /**
+     * Opens the tab's live-update stream (GET /api/events, Server-Sent Events) and keeps reading
+     * it, as the app's EventSource does; the returned function closes it.
+     */
+    async openEvents(): Promise<() => void> {
+      const abort = new AbortController();
+      const r = await fetch(`${origin}/api/events`, { headers, signal: abort.signal });
+      if (r.status !== 200 || !r.body) throw new Error(`GET /api/events: ${r.status}`);
+      const reader = r.body.getReader();
+      void (async () => {
+        while (!(await reader.read()).done);
+      })().catch(() => undefined);
+      return () => abort.abort();
     },
     /** Log-out closes the user's pooled IMAP connection. */
     async logOut() {

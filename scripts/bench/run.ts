@@ -108,7 +108,11 @@ async function main() {
     } finally {
       if (!keep) {
         progress('removing the bench mailbox');
-        removeBenchMailbox(box.email);
+        try {
+          removeBenchMailbox(box.email);
+        } catch (err) {
+          console.warn(`could not remove ${box.email}; it is left for the next run to reset:`, err);
+        }
       }
     }
   }

@@ -11,15 +11,26 @@ const SESSIONS = 200;
 const WARM_UP_SESSIONS = 10;
 const LOGIN_CONCURRENCY = 10;
 const IDLE_CLOSE_SECONDS = 5;
+/** The live hub keeps a watcher 30 s after its last stream (a reload should not reconnect). */
+const LIVE_LINGER_WAIT_MS = 45_000;
 
 const users = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => benchAddress(`${prefix}-${String(i).padStart(3, '0')}`));
 
+interface Snapshot {
+  memory: MemoryReading;
+  dovecot: { count: number; rss: number; pss: number };
+}
+
 /**
- * What one logged-in, idle user costs the proxy: N distinct users log in and load their INBOX
- * (what the app does after log-in), then nothing. Measured twice, each on a fresh proxy: while
- * every user's pooled IMAP connection is open (the default IMAP_IDLE_CLOSE_SECONDS of 300 s), and
- * after the pool has closed them all (IMAP_IDLE_CLOSE_SECONDS=5, then waiting).
+ * What one logged-in, idle user costs the proxy. N distinct users log in and load their INBOX,
+ * as the app does after log-in; the states measured, each against a baseline read on the same
+ * fresh proxy before anyone logged in:
+ *   pooled       the user's pooled IMAP connection open (IMAP_IDLE_CLOSE_SECONDS default, 300 s);
+ *   pooled+live  and the tab's live-update stream (SSE) with its IMAP IDLE watcher;
+ *   live         a tab left open: the pool closed the connection (IMAP_IDLE_CLOSE_SECONDS=5), the
+ *                watcher stays;
+ *   session      no tab open: only the session is left (stream closed, watcher gone).
  */
 export async function sessionMemoryBench(): Promise<BenchRow[]> {
   const sessionUsers = users('bench-idle', SESSIONS);
@@ -33,33 +44,67 @@ export async function sessionMemoryBench(): Promise<BenchRow[]> {
   }));
   upsertMailUsers(accounts);
   try {
-    const open = await measure(sessionUsers, warmUsers, {});
-    const closed = await measure(sessionUsers, warmUsers, {
-      IMAP_IDLE_CLOSE_SECONDS: String(IDLE_CLOSE_SECONDS),
+    const first = await withProxy({}, warmUsers, async (proxy, baseline) => {
+      const sessions = await logInAll(proxy, sessionUsers);
+      await expectConnections(proxy, SESSIONS, 0);
+      const pooled = await snapshot(proxy);
+      const closeStreams = await openStreams(sessions);
+      await expectConnections(proxy, SESSIONS, SESSIONS);
+      const pooledLive = await snapshot(proxy);
+      for (const close of closeStreams) close();
+      return { baseline, pooled, pooledLive };
     });
-    const perSession = (m: Measured, key: 'heap' | 'rss') => m[key] / SESSIONS;
-    const pass = (m: Measured) => perSession(m, 'heap') <= 100 * 1024;
+    const second = await withProxy(
+      { IMAP_IDLE_CLOSE_SECONDS: String(IDLE_CLOSE_SECONDS) },
+      warmUsers,
+      async (proxy, baseline) => {
+        const sessions = await logInAll(proxy, sessionUsers);
+        const closeStreams = await openStreams(sessions);
+        await expectConnections(proxy, 0, SESSIONS, 60_000);
+        const live = await snapshot(proxy);
+        for (const close of closeStreams) close();
+        await expectConnections(proxy, 0, 0, LIVE_LINGER_WAIT_MS + 15_000);
+        const session = await snapshot(proxy);
+        // The sessions are alive and usable: each still answers (reopening its connection).
+        for (const s of sessions.slice(0, 5)) await s.getJson('/api/mailboxes/INBOX/messages?limit=50');
+        return { baseline, live, session };
+      },
+    );
+    const row = (name: string, at: Snapshot, baseline: Snapshot): BenchRow => {
+      const heap = heapPlusExternal(at.memory) - heapPlusExternal(baseline.memory);
+      const rss = at.memory.rss - baseline.memory.rss;
+      return {
+        name,
+        value: `${kb(heap / SESSIONS)} (RSS ${kb(rss / SESSIONS)})`,
+        baseline: `${mb(heapPlusExternal(baseline.memory))} heap + external before log-in (RSS ${mb(baseline.memory.rss)})`,
+        ratio: null,
+        target: '≤ 100 KB per session',
+        pass: heap / SESSIONS <= 100 * 1024,
+      };
+    };
+    const dovecot = (at: Snapshot, baseline: Snapshot) =>
+      `${kb((at.dovecot.pss - baseline.dovecot.pss) / SESSIONS)} PSS (RSS ${kb((at.dovecot.rss - baseline.dovecot.rss) / SESSIONS)})`;
     return [
+      row(
+        `Memory per idle session, pooled IMAP connection open (${SESSIONS} users, heap + external)`,
+        first.pooled,
+        first.baseline,
+      ),
+      row(
+        'Memory per idle session, pooled connection + live-update stream (SSE + IMAP IDLE watcher)',
+        first.pooledLive,
+        first.baseline,
+      ),
+      row(
+        `Memory per idle session, tab open after the pool closed its connection (${IDLE_CLOSE_SECONDS} s): watcher only`,
+        second.live,
+        second.baseline,
+      ),
+      row('Memory per idle session, no tab open (session only)', second.session, second.baseline),
       {
-        name: `Memory per idle session, IMAP connection pooled (${SESSIONS} users, heap + external)`,
-        value: `${kb(perSession(open, 'heap'))} (RSS ${kb(perSession(open, 'rss'))})`,
-        baseline: `${mb(open.baseline.heapUsed + open.baseline.external)} heap + external with no session (RSS ${mb(open.baseline.rss)})`,
-        ratio: null,
-        target: '≤ 100 KB per session',
-        pass: pass(open),
-      },
-      {
-        name: `Memory per idle session after the pool closed the IMAP connection (${IDLE_CLOSE_SECONDS} s)`,
-        value: `${kb(perSession(closed, 'heap'))} (RSS ${kb(perSession(closed, 'rss'))})`,
-        baseline: `${mb(closed.baseline.heapUsed + closed.baseline.external)} with no session (RSS ${mb(closed.baseline.rss)})`,
-        ratio: null,
-        target: '≤ 100 KB per session',
-        pass: pass(closed),
-      },
-      {
-        name: 'Dovecot side: one imap process per pooled connection, PSS (RSS)',
-        value: `${kb(open.dovecotPssPerSession)} (RSS ${kb(open.dovecotRssPerSession)})`,
-        baseline: `${open.dovecotProcesses} imap processes on the machine at the time`,
+        name: 'Dovecot side per user (information): imap processes of the pooled connection, + the watcher',
+        value: `${dovecot(first.pooled, first.baseline)}; with the watcher ${dovecot(first.pooledLive, first.baseline)}`,
+        baseline: `${first.pooledLive.dovecot.count} imap processes on the machine at the time`,
         ratio: null,
         target: '—',
         pass: null,
@@ -74,49 +119,30 @@ export async function sessionMemoryBench(): Promise<BenchRow[]> {
   }
 }
 
-interface Measured {
-  baseline: MemoryReading;
-  heap: number;
-  rss: number;
-  dovecotRssPerSession: number;
-  dovecotPssPerSession: number;
-  dovecotProcesses: number;
-}
+const heapPlusExternal = (m: MemoryReading) => m.heapUsed + m.external;
 
-async function measure(
-  sessionUsers: string[],
-  warmUsers: string[],
+/** A fresh proxy whose code paths (log-in, list, live stream) ran once before the baseline. */
+async function withProxy<T>(
   env: Record<string, string>,
-): Promise<Measured> {
+  warmUsers: string[],
+  measure: (proxy: ProxyProcess, baseline: Snapshot) => Promise<T>,
+): Promise<T> {
   const proxy = await startProxyProcess(env);
   try {
-    // The code paths of log-in and listing run (and are compiled) before the baseline is read.
-    for (const warm of await logInAll(proxy, warmUsers)) await warm.logOut();
-    await waitForPool(proxy, 0);
-    const baseline = await proxy.memory();
-    const dovecotBefore = imapProcesses();
-
-    const sessions = await logInAll(proxy, sessionUsers);
-    if (env.IMAP_IDLE_CLOSE_SECONDS) {
-      await waitForPool(proxy, 0, 60_000);
-    } else if ((await proxy.poolSize()) !== sessionUsers.length) {
-      throw new Error(`expected ${sessionUsers.length} pooled connections, got ${await proxy.poolSize()}`);
-    }
-    const after = await proxy.memory();
-    const dovecotAfter = imapProcesses();
-    // The sessions are alive and usable: each still answers (reopening its connection if closed).
-    for (const s of sessions.slice(0, 5)) await s.getJson('/api/session');
-    return {
-      baseline,
-      heap: after.heapUsed + after.external - (baseline.heapUsed + baseline.external),
-      rss: after.rss - baseline.rss,
-      dovecotRssPerSession: (dovecotAfter.rss - dovecotBefore.rss) / sessionUsers.length,
-      dovecotPssPerSession: (dovecotAfter.pss - dovecotBefore.pss) / sessionUsers.length,
-      dovecotProcesses: dovecotAfter.count,
-    };
+    const warm = await logInAll(proxy, warmUsers);
+    const closeStreams = await openStreams(warm);
+    await expectConnections(proxy, undefined, warm.length);
+    for (const close of closeStreams) close();
+    for (const session of warm) await session.logOut();
+    await expectConnections(proxy, 0, 0, LIVE_LINGER_WAIT_MS + 15_000);
+    return await measure(proxy, await snapshot(proxy));
   } finally {
     await proxy.stop();
   }
+}
+
+async function snapshot(proxy: ProxyProcess): Promise<Snapshot> {
+  return { memory: await proxy.memory(), dovecot: imapProcesses() };
 }
 
 async function logInAll(proxy: ProxyProcess, emails: string[]): Promise<BenchSession[]> {
@@ -134,13 +160,32 @@ async function logInAll(proxy: ProxyProcess, emails: string[]): Promise<BenchSes
   return sessions;
 }
 
-async function waitForPool(proxy: ProxyProcess, size: number, timeoutMs = 30_000) {
+async function openStreams(sessions: BenchSession[]): Promise<(() => void)[]> {
+  const closers: (() => void)[] = [];
+  for (const session of sessions) closers.push(await session.openEvents());
+  return closers;
+}
+
+/** Waits for the pool and the connected watchers to reach the given counts (undefined: any). */
+async function expectConnections(
+  proxy: ProxyProcess,
+  pooled: number | undefined,
+  watchers: number,
+  timeoutMs = 30_000,
+) {
   const until = Date.now() + timeoutMs;
-  while ((await proxy.poolSize()) !== size) {
-    if (Date.now() > until) throw new Error(`the IMAP pool did not reach ${size} connections`);
+  for (;;) {
+    const pool = await proxy.poolSize();
+    const live = await proxy.liveConnections();
+    const liveOk = watchers === 0 ? live.watched === 0 : live.connected === watchers;
+    if ((pooled === undefined || pool === pooled) && liveOk) break;
+    if (Date.now() > until)
+      throw new Error(
+        `expected ${pooled ?? 'any'} pooled and ${watchers} live connections, have ${pool} and ${live.connected}/${live.watched}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  // The pool forgets a connection when LOGOUT is sent; give the sockets time to close.
+  // Closed connections: give their sockets and Dovecot's processes time to go.
   await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 
