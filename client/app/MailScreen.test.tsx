@@ -26,7 +26,6 @@ describe('MailScreen', () => {
       http.get('/api/session', () => HttpResponse.json(session)),
       http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
       http.get('/api/quota', () => HttpResponse.json(quota)),
-      http.get('/api/settings', () => HttpResponse.json({})),
       http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
       http.get('/api/mailboxes/INBOX/messages/3', () => HttpResponse.json(hostileMessage)),
       http.get('/api/settings', () => HttpResponse.json({})),
