@@ -55,6 +55,21 @@ describe('session store', () => {
     expect(store.resolve(second.cookie)).toBeNull();
   });
 
+  it('writes the sliding expiry at most every tenth of the idle time, not on every request', () => {
+    let now = 1_000_000;
+    const db = openDatabase(':memory:');
+    const store = createSessionStore(db, times, () => now);
+    const { cookie } = store.create('a@b', 'pw');
+    const lastSeen = () =>
+      (db.prepare('SELECT last_seen_at FROM sessions').get() as { last_seen_at: number }).last_seen_at;
+    now += 1_000;
+    expect(store.resolve(cookie)).not.toBeNull();
+    expect(lastSeen()).toBe(1_000_000);
+    now += 5_000; // 6 s = a tenth of the 60 s idle time
+    store.resolve(cookie);
+    expect(lastSeen()).toBe(1_006_000);
+  });
+
   it('survives reopening the database (a proxy restart)', () => {
     const dir = `/tmp/bp-session-test-${process.pid}`;
     const first = createSessionStore(openDatabase(dir), times);

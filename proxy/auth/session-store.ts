@@ -45,6 +45,8 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
   const removeOthers = db.prepare('DELETE FROM sessions WHERE email = ? AND id_hash != ?');
   const removeAll = db.prepare('DELETE FROM sessions WHERE email = ?');
 
+  const touchEveryMs = Math.min(60_000, Math.floor(times.idleMs / 10));
+
   function expiryFor(createdAt: number, at: number): number {
     return Math.min(at + times.idleMs, createdAt + times.maxMs);
   }
@@ -85,6 +87,11 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
       }
       const password = open(row.secret_box, Buffer.from(keyText, 'base64url'));
       if (password === null) return null;
+      // The sliding expiry is written at most every `touchEveryMs`, not on every request: a busy tab
+      // costs no SQLite write per click, and the idle timeout is at most that much shorter.
+      if (at - row.last_seen_at < touchEveryMs) {
+        return { idHash, email: row.email, password, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+      }
       const expiresAt = expiryFor(row.created_at, at);
       touch.run(at, expiresAt, idHash);
       return { idHash, email: row.email, password, csrfToken: row.csrf_token, expiresAt };
