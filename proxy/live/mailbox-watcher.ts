@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type FetchMessageObject, ImapFlow, type StatusObject } from 'imapflow';
 import type { LiveEvent, QuotaInfo } from '../contract';
 import { mapLoginError } from '../mail/imap-errors';
-import type { Credentials, ImapServer } from '../mail/imap-pool';
+import { type Credentials, type ImapServer, imapClientOptions } from '../mail/imap-pool';
 import { toAddress } from '../mail/message-mapping';
 import { readQuota } from '../mail/read-quota';
 import type { QuotaThresholds } from '../policy/quota-level';
@@ -77,15 +77,7 @@ export function createMailboxWatcher(
     reconnectTimer = undefined;
     if (stopped) return;
     const c = new ImapFlow({
-      host: server.host,
-      port: server.port,
-      secure: server.secure,
-      auth: { user: creds.email, pass: creds.password },
-      logger: false,
-      tls: { rejectUnauthorized: !server.allowInsecureTls },
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 5 * 60_000,
+      ...imapClientOptions(server, creds),
       // Back in IDLE soon after our own look, so that nothing waits for the next command.
       autoIdleDelay: 500,
       // RFC 2177: re-issue IDLE well before servers' 30-minute inactivity limit.

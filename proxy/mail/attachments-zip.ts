@@ -4,7 +4,7 @@ import yazl from 'yazl';
 import type { AttachmentInfo } from '../contract';
 import { ApiError } from '../http/api-error';
 import { findAttachments } from './body-structure';
-import { lockMailbox } from './mailbox-lock';
+import { fileNameFromSubject, lockMailbox, releaseWhenDone } from './mailbox-lock';
 
 export interface ZipStream {
   content: Readable;
@@ -55,21 +55,8 @@ export async function openAttachmentsZip(client: ImapFlow, path: string, uid: nu
     const content = zip.outputStream as Readable;
     // A part that fails half-way must not end as a ZIP that looks complete: the download aborts.
     zip.on('error', (err: Error) => content.destroy(err));
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        lock.release();
-      }
-    };
-    content.once('end', release);
-    content.once('error', release);
-    content.once('close', release);
-    const subject = meta.envelope?.subject
-      ?.normalize('NFC')
-      .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
-      .trim();
-    return { content, filename: `${(subject || `thu-${uid}`).slice(0, 120)}.zip` };
+    releaseWhenDone(content, lock);
+    return { content, filename: fileNameFromSubject(meta.envelope?.subject, uid, 'zip') };
   } catch (err) {
     lock.release();
     throw err;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { isConnectionError, mapLoginError, mapSessionError } from './imap-errors';
 
 export interface ImapServer {
@@ -26,6 +26,21 @@ interface Entry {
   retired: boolean;
 }
 
+/** How every connection to the provider is made: the pool's and the live-update watcher's. */
+export function imapClientOptions(server: ImapServer, creds: Credentials): ImapFlowOptions {
+  return {
+    host: server.host,
+    port: server.port,
+    secure: server.secure,
+    auth: { user: creds.email, pass: creds.password },
+    logger: false,
+    tls: { rejectUnauthorized: !server.allowInsecureTls },
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 5 * 60_000,
+  };
+}
+
 const hashPassword = (p: string) => createHash('sha256').update(p).digest('hex');
 
 /**
@@ -37,17 +52,7 @@ export function createImapPool(server: ImapServer, log: FastifyBaseLogger) {
   const entries = new Map<string, Entry>();
 
   function connect(creds: Credentials): Promise<ImapFlow> {
-    const client = new ImapFlow({
-      host: server.host,
-      port: server.port,
-      secure: server.secure,
-      auth: { user: creds.email, pass: creds.password },
-      logger: false,
-      tls: { rejectUnauthorized: !server.allowInsecureTls },
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 5 * 60_000,
-    });
+    const client = new ImapFlow(imapClientOptions(server, creds));
     client.on('error', (err: unknown) => log.warn({ err, user: creds.email }, 'imap connection error'));
     return client.connect().then(
       () => client,

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ImapFlow, MailboxObject } from 'imapflow';
 import { ApiError } from '../http/api-error';
 
@@ -37,4 +38,27 @@ export async function lockMailbox(
     }
     throw err;
   }
+}
+
+/** Keeps the folder lock until a streamed download ends, fails or is closed; releases it once. */
+export function releaseWhenDone(stream: Readable, lock: MailboxLock): void {
+  let released = false;
+  const release = () => {
+    if (!released) {
+      released = true;
+      lock.release();
+    }
+  };
+  stream.once('end', release);
+  stream.once('error', release);
+  stream.once('close', release);
+}
+
+/** A download's file name from a message subject: no path or reserved characters, NFC, bounded. */
+export function fileNameFromSubject(subject: string | undefined, uid: number, extension: string): string {
+  const clean = subject
+    ?.normalize('NFC')
+    .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
+    .trim();
+  return `${(clean || `thu-${uid}`).slice(0, 120)}.${extension}`;
 }

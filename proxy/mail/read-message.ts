@@ -5,7 +5,7 @@ import type { MessageDetail } from '../contract';
 import { ApiError } from '../http/api-error';
 import { findAttachments, findPart } from './body-structure';
 import { mailingListOf } from './list-headers';
-import { lockMailbox, withMailbox } from './mailbox-lock';
+import { fileNameFromSubject, lockMailbox, releaseWhenDone, withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
 
 /**
@@ -122,11 +122,7 @@ export async function openPart(
     let contentType: string;
     let size: number | null;
     if (partId === null) {
-      const subject = meta.envelope?.subject
-        ?.normalize('NFC')
-        .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
-        .trim();
-      filename = `${(subject || `thu-${uid}`).slice(0, 120)}.eml`;
+      filename = fileNameFromSubject(meta.envelope?.subject, uid, 'eml');
       contentType = 'message/rfc822';
       size = meta.size ?? null;
     } else {
@@ -140,16 +136,7 @@ export async function openPart(
     const download = await client.download(String(uid), partId ?? undefined, { uid: true });
     if (!download.content) throw new ApiError('attachment_not_found', { part: partId ?? 'raw' });
     const content = download.content;
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        lock.release();
-      }
-    };
-    content.once('end', release);
-    content.once('error', release);
-    content.once('close', release);
+    releaseWhenDone(content, lock);
     return { content, filename, contentType, size };
   } catch (err) {
     lock.release();
