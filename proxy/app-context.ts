@@ -6,6 +6,8 @@ import type { SessionStore } from './auth/session-store';
 import type { SendKeys } from './compose/send-keys';
 import type { UploadStore } from './compose/upload-store';
 import type { Config } from './config';
+import type { SecondFactors } from './console/second-factor';
+import type { UnitStore } from './console/units/unit-store';
 import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
 import type { PasswordDriver } from './password/drivers/password-driver';
@@ -28,4 +30,7 @@ export interface AppContext {
   sendKeys: SendKeys;
   /** Live updates: at most one IMAP IDLE connection per user with an open tab. */
   live: LiveHub;
+  /** The Sở TT&TT console (issue 6). */
+  units: UnitStore;
+  secondFactors: SecondFactors;
 }

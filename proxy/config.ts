@@ -101,6 +101,19 @@ const EnvSchema = z.object({
   QUOTA_WARNING_JOB_MINUTES: z.coerce.number().int().min(0).default(60),
   /** A warning of the same level is not repeated within this many days. */
   QUOTA_WARNING_REPEAT_DAYS: z.coerce.number().int().min(1).default(7),
+  /**
+   * Addresses given the console's admin role at start (the Sở TT&TT's first admins); more are
+   * named in the console or with `npm run admin -- grant-role`. Comma-separated.
+   */
+  CONSOLE_ADMINS: z.string().default(''),
+  /** Đ5.3b, Đ6.2a: the daily lifecycle job's hour in Viet Nam (-1: never, e.g. on a second proxy). */
+  LIFECYCLE_JOB_HOUR: z.coerce.number().int().min(-1).max(23).default(2),
+  /**
+   * Run after the console creates or removes an account at the provider, with the action and the
+   * address as arguments: where the MTA keeps its own list of mailboxes (Postfix virtual maps),
+   * this refreshes it. The dev stack sets it to its own script.
+   */
+  PROVIDER_ACCOUNT_HOOK: z.string().optional(),
   /** The sender of the proxy's own messages (quota warnings). */
   SYSTEM_SENDER: z.string().optional(),
 });
@@ -180,6 +193,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       graceDays: e.PASSWORD_GRACE_DAYS,
     },
     passwordHistoryCount: e.PASSWORD_HISTORY_COUNT,
+    console: {
+      admins: e.CONSOLE_ADMINS.split(',')
+        .map((a) => a.trim().normalize('NFC').toLowerCase())
+        .filter(Boolean),
+      lifecycleJobHour: e.LIFECYCLE_JOB_HOUR,
+      providerAccountHook: e.PROVIDER_ACCOUNT_HOOK,
+    },
     passwordDriver:
       e.PASSWORD_DRIVER === 'ldap'
         ? {

@@ -21,6 +21,9 @@ import { startBackgroundJobs } from './background-jobs';
 import { createSendKeys } from './compose/send-keys';
 import { createUploadStore } from './compose/upload-store';
 import type { Config } from './config';
+import { loadDataKey } from './console/data-key';
+import { createSecondFactors } from './console/second-factor';
+import { createUnitStore } from './console/units/unit-store';
 import { ApiError } from './http/api-error';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
@@ -30,6 +33,7 @@ import { createImapPool } from './mail/imap-pool';
 import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
+import { consoleAuthRoutes } from './routes/console-auth';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
@@ -81,7 +85,11 @@ export async function buildServer(config: Config) {
     uploads: createUploadStore(path.join(config.dataDir, 'uploads')),
     sendKeys: createSendKeys(db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
+    units: createUnitStore(db),
+    secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
   };
+  // The first admins come from the environment; the console names the others.
+  for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
   const jobs = startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
     await jobs.stop();
@@ -104,6 +112,7 @@ export async function buildServer(config: Config) {
       api.decorateRequest('session', null);
       api.decorateRequest('account', null);
       api.decorateRequest('passwordChangeRequired', null);
+      api.decorateRequest('consoleUser', null);
       api.addHook('onRequest', async (req, reply) => {
         reply.header('cache-control', 'no-store');
         checkOrigin(req, config.publicUrl.host);
@@ -133,6 +142,7 @@ export async function buildServer(config: Config) {
       await api.register(settingsRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(liveRoutes(ctx));
+      await api.register(consoleAuthRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });

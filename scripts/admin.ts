@@ -1,4 +1,5 @@
-// Admin commands until the Sở TT&TT console exists: `npm run admin -- <command> …`.
+// Admin commands for the terminal (the Sở TT&TT console does the same from the browser):
+// `npm run admin -- <command> …`.
 // Reads the same configuration (.env and environment) and DATA_DIR as the proxy.
 import { createAccountStore } from '../proxy/accounts/account-store';
 import {
@@ -22,7 +23,10 @@ const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
   revoke <email> [lý do…]        thu hồi, không đăng nhập được / revoke
   restore <email>                mở lại / restore
   lock-sending <email> <lý do…>  khóa chức năng gửi thư (vẫn đọc được) / lock sending (R-5.3b)
-  unlock-sending <email>         mở lại chức năng gửi / unlock sending`;
+  unlock-sending <email>         mở lại chức năng gửi / unlock sending
+  grant-role <email> <admin|unit_manager|user> [mã đơn vị]
+                                 vai trò trong trang quản trị / console role (unit manager: their unit)
+  reset-second-factor <email>    xóa xác thực hai lớp (mất điện thoại) / clear a lost second factor`;
 
 const ADMIN = { name: 'admin:cli' };
 
@@ -103,6 +107,35 @@ async function main(): Promise<number> {
       }
       setSendingLock(deps, email, locking ? reason : null, ADMIN);
       console.log(`${locking ? 'Đã khóa' : 'Đã mở lại'} chức năng gửi thư của ${email}.`);
+      return 0;
+    }
+    case 'grant-role': {
+      const [role, unitCode] = rest;
+      if (role !== 'admin' && role !== 'unit_manager' && role !== 'user') {
+        console.error(usage);
+        return 2;
+      }
+      if (role === 'unit_manager' && !unitCode) {
+        console.error('Cần mã đơn vị / a unit code is required: grant-role <email> unit_manager <mã đơn vị>');
+        return 2;
+      }
+      deps.accounts.setProfile(email, { role, ...(unitCode ? { unitCode } : {}) });
+      deps.audit.record({
+        actor: ADMIN.name,
+        email,
+        action: 'role_change',
+        outcome: 'ok',
+        details: { role, ...(unitCode ? { unitCode } : {}) },
+      });
+      console.log(`${email}: vai trò ${role}${unitCode ? ` (${unitCode})` : ''}.`);
+      return 0;
+    }
+    case 'reset-second-factor': {
+      db.prepare('DELETE FROM second_factors WHERE email = ?').run(email);
+      db.prepare('DELETE FROM recovery_codes WHERE email = ?').run(email);
+      deps.sessions.destroyAllFor(email);
+      deps.audit.record({ actor: ADMIN.name, email, action: 'second_factor_reset', outcome: 'ok' });
+      console.log(`Đã xóa xác thực hai lớp của ${email}; lần vào trang quản trị tới sẽ đăng ký lại.`);
       return 0;
     }
     default:

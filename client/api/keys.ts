@@ -34,3 +34,10 @@ export const contactKeys = {
   all: ['contacts'] as const,
   search: (q: string) => [...contactKeys.all, q] as const,
 };
+
+/** The Sở TT&TT console: every area keys under consoleKeys.all, so passing the factor refreshes all. */
+export const consoleKeys = {
+  all: ['console'] as const,
+  me: ['console', 'me'] as const,
+  area: (area: string, ...rest: unknown[]) => ['console', area, ...rest] as const,
+};

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Redirect, useLocation } from 'wouter';
 import {
@@ -12,10 +12,14 @@ import {
 import { sessionKeys } from '../api/keys';
 import { forgetUser, useSession } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
+import { isConsolePath } from '../features/console/routes';
 import { mailPath, parseMailPath } from '../features/mailbox/routes';
 import { ForcedPasswordChange } from '../features/password/ForcedPasswordChange';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MailScreen } from './MailScreen';
+
+// The Sở TT&TT console is its own chunk: nobody reading mail downloads it.
+const ConsoleApp = lazy(() => import('../features/console/ConsoleApp'));
 
 export function createQueryClient() {
   return new QueryClient({
@@ -58,7 +62,20 @@ function Root() {
   if (session.isPending) return <div className="boot">{t('app.loading')}</div>;
   if (!session.data) return <LoginPage />;
   if (session.data.password.changeRequired) return <ForcedPasswordChange session={session.data} />;
-  return <MailRoute session={session.data} />;
+  return <MailOrConsole session={session.data} />;
+}
+
+function MailOrConsole({ session }: { session: NonNullable<ReturnType<typeof useSession>['data']> }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  if (isConsolePath(location) && session.role !== 'user') {
+    return (
+      <Suspense fallback={<div className="boot">{t('app.loading')}</div>}>
+        <ConsoleApp session={session} />
+      </Suspense>
+    );
+  }
+  return <MailRoute session={session} />;
 }
 
 function MailRoute({ session }: { session: NonNullable<ReturnType<typeof useSession>['data']> }) {

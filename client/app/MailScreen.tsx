@@ -65,7 +65,7 @@ export function MailScreen({
         </div>
         <SearchBox currentMailbox={mailbox} currentLabel={current ? mailboxLabel(current, t) : mailbox} />
         <LiveUpdates email={session.email} />
-        <AccountMenu email={session.email} />
+        <AccountMenu email={session.email} role={session.role} />
       </header>
       <div className="notices">
         <PasswordExpiryBanner password={session.password} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../proxy/contract';
 import { passwordRuleCodes } from '../../proxy/policy/password-rules';
+import { consoleCatalogues } from '../features/console/catalogues';
 import en from './en.json';
 import vi from './vi.json';
 
@@ -27,5 +28,19 @@ describe('locale catalogues', () => {
   it('store Vietnamese text in NFC', () => {
     const text = JSON.stringify(vi);
     expect(text).toBe(text.normalize('NFC'));
+  });
+
+  it('have every console area in both languages with the same keys, in NFC', () => {
+    const areas = new Map<string, Record<string, object>>();
+    for (const { area, locale, texts } of consoleCatalogues()) {
+      areas.set(area, { ...areas.get(area), [locale]: texts });
+    }
+    expect(areas.size).toBeGreaterThanOrEqual(11);
+    for (const [area, { vi: viTexts, en: enTexts }] of areas) {
+      expect(viTexts, area).toBeDefined();
+      expect(keys(enTexts ?? {}).sort(), area).toEqual(keys(viTexts ?? {}).sort());
+      const text = JSON.stringify(viTexts);
+      expect(text, area).toBe(text.normalize('NFC'));
+    }
   });
 });

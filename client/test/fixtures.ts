@@ -21,6 +21,7 @@ export const session: SessionInfo = {
   csrfToken: 'csrf-123',
   expiresAt: '2026-12-01T00:00:00.000Z',
   password: { changeRequired: null, ageDays: 3, daysLeft: null, graceDaysLeft: null },
+  role: 'user',
 };
 
 const box = (

@@ -11,7 +11,25 @@ export type AuditAction =
   | 'policy_refusal'
   | 'quota_warning'
   | 'send'
-  | 'sending_lock';
+  | 'sending_lock'
+  // The Sở TT&TT console (issue 6): every admin action, with the admin as actor.
+  | 'second_factor'
+  | 'second_factor_enrol'
+  | 'second_factor_reset'
+  | 'role_change'
+  | 'account_create'
+  | 'account_update'
+  | 'account_import'
+  | 'departure'
+  | 'inactivity_exemption'
+  | 'restore_request'
+  | 'mailbox_export'
+  | 'lifecycle_job'
+  | 'unit_change'
+  | 'unit_request'
+  | 'maintenance_notice'
+  | 'problem_report'
+  | 'report_export';
 
 export interface AuditEntry {
   actor: string;

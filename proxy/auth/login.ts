@@ -49,6 +49,7 @@ export async function logIn(
   ctx.loginThrottle.forget(attempt);
   ctx.loginThrottle.recordSuccess(who, meta.ip);
   audit('ok');
+  ctx.accounts.recordLogin(credentials.email);
   const account = ctx.accounts.ensure(credentials.email);
   return { ...ctx.sessions.create(credentials.email, credentials.password, meta), account };
 }

@@ -13,6 +13,8 @@ export interface ActiveSession {
   password: string;
   csrfToken: string;
   expiresAt: number;
+  /** When this session passed the console's second factor; null if it never did. */
+  secondFactorAt: number | null;
 }
 
 interface SessionRow {
@@ -23,6 +25,7 @@ interface SessionRow {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
+  second_factor_at: number | null;
 }
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
@@ -44,6 +47,7 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
   const updateBox = db.prepare('UPDATE sessions SET secret_box = ? WHERE id_hash = ?');
   const removeOthers = db.prepare('DELETE FROM sessions WHERE email = ? AND id_hash != ?');
   const removeAll = db.prepare('DELETE FROM sessions WHERE email = ?');
+  const secondFactor = db.prepare('UPDATE sessions SET second_factor_at = ? WHERE id_hash = ?');
 
   const touchEveryMs = Math.min(60_000, Math.floor(times.idleMs / 10));
 
@@ -90,11 +94,30 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
       // The sliding expiry is written at most every `touchEveryMs`, not on every request: a busy tab
       // costs no SQLite write per click, and the idle timeout is at most that much shorter.
       if (at - row.last_seen_at < touchEveryMs) {
-        return { idHash, email: row.email, password, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+        return {
+          idHash,
+          email: row.email,
+          password,
+          csrfToken: row.csrf_token,
+          expiresAt: row.expires_at,
+          secondFactorAt: row.second_factor_at,
+        };
       }
       const expiresAt = expiryFor(row.created_at, at);
       touch.run(at, expiresAt, idHash);
-      return { idHash, email: row.email, password, csrfToken: row.csrf_token, expiresAt };
+      return {
+        idHash,
+        email: row.email,
+        password,
+        csrfToken: row.csrf_token,
+        expiresAt,
+        secondFactorAt: row.second_factor_at,
+      };
+    },
+
+    /** The console's second factor was passed in this session (and only this one). */
+    markSecondFactor(idHash: string): void {
+      secondFactor.run(now(), idHash);
     },
 
     destroy(idHash: string) {

@@ -73,6 +73,7 @@ export async function sendMessage(
   };
   // From here on the message has left: nothing below may turn the answer into a failure.
   ctx.sendKeys.sent(email, message.composeId, result);
+  ctx.accounts.recordSent(email);
   audit('ok', {
     messageId: built.messageId,
     recipients: result.recipients,

@@ -2,6 +2,7 @@
 // infers its types from them, and /api/openapi.json is generated from them.
 
 export * from './compose';
+export * from './console';
 export * from './errors';
 export * from './live';
 export * from './mailboxes';

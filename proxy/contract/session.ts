@@ -34,6 +34,8 @@ export const SessionInfo = z
     csrfToken: z.string(),
     expiresAt: z.string().datetime(),
     password: PasswordStatus,
+    /** Whether to offer the Sở TT&TT console (admin, unit_manager); the console asks its own guard. */
+    role: z.enum(['user', 'unit_manager', 'admin']),
   })
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -41,6 +41,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           csrfToken: created.csrfToken,
           expiresAt: new Date(created.expiresAt).toISOString(),
           password: passwordStatus(created.account, new Date(), ctx.config.passwordAge),
+          role: created.account.role,
         };
       },
     );
@@ -58,6 +59,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           csrfToken: s.csrfToken,
           expiresAt: new Date(s.expiresAt).toISOString(),
           password: passwordStatus(req.account!, new Date(), ctx.config.passwordAge),
+          role: req.account!.role,
         };
       },
     );

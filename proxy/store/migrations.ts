@@ -144,4 +144,138 @@ export const migrations: { version: number; sql: string }[] = [
       ALTER TABLE accounts ADD COLUMN sending_locked_reason TEXT;
     `,
   },
+  {
+    version: 9,
+    sql: `
+      -- Issue 6, the Sở TT&TT console. Everything the console keeps beside the provider.
+      -- The unit tree (R-4): province → departments/districts → divisions/communes, with the short
+      -- code used in addresses (thanhtv.sttt@…). Codes are unique province-wide (Đ4.1).
+      CREATE TABLE units (
+        code        TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,               -- official Vietnamese name, NFC
+        parent_code TEXT REFERENCES units(code),
+        level       TEXT NOT NULL CHECK (level IN ('province', 'department', 'district', 'division', 'commune')),
+        mailbox     TEXT,                        -- the unit's own mailbox (Đ4.1), when it has one
+        website     TEXT,                        -- where its directory is published (R-12.5)
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE INDEX units_parent ON units(parent_code);
+
+      -- What the console knows of an account besides its password state.
+      ALTER TABLE accounts ADD COLUMN full_name TEXT;
+      ALTER TABLE accounts ADD COLUMN unit_code TEXT;
+      ALTER TABLE accounts ADD COLUMN kind TEXT NOT NULL DEFAULT 'personal' CHECK (kind IN ('personal', 'unit'));
+      ALTER TABLE accounts ADD COLUMN title TEXT;                 -- chức vụ, as printed in the directory
+      -- Console roles: 'admin' (Sở TT&TT), 'unit_manager' (read-only, own unit subtree), 'user'.
+      ALTER TABLE accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'unit_manager', 'admin'));
+      ALTER TABLE accounts ADD COLUMN quota_bytes INTEGER;
+      ALTER TABLE accounts ADD COLUMN provisioned_by TEXT;        -- the admin who created it in the console
+      ALTER TABLE accounts ADD COLUMN name_override_reason TEXT;  -- Điều 4 not followed, and why
+      ALTER TABLE accounts ADD COLUMN first_login_at INTEGER;
+      ALTER TABLE accounts ADD COLUMN last_login_at INTEGER;
+      ALTER TABLE accounts ADD COLUMN last_sent_at INTEGER;
+      -- R-5.3b: departure (official date in Viet Nam, yyyy-mm-dd), level and reason.
+      ALTER TABLE accounts ADD COLUMN departure_on TEXT;
+      ALTER TABLE accounts ADD COLUMN departure_level TEXT CHECK (departure_level IN ('staff', 'head'));
+      ALTER TABLE accounts ADD COLUMN departure_reason TEXT CHECK (departure_reason IN ('retired', 'resigned', 'transferred_out'));
+      -- R-6.2a: a reason given keeps an inactive mailbox open (until the date, or for good if null).
+      ALTER TABLE accounts ADD COLUMN inactivity_exempt_reason TEXT;
+      ALTER TABLE accounts ADD COLUMN inactivity_exempt_until INTEGER;
+      -- Before revocation the mailbox is exported; the archive's file name under DATA_DIR/exports.
+      ALTER TABLE accounts ADD COLUMN exported_at INTEGER;
+      ALTER TABLE accounts ADD COLUMN export_file TEXT;
+      -- R-6.3a: a request to restore, as received.
+      ALTER TABLE accounts ADD COLUMN restore_requested_at INTEGER;
+      CREATE INDEX accounts_unit ON accounts(unit_code);
+
+      -- Every state change with its time, for the six-monthly report (suspended during a period).
+      CREATE TABLE account_state_history (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        email   TEXT NOT NULL,
+        state   TEXT NOT NULL,
+        reason  TEXT,
+        at      INTEGER NOT NULL
+      );
+      CREATE INDEX account_state_history_email ON account_state_history(email, at);
+
+      -- The console's second factor (TOTP, RFC 6238) and its one-time recovery codes (hashed).
+      CREATE TABLE second_factors (
+        email        TEXT PRIMARY KEY,
+        secret       TEXT NOT NULL,              -- base32, sealed with the proxy's data key
+        confirmed_at INTEGER,                    -- null until the first code is typed back
+        last_step    INTEGER,                    -- the last accepted 30 s step: a code works once
+        created_at   INTEGER NOT NULL
+      );
+      CREATE TABLE recovery_codes (
+        email     TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        used_at   INTEGER,
+        PRIMARY KEY (email, code_hash)
+      );
+      -- A session that passed the second factor may use the console until it ends.
+      ALTER TABLE sessions ADD COLUMN second_factor_at INTEGER;
+
+      -- R-5.2: units' requests (new, change, revoke, restore) with the official document number.
+      CREATE TABLE unit_requests (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        unit_code       TEXT NOT NULL,
+        kind            TEXT NOT NULL CHECK (kind IN ('create', 'change', 'revoke', 'restore')),
+        document_number TEXT NOT NULL,           -- số văn bản, e.g. 125/UBND-VP
+        document_date   TEXT,                    -- yyyy-mm-dd
+        subject_email   TEXT,                    -- the account concerned, when known
+        full_name       TEXT,
+        note            TEXT,
+        status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'rejected')),
+        received_at     INTEGER NOT NULL,
+        recorded_by     TEXT NOT NULL,
+        done_at         INTEGER,
+        done_by         TEXT,
+        outcome         TEXT                     -- what was done: the audit action and account
+      );
+      CREATE INDEX unit_requests_status ON unit_requests(status, received_at);
+
+      -- The daily lifecycle job: each run and what it did (or, for a dry run, would do).
+      CREATE TABLE lifecycle_runs (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        ran_at   INTEGER NOT NULL,
+        dry_run  INTEGER NOT NULL,
+        actor    TEXT NOT NULL,
+        actions  TEXT NOT NULL                   -- JSON: [{ email, kind, outcome }]
+      );
+
+      -- R-8.1c: planned outages, announced at least 3 working days ahead.
+      CREATE TABLE maintenance_notices (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        starts_at    INTEGER NOT NULL,
+        ends_at      INTEGER NOT NULL,
+        message      TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        cancelled_at INTEGER,
+        cancelled_by TEXT
+      );
+      CREATE INDEX maintenance_notices_ends ON maintenance_notices(ends_at);
+
+      -- R-13.7: users' reports (spam, virus, suspicious message, fault) for the console's queue.
+      CREATE TABLE problem_reports (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        reporter    TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('spam', 'virus', 'suspicious', 'fault')),
+        note        TEXT,
+        mailbox     TEXT,
+        uid         INTEGER,
+        message_id  TEXT,
+        subject     TEXT,
+        sender      TEXT,
+        status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'closed')),
+        forwarded   INTEGER NOT NULL DEFAULT 0,  -- delivered to the support mailbox
+        created_at  INTEGER NOT NULL,
+        handled_by  TEXT,
+        handled_at  INTEGER,
+        resolution  TEXT
+      );
+      CREATE INDEX problem_reports_status ON problem_reports(status, created_at);
+    `,
+  },
 ];

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { SessionInfo } from '../../../proxy/contract';
 import { useLogout } from '../../api/session';
 import { useUiStore } from '../../app/ui-store';
+import { consolePath, isConsolePath } from '../console/routes';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function AccountMenu({ email }: { email: string }) {
+export function AccountMenu({ email, role = 'user' }: { email: string; role?: SessionInfo['role'] }) {
   const { t } = useTranslation();
   const logout = useLogout();
   const openPasswordDialog = useUiStore((s) => s.setPasswordDialogOpen);
@@ -13,6 +16,11 @@ export function AccountMenu({ email }: { email: string }) {
       <span className="account-email" title={email}>
         {email}
       </span>
+      {role !== 'user' && !isConsolePath(window.location.pathname) && (
+        <Link href={consolePath()} className="button">
+          {t('account.console')}
+        </Link>
+      )}
       <button type="button" className="button" onClick={() => openPasswordDialog(true)}>
         {t('password.title')}
       </button>

@@ -1,0 +1,23 @@
+import type { i18n as I18n } from 'i18next';
+
+// Each console area keeps its texts beside its code (<area>/locales/vi.json, en.json), loaded with
+// the console's chunk, under console.<area>.…; the shell's own are console.shell.…
+const bundles = import.meta.glob<{ default: Record<string, unknown> }>('./**/locales/*.json', {
+  eager: true,
+});
+
+export function consoleCatalogues(): { area: string; locale: string; texts: Record<string, unknown> }[] {
+  return Object.entries(bundles).flatMap(([file, mod]) => {
+    const match = /^\.\/(?:([\w-]+)\/)?locales\/(vi|en)\.json$/.exec(file);
+    if (!match) return [];
+    return [{ area: match[1] ?? 'shell', locale: match[2] as string, texts: mod.default }];
+  });
+}
+
+export function registerConsoleCatalogues(i18n: I18n): void {
+  for (const { area, locale, texts } of consoleCatalogues()) {
+    if (i18n.hasResourceBundle(locale, 'translation') && i18n.exists(`console.${area}`, { lng: locale }))
+      continue;
+    i18n.addResourceBundle(locale, 'translation', { console: { [area]: texts } }, true, false);
+  }
+}

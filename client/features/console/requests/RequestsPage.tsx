@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+// Placeholder until the area is built (issue 6); the area's owner replaces this file.
+export default function RequestsPage() {
+  const { t } = useTranslation();
+  return <h1 className="console-title">{t('console.requests.title')}</h1>;
+}

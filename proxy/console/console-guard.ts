@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../accounts/account-store';
+import type { AppContext } from '../app-context';
+import { ApiError } from '../http/api-error';
+import { requireSession } from '../http/session-guard';
+import { type ConsoleAccess, mayUseConsole, visibleUnits } from './roles';
+
+export interface ConsoleUser {
+  email: string;
+  role: Role;
+  unitCode: string | null;
+  /** Units this user may see; null = all (admins). */
+  units: Set<string> | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    consoleUser: ConsoleUser | null;
+  }
+}
+
+/**
+ * preHandler for every console route: a live session (requireSession's checks), a console role
+ * allowing `access`, and the second factor passed in this very session. The role is read from the
+ * store on every request, so taking it away takes effect at once.
+ */
+export function requireConsole(ctx: AppContext, access: ConsoleAccess) {
+  const session = requireSession(ctx);
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    await session(req, reply);
+    const account = req.account!;
+    if (!mayUseConsole(account.role, access)) throw new ApiError('forbidden');
+    if (req.session!.secondFactorAt === null) throw new ApiError('second_factor_required');
+    req.consoleUser = {
+      email: account.email,
+      role: account.role,
+      unitCode: account.unitCode,
+      units: visibleUnits(account, ctx.units.list()),
+    };
+  };
+}
+
+/** Who did it, for the audit log (R-7.1: every admin action with its actor). */
+export function actorOf(req: FastifyRequest): { name: string; ip: string } {
+  return { name: req.consoleUser?.email ?? req.session?.email ?? 'unknown', ip: req.ip };
+}
+
+/** A unit manager asking about a unit outside their tree gets 404, not a hint it exists. */
+export function assertUnitVisible(req: FastifyRequest, unitCode: string | null): void {
+  const units = req.consoleUser?.units;
+  if (units === null || units === undefined) return;
+  if (!unitCode || !units.has(unitCode)) throw new ApiError('unit_not_found');
+}
