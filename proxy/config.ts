@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { loadHolidayList } from './console/holidays-config';
+import { holidayCalendar } from './policy/working-days';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
@@ -106,6 +108,8 @@ const EnvSchema = z.object({
    * named in the console or with `npm run admin -- grant-role`. Comma-separated.
    */
   CONSOLE_ADMINS: z.string().default(''),
+  /** Đ8.1c working days: a JSON holiday list (shape of proxy/policy/vietnam-holidays.ts); default built in. */
+  HOLIDAYS_FILE: z.string().optional(),
   /** Đ5.3b, Đ6.2a: the daily lifecycle job's hour in Viet Nam (-1: never, e.g. on a second proxy). */
   LIFECYCLE_JOB_HOUR: z.coerce.number().int().min(-1).max(23).default(2),
   /**
@@ -200,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       lifecycleJobHour: e.LIFECYCLE_JOB_HOUR,
       providerAccountHook: e.PROVIDER_ACCOUNT_HOOK,
     },
+    holidays: holidayCalendar(loadHolidayList(e.HOLIDAYS_FILE)),
     passwordDriver:
       e.PASSWORD_DRIVER === 'ldap'
         ? {
