@@ -6,6 +6,7 @@ import type { SessionStore } from './auth/session-store';
 import type { SendKeys } from './compose/send-keys';
 import type { UploadStore } from './compose/upload-store';
 import type { Config } from './config';
+import type { RequestStore } from './console/requests/request-store';
 import type { SecondFactors } from './console/second-factor';
 import type { UnitStore } from './console/units/unit-store';
 import type { LiveHub } from './live/live-hub';
@@ -33,4 +34,6 @@ export interface AppContext {
   /** The Sở TT&TT console (issue 6). */
   units: UnitStore;
   secondFactors: SecondFactors;
+  /** R-5.2: units' written requests, linked to what was done. */
+  requests: RequestStore;
 }

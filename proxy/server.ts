@@ -22,6 +22,7 @@ import { createSendKeys } from './compose/send-keys';
 import { createUploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import { loadDataKey } from './console/data-key';
+import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
 import { ApiError } from './http/api-error';
@@ -86,6 +87,7 @@ export async function buildServer(config: Config) {
     sendKeys: createSendKeys(db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
+    requests: createRequestStore(db),
     secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
   };
   // The first admins come from the environment; the console names the others.
