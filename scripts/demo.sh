@@ -6,6 +6,7 @@ bash scripts/ensure-deps.sh
 bash scripts/mailstack/mailstack.sh start
 npx tsx scripts/seed/seed.ts
 npx tsx scripts/write-demo-env.ts
+npx tsx scripts/seed/demo-roles.ts
 echo "• Building the app…"
 npx vite build --logLevel warn
 port="${PORT:-8080}"

@@ -30,6 +30,8 @@ const DemoAccountSchema = z.object({
   quotaBytes: z.number().int().positive(),
   suspended: z.boolean(),
   suspendReason: z.string().min(1).nullable(),
+  /** The Sở TT&TT console (issue 6): an admin, or a unit manager of `unit`; absent = a user. */
+  consoleRole: z.enum(['admin', 'unit_manager']).optional(),
 });
 
 const DemoAccountsFileSchema = z.object({ accounts: z.array(DemoAccountSchema).min(1) });
