@@ -101,3 +101,15 @@ export async function ldapBindWorks(dnOrEmail: string, password: string): Promis
     await client.unbind().catch(() => undefined);
   }
 }
+
+/** Removes the people whose `mail` is the address (a test's own accounts), as the root DN. */
+export async function removeLdapPerson(email: string): Promise<void> {
+  await asRoot(async (client) => {
+    const { searchEntries } = await client.search(ldapEnv.userBase, {
+      scope: 'sub',
+      filter: new EqualityFilter({ attribute: 'mail', value: email }),
+      attributes: ['1.1'],
+    });
+    for (const entry of searchEntries) await client.del(entry.dn);
+  });
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type MailStackPaths, mailStackPaths, mailStackPorts } from './paths';
 
 /**
@@ -19,7 +20,20 @@ export function mailStackProxyEnv(paths: MailStackPaths = mailStackPaths): Recor
     DOVEADM_API_KEY: readDoveadmApiKey(paths),
     PASSWD_FILE_PATH: paths.usersFile,
     PASSWD_FILE_DENY_DIR: paths.denyDir,
+    PROVIDER_ACCOUNT_HOOK: providerAccountHook(paths),
   };
+}
+
+/**
+ * The console's PROVIDER_ACCOUNT_HOOK for this stack: Postfix's tables are built from the users
+ * file (refresh-postfix-maps.ts). The proxy splits the value on spaces into command and
+ * arguments (no shell) and appends `created <address>`, so every part is an absolute path
+ * without spaces: tsx from the repo's node_modules, the script, the state dir.
+ */
+function providerAccountHook(paths: MailStackPaths): string {
+  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+  const script = fileURLToPath(new URL('./refresh-postfix-maps.ts', import.meta.url));
+  return [tsx, script, paths.stateDir].join(' ');
 }
 
 function readDoveadmApiKey(paths: MailStackPaths): string {

@@ -19,5 +19,7 @@ function lazyLdapDriver(config: Extract<Config['passwordDriver'], { kind: 'ldap'
     setPassword: async (email, password) => (await driver).setPassword(email, password),
     setSuspended: async (email, reason) => (await driver).setSuspended(email, reason),
     listAccounts: async () => (await driver).listAccounts(),
+    createAccount: async (email, password, profile) => (await driver).createAccount(email, password, profile),
+    setQuota: async (email, bytes) => (await driver).setQuota(email, bytes),
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ldapBindWorks,
   ldapDriverConfig,
+  removeLdapPerson,
   setLdapTestPassword,
   storedUserPasswords,
 } from '../../../scripts/ldap/ldap-env';
@@ -127,6 +128,48 @@ describe('ldap driver against a real slapd', () => {
 
   it('has no standard suspension to set: setSuspended reports false', async () => {
     expect(await driver.setSuspended(HANH.email, 'Nghỉ hưu')).toBe(false);
+  });
+
+  it('creates a person whose temporary password binds, with name and unit in the directory', async () => {
+    const email = `hoalt${randomBytes(3).toString('hex')}.sttt@binhphuoc.gov.vn`;
+    const password = uniquePassword();
+    try {
+      // NFD input, as pasted from macOS: the directory gets NFC.
+      await driver.createAccount(email, password, {
+        name: 'Lê Thị Hoa'.normalize('NFD'),
+        unit: 'Sở Thông tin và Truyền thông',
+        quotaBytes: 2 * 1024 ** 3,
+      });
+      expect(await ldapBindWorks(email, password)).toBe(true);
+      expect(await ldapBindWorks(email, uniquePassword())).toBe(false);
+      const stored = await storedUserPasswords(email);
+      expect(stored[0]).toMatch(/^\{CRYPT\}\$6\$/);
+      expect(await driver.listAccounts()).toContainEqual({
+        email,
+        name: 'Lê Thị Hoa',
+        unit: 'Sở Thông tin và Truyền thông',
+      });
+      // An address the directory has is refused, and its password stays.
+      const again = await driverErrorOf(
+        driver.createAccount(email, uniquePassword(), { name: 'Lê Thị Hoa', unit: 'x', quotaBytes: 1 }),
+      );
+      expect(again.reason).toBe('address_exists');
+      expect(await ldapBindWorks(email, password)).toBe(true);
+    } finally {
+      await removeLdapPerson(email);
+    }
+  });
+
+  it('refuses to create a demo address that exists under its uid (address_exists)', async () => {
+    const err = await driverErrorOf(
+      driver.createAccount(HANH.email, uniquePassword(), { name: 'X Y', unit: 'Z', quotaBytes: 1 }),
+    );
+    expect(err.reason).toBe('address_exists');
+    expect(await ldapBindWorks(HANH.email, HANH.password)).toBe(true);
+  });
+
+  it('keeps no quota attribute: setQuota reports false', async () => {
+    expect(await driver.setQuota(HANH.email, 3 * 1024 ** 3)).toBe(false);
   });
 
   it('refuses a filter without {email} when the driver is made', () => {

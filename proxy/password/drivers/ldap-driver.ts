@@ -1,4 +1,4 @@
-import { BerWriter, Client, Filter, FilterParser, ResultCodeError } from 'ldapts';
+import { Attribute, BerWriter, Client, DN, Filter, FilterParser, ResultCodeError } from 'ldapts';
 import { DriverError, type PasswordDriver } from './password-driver';
 
 export interface LdapDriverConfig {
@@ -62,6 +62,46 @@ export function createLdapDriver(config: LdapDriverConfig): PasswordDriver {
         });
       });
       return accounts;
+    },
+    async createAccount(email, password, profile) {
+      const address = email.toLowerCase();
+      const uid = address.slice(0, address.indexOf('@'));
+      const dn = `${new DN({ uid }).toString()},${config.userBase}`;
+      await withServiceBinding(config, `create ${address}`, async (client) => {
+        // The address is the key: an existing entry under another uid is still the same mailbox.
+        const existing = await client.search(config.userBase, {
+          scope: 'sub',
+          filter: userFilterFor(config.userFilter, address),
+          attributes: ['1.1'],
+          sizeLimit: 1,
+        });
+        if (existing.searchEntries.length > 0) {
+          throw new DriverError('address_exists', `an entry under ${config.userBase} has ${address}`);
+        }
+        const name = profile.name.normalize('NFC');
+        await client.add(dn, [
+          new Attribute({ type: 'objectClass', values: ['inetOrgPerson'] }),
+          new Attribute({ type: 'uid', values: [uid] }),
+          new Attribute({ type: 'mail', values: [address] }),
+          new Attribute({ type: 'cn', values: [name] }),
+          // inetOrgPerson needs sn; a person's family name is the first word (Điều 4's "họ").
+          new Attribute({ type: 'sn', values: [name.split(' ')[0] || name] }),
+          new Attribute({ type: 'ou', values: [profile.unit.normalize('NFC')] }),
+        ]);
+        // The directory hashes the password by its own scheme, as for a change (setPassword). An
+        // entry left without one would be an address nobody can log in to: taken away again.
+        try {
+          await client.exop(PASSWORD_MODIFY_OID, passwordModifyRequest(dn, password));
+        } catch (err) {
+          await client.del(dn).catch(() => undefined);
+          throw err;
+        }
+      });
+    },
+    // inetOrgPerson has no quota attribute, and deployments differ (mailQuota, a Dovecot
+    // userdb override): the console records the quota; the directory's owner applies it.
+    async setQuota() {
+      return false;
     },
   };
 }

@@ -7,7 +7,14 @@ import {
   writeDenyFiles,
   writeUsersFile,
 } from './passwd-file/files';
-import { gecosFields, type PasswdFileEntry, withSuspension } from './passwd-file/format';
+import {
+  gecosFields,
+  gecosOf,
+  type PasswdFileEntry,
+  quotaRule,
+  withExtraField,
+  withSuspension,
+} from './passwd-file/format';
 import { DriverError, type PasswordDriver } from './password-driver';
 
 /**
@@ -17,15 +24,10 @@ import { DriverError, type PasswordDriver } from './password-driver';
  * password straight away, without a Dovecot restart.
  */
 export function createPasswdFileDriver(files: PasswdFiles): PasswordDriver {
-  async function edit(email: string, change: (entry: PasswdFileEntry) => PasswdFileEntry) {
-    const user = email.toLowerCase();
+  async function rewrite(change: (entries: PasswdFileEntry[]) => PasswdFileEntry[]) {
     try {
       withUsersFileLock(files, () => {
-        const entries = readUsersFile(files);
-        if (!entries.some((e) => e.user === user)) {
-          throw new DriverError('no_such_account', `${user} is not in ${files.usersFile}`);
-        }
-        const changed = entries.map((e) => (e.user === user ? change(e) : e));
+        const changed = change(readUsersFile(files));
         writeUsersFile(changed, files);
         writeDenyFiles(changed, files);
       });
@@ -34,6 +36,16 @@ export function createPasswdFileDriver(files: PasswdFiles): PasswordDriver {
       throw new DriverError('provider_unreachable', `cannot write ${files.usersFile}`, { cause: error });
     }
     await waitForDovecot();
+  }
+
+  async function edit(email: string, change: (entry: PasswdFileEntry) => PasswdFileEntry) {
+    const user = email.toLowerCase();
+    await rewrite((entries) => {
+      if (!entries.some((e) => e.user === user)) {
+        throw new DriverError('no_such_account', `${user} is not in ${files.usersFile}`);
+      }
+      return entries.map((e) => (e.user === user ? change(e) : e));
+    });
   }
 
   return {
@@ -48,6 +60,26 @@ export function createPasswdFileDriver(files: PasswdFiles): PasswordDriver {
     },
     async listAccounts() {
       return readUsersFile(files).map((entry) => ({ email: entry.user, ...gecosFields(entry) }));
+    },
+    async createAccount(email, password, profile) {
+      const user = email.toLowerCase();
+      const gecos = gecosOf(profile.name, profile.unit);
+      const entry = withExtraField(
+        { user, passwordHash: dovecotSha512Crypt(password), ...(gecos ? { gecos } : {}), extraFields: [] },
+        'userdb_quota_rule',
+        quotaRule(profile.quotaBytes),
+      );
+      await rewrite((entries) => {
+        // Never over an existing line: that would hand a stranger's mailbox to the new holder.
+        if (entries.some((e) => e.user === user)) {
+          throw new DriverError('address_exists', `${user} is already in ${files.usersFile}`);
+        }
+        return [...entries, entry];
+      });
+    },
+    async setQuota(email, bytes) {
+      await edit(email, (entry) => withExtraField(entry, 'userdb_quota_rule', quotaRule(bytes)));
+      return true;
     },
   };
 }

@@ -22,6 +22,25 @@ export interface PasswordDriver {
    * for address completion until the admin console keeps its own (issue 6).
    */
   listAccounts(): Promise<ProviderAccount[]>;
+  /**
+   * R-5.3a: a new mailbox at the provider with a temporary password, its holder's name and unit
+   * and its quota. Resolves once the next log-in accepts the password. Throws DriverError
+   * ('address_exists' when the provider already has the address): then nothing was created.
+   */
+  createAccount(email: string, password: string, profile: NewProviderAccount): Promise<void>;
+  /**
+   * Đ7.2a: the mailbox's storage limit at the provider. Returns false when the provider keeps
+   * quotas elsewhere (a directory without a quota attribute): the console records it only.
+   */
+  setQuota(email: string, bytes: number): Promise<boolean>;
+}
+
+export interface NewProviderAccount {
+  /** Full name (NFC), e.g. "Trần Văn Thanh", or the unit's official name for a unit mailbox. */
+  name: string;
+  /** The unit's official name, as the directory shows it. */
+  unit: string;
+  quotaBytes: number;
 }
 
 export interface ProviderAccount {
@@ -33,7 +52,7 @@ export interface ProviderAccount {
 /** The provider refused or could not be reached; `reason` is for the log, never for the user. */
 export class DriverError extends Error {
   constructor(
-    readonly reason: 'no_such_account' | 'provider_refused' | 'provider_unreachable',
+    readonly reason: 'no_such_account' | 'address_exists' | 'provider_refused' | 'provider_unreachable',
     message: string,
     options?: { cause?: unknown },
   ) {
