@@ -3,6 +3,10 @@
 
 export * from './compose';
 export * from './console';
+export * from './console-maintenance';
+export * from './console-audit';
+export * from './console-directory';
+export * from './console-report';
 export * from './errors';
 export * from './live';
 export * from './mailboxes';
