@@ -12,7 +12,10 @@ import { useErrorMessage } from '../../ui/ErrorText';
  */
 export function SecondFactorGate({ me, children }: { me: ConsoleMe; children: ReactNode }) {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  if (recoveryCodes) return <RecoveryCodesShown email={me.email} codes={recoveryCodes} />;
+  if (recoveryCodes)
+    return (
+      <RecoveryCodesShown email={me.email} codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+    );
   if (me.secondFactor.verified) return <>{children}</>;
   if (!me.secondFactor.enrolled) return <Enrolment onConfirmed={setRecoveryCodes} />;
   return <Verification />;
@@ -36,7 +39,7 @@ function Enrolment({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
         <>
           <button
             type="button"
-            className="button primary"
+            className="button button-primary"
             onClick={() => enrol.mutate()}
             disabled={enrol.isPending}
           >
@@ -80,7 +83,7 @@ function Enrolment({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
               {errorMessage(confirm.error)}
             </p>
           )}
-          <button type="submit" className="button primary" disabled={confirm.isPending}>
+          <button type="submit" className="button button-primary" disabled={confirm.isPending}>
             {t('console.shell.secondFactor.confirm')}
           </button>
         </form>
@@ -89,7 +92,15 @@ function Enrolment({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
   );
 }
 
-function RecoveryCodesShown({ email, codes }: { email: string; codes: string[] }) {
+function RecoveryCodesShown({
+  email,
+  codes,
+  onDone,
+}: {
+  email: string;
+  codes: string[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const file = `${t('console.shell.secondFactor.recoveryFileHeader', { email })}\n\n${codes.join('\n')}\n`;
@@ -114,8 +125,11 @@ function RecoveryCodesShown({ email, codes }: { email: string; codes: string[] }
         </a>
         <button
           type="button"
-          className="button primary"
-          onClick={() => queryClient.invalidateQueries({ queryKey: consoleKeys.all })}
+          className="button button-primary"
+          onClick={async () => {
+            await queryClient.invalidateQueries({ queryKey: consoleKeys.all });
+            onDone();
+          }}
         >
           {t('console.shell.secondFactor.saved')}
         </button>
@@ -157,7 +171,7 @@ function Verification() {
             {errorMessage(verify.error)}
           </p>
         )}
-        <button type="submit" className="button primary" disabled={verify.isPending}>
+        <button type="submit" className="button button-primary" disabled={verify.isPending}>
           {t('console.shell.secondFactor.verify')}
         </button>
       </form>
