@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from './app-context';
+import { refreshDirectory } from './console/directory/refresh-directory';
 import { createQuotaWarningJob } from './quota-warnings/quota-warning-job';
 
 const MINUTE = 60_000;
@@ -25,9 +26,8 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
   // Đ7.1: the audit log keeps six months; purged at start and then daily.
   const purgeAudit = () => ctx.audit.purgeExpired(config.auditRetentionMonths);
   purgeAudit();
-  const refreshDirectory = async () =>
-    ctx.directory.replaceFromProvider(await ctx.passwordDriver.listAccounts());
-  refreshDirectory().catch((err: unknown) => log.warn({ err }, 'directory refresh failed'));
+  const refresh = () => refreshDirectory(ctx);
+  refresh().catch((err: unknown) => log.warn({ err }, 'directory refresh failed'));
 
   const timers = [
     every(10 * MINUTE, () => {
@@ -39,7 +39,7 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
       await ctx.uploads.purgeOlderThan(config.limits.uploadTtlMs);
       ctx.sendKeys.purgeOlderThan(30 * 24 * HOUR);
     }),
-    every(HOUR, refreshDirectory),
+    every(HOUR, refresh),
   ];
   const quotaWarnings = createQuotaWarningJob({ config, db: ctx.db, audit: ctx.audit, log }).start();
 

@@ -4,8 +4,9 @@ import { foldVietnamese } from '../policy/fold-vietnamese';
 import type { Db } from '../store/database';
 
 /**
- * Address completion: the province directory (as the provider lists it) and the addresses each
- * user has written to. Matching ignores diacritics and case on name, unit and address.
+ * Address completion: the province directory (the provider's addresses, named as the console
+ * names them: proxy/console/directory/refresh-directory.ts) and the addresses each user has
+ * written to. Matching ignores diacritics and case on name, unit and address.
  */
 export function createDirectory(db: Db, now: () => number = Date.now) {
   const upsert = db.prepare(
@@ -15,13 +16,18 @@ export function createDirectory(db: Db, now: () => number = Date.now) {
   );
   const nameOfStmt = db.prepare('SELECT name FROM directory WHERE email = ?');
   const removeStale = db.prepare('DELETE FROM directory WHERE updated_at < ?');
+  // A mailbox the console suspended or revoked since the last refresh is not offered either.
   const searchDirectory = db.prepare(
-    `SELECT email, name, unit FROM directory WHERE folded LIKE ? ESCAPE '\\' ORDER BY name IS NULL, name LIMIT ?`,
+    `SELECT d.email, d.name, d.unit FROM directory d LEFT JOIN accounts a ON a.email = d.email
+     WHERE d.folded LIKE ? ESCAPE '\\' AND (a.state IS NULL OR a.state = 'active')
+     ORDER BY d.name IS NULL, d.name LIMIT ?`,
   );
   const searchRecent = db.prepare(
-    `SELECT address, name FROM recent_recipients WHERE owner = ? AND folded LIKE ? ESCAPE '\\'
-     ORDER BY uses DESC, last_used DESC LIMIT ?`,
+    `SELECT r.address, r.name FROM recent_recipients r LEFT JOIN accounts a ON a.email = r.address
+     WHERE r.owner = ? AND r.folded LIKE ? ESCAPE '\\' AND (a.state IS NULL OR a.state = 'active')
+     ORDER BY r.uses DESC, r.last_used DESC LIMIT ?`,
   );
+  const allEntries = db.prepare('SELECT email, name, unit FROM directory');
   const remember = db.prepare(
     `INSERT INTO recent_recipients (owner, address, name, folded, uses, last_used) VALUES (?, ?, ?, ?, 1, ?)
      ON CONFLICT(owner, address) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used,
@@ -32,7 +38,15 @@ export function createDirectory(db: Db, now: () => number = Date.now) {
   const pattern = (query: string) => `%${foldVietnamese(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
   return {
-    /** Replaces the directory with the provider's list; accounts gone from the provider go too. */
+    /** Every address with its name and unit as last refreshed (the console's directory reads it). */
+    entries(): ProviderAccount[] {
+      return allEntries.all() as ProviderAccount[];
+    },
+
+    /**
+     * Replaces the directory with the provider's list (merged with the console's names by
+     * refreshDirectory); accounts gone from the provider go too.
+     */
     replaceFromProvider(accounts: ProviderAccount[]): void {
       const at = now();
       db.transaction(() => {

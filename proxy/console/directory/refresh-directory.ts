@@ -1,0 +1,16 @@
+import type { AppContext } from '../../app-context';
+import { completionEntries } from './directory-listing';
+
+/**
+ * Refills compose's address completion from the provider's list, named as the console names
+ * people (full name, the unit's official name) and without suspended or revoked mailboxes.
+ * The background jobs run it hourly; a console change that should show at once may call it too.
+ */
+export async function refreshDirectory(
+  ctx: Pick<AppContext, 'passwordDriver' | 'directory' | 'accounts' | 'units'>,
+): Promise<void> {
+  const provider = await ctx.passwordDriver.listAccounts();
+  ctx.directory.replaceFromProvider(
+    completionEntries({ provider, accounts: ctx.accounts.list(), units: ctx.units.list() }),
+  );
+}
