@@ -35,6 +35,8 @@ import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
 import { consoleAuthRoutes } from './routes/console-auth';
+import { lifecycleRoutes } from './routes/console-lifecycle';
+import { requestRoutes } from './routes/console-requests';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
@@ -145,6 +147,8 @@ export async function buildServer(config: Config) {
       await api.register(composeRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(consoleAuthRoutes(ctx));
+      await api.register(lifecycleRoutes(ctx));
+      await api.register(requestRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });

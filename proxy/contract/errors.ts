@@ -96,6 +96,7 @@ export const ERROR_STATUS = {
   holidays_unknown: 400,
   notice_not_found: 404,
   problem_report_not_found: 404,
+  too_many_reports: 429,
   internal_error: 500,
   provider_unavailable: 503,
 } as const;

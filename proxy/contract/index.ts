@@ -3,6 +3,8 @@
 
 export * from './compose';
 export * from './console';
+export * from './console-lifecycle';
+export * from './console-requests';
 export * from './console-maintenance';
 export * from './console-audit';
 export * from './console-directory';
