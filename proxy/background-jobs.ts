@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from './app-context';
 import { refreshDirectory } from './console/directory/refresh-directory';
+import { startLifecycleSchedule } from './console/lifecycle/lifecycle-job';
 import { createQuotaWarningJob } from './quota-warnings/quota-warning-job';
 
 const MINUTE = 60_000;
@@ -42,11 +43,14 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
     every(HOUR, refresh),
   ];
   const quotaWarnings = createQuotaWarningJob({ config, db: ctx.db, audit: ctx.audit, log }).start();
+  // Đ5.3b, Đ6.2a: once a day at LIFECYCLE_JOB_HOUR, Viet Nam time.
+  const lifecycle = startLifecycleSchedule(ctx, log);
 
   return {
     async stop(): Promise<void> {
       for (const t of timers) clearInterval(t);
       await quotaWarnings.stop();
+      await lifecycle.stop();
     },
   };
 }

@@ -1,0 +1,238 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AccountRecord } from '../../accounts/account-store';
+import { type Actor, setAccountState, setSendingLock } from '../../accounts/admin-actions';
+import { ApiError } from '../../http/api-error';
+import {
+  type LifecycleActionKind,
+  type LifecycleEvent,
+  type LifecyclePolicy,
+  lifecycleActions,
+  nextLifecycleEvents,
+} from '../../policy/account-lifecycle';
+import { type VietnamDate, vietnamDateOf } from '../../policy/vietnam-date';
+import { lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
+import {
+  exportAccountMailbox,
+  type LifecycleDeps,
+  revokeAccount,
+  sendingLockReason,
+} from './lifecycle-actions';
+
+export interface PlannedAction {
+  email: string;
+  unitCode: string | null;
+  kind: LifecycleActionKind;
+  rule: LifecycleEvent['rule'];
+  dueOn: VietnamDate;
+  automatic: boolean;
+  blockedBy: LifecycleActionKind | null;
+  deadlineOn: VietnamDate | null;
+}
+
+export interface RunAction extends PlannedAction {
+  /** 'ok', 'would_do' (dry run), 'listed' (a person acts), 'blocked', or the error code. */
+  outcome: string;
+}
+
+export interface LifecycleRun {
+  id: number;
+  ranAt: Date;
+  dryRun: boolean;
+  actor: string;
+  actions: RunAction[];
+}
+
+const planned = (record: AccountRecord, e: LifecycleEvent): PlannedAction => ({
+  email: record.email,
+  unitCode: record.unitCode,
+  kind: e.kind,
+  rule: e.rule,
+  dueOn: e.dueOn,
+  automatic: e.automatic,
+  blockedBy: e.blockedBy ?? null,
+  deadlineOn: e.deadlineOn ?? null,
+});
+
+/** What the job does at `now`: every account's due actions, in the policy's order. PURE. */
+export function planLifecycle(records: AccountRecord[], now: Date, policy: LifecyclePolicy): PlannedAction[] {
+  return records.flatMap((r) =>
+    lifecycleActions(lifecycleAccountOf(r), now, policy).map((e) => planned(r, e)),
+  );
+}
+
+/** What happens after `now` and up to `days` days later: "what will happen and when". PURE. */
+export function upcomingLifecycle(
+  records: AccountRecord[],
+  now: Date,
+  days: number,
+  policy: LifecyclePolicy,
+): PlannedAction[] {
+  const until = now.getTime() + days * 86_400_000;
+  return records
+    .flatMap((r) =>
+      nextLifecycleEvents(lifecycleAccountOf(r), now, policy)
+        .filter((e) => e.dueAt.getTime() <= until)
+        .map((e) => ({ at: e.dueAt.getTime(), action: planned(r, e) })),
+    )
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.action);
+}
+
+/**
+ * The daily job (Đ5.3b, Đ6.2a): carries out every due action, or — dry run — only lists them.
+ * One account's failure never stops the others; a failed export blocks that account's
+ * revocation. Each run is kept in lifecycle_runs with every action's outcome.
+ */
+export async function runLifecycleJob(
+  deps: LifecycleDeps & Pick<import('../../app-context').AppContext, 'db'>,
+  options: { now: Date; dryRun: boolean; actor: Actor },
+): Promise<LifecycleRun> {
+  const { now, dryRun, actor } = options;
+  const policy = lifecyclePolicyOf(deps.config);
+  const plan = planLifecycle(deps.accounts.list(), now, policy);
+  const actions: RunAction[] = [];
+  const exported = new Set<string>();
+  const failedExport = new Set<string>();
+
+  for (const action of plan) {
+    if (!action.automatic) {
+      actions.push({ ...action, outcome: 'listed' });
+      continue;
+    }
+    if (dryRun) {
+      actions.push({ ...action, outcome: 'would_do' });
+      continue;
+    }
+    if (action.kind === 'revoke' && failedExport.has(action.email)) {
+      actions.push({ ...action, outcome: 'blocked' });
+      continue;
+    }
+    try {
+      await carryOut(deps, action, actor, now, exported);
+      actions.push({ ...action, outcome: 'ok' });
+    } catch (error) {
+      if (action.kind === 'export') failedExport.add(action.email);
+      actions.push({ ...action, outcome: error instanceof ApiError ? error.code : 'internal_error' });
+    }
+  }
+
+  const { lastInsertRowid } = deps.db
+    .prepare('INSERT INTO lifecycle_runs (ran_at, dry_run, actor, actions) VALUES (?, ?, ?, ?)')
+    .run(Date.now(), dryRun ? 1 : 0, actor.name, JSON.stringify(actions));
+  const failed = actions.filter((a) => !['ok', 'would_do', 'listed'].includes(a.outcome)).length;
+  deps.audit.record({
+    actor: actor.name,
+    email: '*',
+    action: 'lifecycle_job',
+    outcome: failed > 0 ? 'partial' : 'ok',
+    ip: actor.ip,
+    details: { dryRun, actions: actions.length, failed, day: vietnamDateOf(now) },
+  });
+  return { id: Number(lastInsertRowid), ranAt: new Date(), dryRun, actor: actor.name, actions };
+}
+
+async function carryOut(
+  deps: LifecycleDeps,
+  action: PlannedAction,
+  actor: Actor,
+  now: Date,
+  exported: Set<string>,
+): Promise<void> {
+  const record = deps.accounts.get(action.email);
+  if (!record) throw new ApiError('account_not_found');
+  switch (action.kind) {
+    case 'lock_sending':
+      if (!record.departure) throw new ApiError('account_state_invalid');
+      setSendingLock(deps, record.email, sendingLockReason(record.departure), actor);
+      return;
+    case 'suspend_inactive':
+      // R-6.2a: the reason code the console and the holder's error message both know.
+      await setAccountState(deps, record.email, 'suspended', 'inactive', actor);
+      await deps.imap.release(record.email).catch(() => undefined);
+      return;
+    case 'export':
+      await exportAccountMailbox(deps, record.email, actor, now);
+      exported.add(record.email);
+      return;
+    case 'revoke':
+      // Runs after this account's export in the same run (the plan's order), or on an export
+      // the policy accepted; otherwise revokeAccount exports first.
+      await revokeAccount(
+        deps,
+        record.email,
+        { exported: exported.has(record.email) || (action.blockedBy === null && record.exportedAt !== null) },
+        actor,
+        now,
+      );
+      return;
+    case 'review_restore':
+      return;
+  }
+}
+
+interface RunRow {
+  id: number;
+  ran_at: number;
+  dry_run: number;
+  actor: string;
+  actions: string;
+}
+
+export function listLifecycleRuns(db: LifecycleDepsDb, limit = 30): LifecycleRun[] {
+  return (db.prepare('SELECT * FROM lifecycle_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(
+    (r) => ({
+      id: r.id,
+      ranAt: new Date(r.ran_at),
+      dryRun: r.dry_run === 1,
+      actor: r.actor,
+      actions: JSON.parse(r.actions) as RunAction[],
+    }),
+  );
+}
+type LifecycleDepsDb = import('../../app-context').AppContext['db'];
+
+const HOUR = 3_600_000;
+/** Viet Nam keeps UTC+7 all year. */
+const VIETNAM_OFFSET = 7 * HOUR;
+
+/** The next instant at `hour`:00 in Viet Nam strictly after `now`. */
+export function nextRunAt(now: Date, hour: number): Date {
+  const local = now.getTime() + VIETNAM_OFFSET;
+  const dayStart = local - (local % (24 * HOUR));
+  let at = dayStart + hour * HOUR;
+  if (at <= local) at += 24 * HOUR;
+  return new Date(at - VIETNAM_OFFSET);
+}
+
+/** Once a day at LIFECYCLE_JOB_HOUR (Viet Nam time); -1 leaves it to another proxy. */
+export function startLifecycleSchedule(
+  deps: Parameters<typeof runLifecycleJob>[0],
+  log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
+  now: () => Date = () => new Date(),
+) {
+  const hour = deps.config.console.lifecycleJobHour;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  const schedule = () => {
+    const wait = nextRunAt(now(), hour).getTime() - now().getTime();
+    timer = setTimeout(() => {
+      running = runLifecycleJob(deps, { now: now(), dryRun: false, actor: { name: 'system:lifecycle-job' } })
+        .then((run) => log.info({ actions: run.actions.length }, 'lifecycle job ran'))
+        .catch((err: unknown) => log.warn({ err }, 'lifecycle job failed'))
+        .finally(() => {
+          running = null;
+          if (timer) schedule();
+        });
+    }, wait);
+    timer.unref();
+  };
+  if (hour >= 0) schedule();
+  else log.info('lifecycle job off on this proxy: LIFECYCLE_JOB_HOUR=-1');
+  return {
+    async stop(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Actor } from '../../accounts/admin-actions';
+import type { AppContext } from '../../app-context';
+import type { NewUnitRequestInput } from '../../contract';
+import { ApiError } from '../../http/api-error';
+import { parseDayInput } from '../lifecycle/lifecycle-actions';
+import type { UnitRequest } from './request-store';
+
+type Deps = Pick<AppContext, 'requests' | 'units' | 'audit'>;
+
+/** a request counts only in writing, so its document number is required. */
+export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor: Actor): UnitRequest {
+  const documentNumber = input.documentNumber.normalize('NFC').trim();
+  if (!documentNumber) throw new ApiError('document_number_required');
+  if (!deps.units.get(input.unitCode)) throw new ApiError('unit_not_found');
+  const documentDate = input.documentDate?.trim() ? parseDayInput(input.documentDate) : null;
+  if (input.documentDate?.trim() && !documentDate) throw new ApiError('validation_failed');
+  const subjectEmail = input.subjectEmail?.trim().normalize('NFC').toLowerCase() || null;
+  const request = deps.requests.create(
+    {
+      unitCode: input.unitCode,
+      kind: input.kind,
+      documentNumber,
+      documentDate,
+      subjectEmail,
+      fullName: input.fullName?.trim() || null,
+      note: input.note?.trim() || null,
+    },
+    actor.name,
+  );
+  deps.audit.record({
+    actor: actor.name,
+    email: subjectEmail ?? '*',
+    action: 'unit_request',
+    outcome: 'ok',
+    ip: actor.ip,
+    details: { id: request.id, kind: request.kind, unit: request.unitCode, document: documentNumber },
+  });
+  return request;
+}
+
+export function finishUnitRequest(
+  deps: Deps,
+  id: number,
+  status: 'done' | 'rejected',
+  text: string,
+  actor: Actor,
+): UnitRequest {
+  const request = deps.requests.get(id);
+  if (request?.status !== 'open') throw new ApiError('request_not_found');
+  if (status === 'done') deps.requests.complete(id, text.normalize('NFC').trim(), actor.name);
+  else deps.requests.reject(id, text, actor.name);
+  deps.audit.record({
+    actor: actor.name,
+    email: request.subjectEmail ?? '*',
+    action: 'unit_request',
+    outcome: status,
+    ip: actor.ip,
+    details: { id, kind: request.kind, unit: request.unitCode },
+  });
+  return deps.requests.get(id) as UnitRequest;
+}
