@@ -37,6 +37,8 @@ import { composeRoutes } from './routes/compose';
 import { consoleAuthRoutes } from './routes/console-auth';
 import { lifecycleRoutes } from './routes/console-lifecycle';
 import { requestRoutes } from './routes/console-requests';
+import { maintenanceRoutes } from './routes/console-maintenance';
+import { problemReportRoutes } from './routes/console-problems';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
@@ -149,6 +151,8 @@ export async function buildServer(config: Config) {
       await api.register(consoleAuthRoutes(ctx));
       await api.register(lifecycleRoutes(ctx));
       await api.register(requestRoutes(ctx));
+      await api.register(maintenanceRoutes(ctx));
+      await api.register(problemReportRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });

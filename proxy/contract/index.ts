@@ -6,6 +6,7 @@ export * from './console';
 export * from './console-lifecycle';
 export * from './console-requests';
 export * from './console-maintenance';
+export * from './console-problems';
 export * from './console-audit';
 export * from './console-directory';
 export * from './console-report';
