@@ -35,6 +35,7 @@ import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
 import { consoleAuthRoutes } from './routes/console-auth';
+import { consoleImportRoutes } from './routes/console-import';
 import { lifecycleRoutes } from './routes/console-lifecycle';
 import { requestRoutes } from './routes/console-requests';
 import { maintenanceRoutes } from './routes/console-maintenance';
@@ -149,6 +150,7 @@ export async function buildServer(config: Config) {
       await api.register(composeRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(consoleAuthRoutes(ctx));
+      await api.register(consoleImportRoutes(ctx));
       await api.register(lifecycleRoutes(ctx));
       await api.register(requestRoutes(ctx));
       await api.register(maintenanceRoutes(ctx));

@@ -9,6 +9,7 @@ export * from './console-maintenance';
 export * from './console-problems';
 export * from './console-audit';
 export * from './console-directory';
+export * from './console-import';
 export * from './console-report';
 export * from './errors';
 export * from './live';
