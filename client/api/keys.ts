@@ -30,6 +30,11 @@ export const messageKeys = {
   detail: (mailbox: string, uid: number) => [...messageKeys.details(), mailbox, uid] as const,
 };
 
+/** R-8.1c planned outages, public (the log-in page asks too). */
+export const noticeKeys = {
+  current: ['notices'] as const,
+};
+
 export const contactKeys = {
   all: ['contacts'] as const,
   search: (q: string) => [...contactKeys.all, q] as const,

@@ -12,6 +12,7 @@ import { FolderList } from '../features/mailbox/FolderList';
 import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
 import { mailPath } from '../features/mailbox/routes';
+import { MaintenanceBanner } from '../features/maintenance/MaintenanceBanner';
 import { ChangePasswordDialog } from '../features/password/ChangePasswordDialog';
 import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner';
 import { MessageReader } from '../features/reader/MessageReader';
@@ -68,6 +69,7 @@ export function MailScreen({
         <AccountMenu email={session.email} role={session.role} />
       </header>
       <div className="notices">
+        <MaintenanceBanner />
         <PasswordExpiryBanner password={session.password} />
         <QuotaBanner />
       </div>

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../proxy/contract';
 import { useLogout } from '../../api/session';
 import { useUiStore } from '../../app/ui-store';
 import { consolePath, isConsolePath } from '../console/routes';
+import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function AccountMenu({ email, role = 'user' }: { email: string; role?: SessionInfo['role'] }) {
@@ -21,6 +22,7 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
           {t('account.console')}
         </Link>
       )}
+      <ReportFaultButton />
       <button type="button" className="button" onClick={() => openPasswordDialog(true)}>
         {t('password.title')}
       </button>

@@ -5,6 +5,7 @@ import { useLogin } from '../../api/session';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { LanguageSwitch } from '../account/LanguageSwitch';
+import { MaintenanceBanner } from '../maintenance/MaintenanceBanner';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function LoginPage() {
 
   return (
     <main className="login-page">
+      <MaintenanceBanner />
       <form className="login-card" onSubmit={submit} noValidate aria-describedby="login-error">
         <div className="login-brand">
           <img src="/favicon.svg" alt="" width={40} height={40} />

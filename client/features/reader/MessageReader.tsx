@@ -10,6 +10,7 @@ import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { ReplyActions } from '../compose/ComposeHost';
+import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { AttachmentList } from './AttachmentList';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { addressLine, MessageHeaders } from './MessageHeaders';
@@ -135,6 +136,7 @@ function MessageView({
         <a className="link-button small" href={rawSourceUrl(mailbox, message.uid)} download>
           {t('reader.downloadEml')}
         </a>
+        <ReportMessageButton mailbox={mailbox} uid={message.uid} onMoved={onBack} />
       </div>
       <AttachmentList mailbox={mailbox} uid={message.uid} attachments={listed} />
       {body && body.remote > 0 ? (

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import type { PublicNotices } from '../../proxy/contract';
+import { apiFetch } from './http';
+import { noticeKeys } from './keys';
+
+/** Planned outages announced to users (R-8.1c): no session needed; asked again every few minutes. */
+export function useNotices() {
+  return useQuery({
+    queryKey: noticeKeys.current,
+    queryFn: () => apiFetch<PublicNotices>('/notices'),
+    refetchInterval: 5 * 60_000,
+    staleTime: 60_000,
+  });
+}
