@@ -34,7 +34,9 @@ import { createImapPool } from './mail/imap-pool';
 import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
+import { consoleAuditRoutes } from './routes/console-audit';
 import { consoleAuthRoutes } from './routes/console-auth';
+import { consoleDirectoryRoutes } from './routes/console-directory';
 import { consoleImportRoutes } from './routes/console-import';
 import { lifecycleRoutes } from './routes/console-lifecycle';
 import { requestRoutes } from './routes/console-requests';
@@ -150,6 +152,8 @@ export async function buildServer(config: Config) {
       await api.register(composeRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(consoleAuthRoutes(ctx));
+      await api.register(consoleDirectoryRoutes(ctx));
+      await api.register(consoleAuditRoutes(ctx));
       await api.register(consoleImportRoutes(ctx));
       await api.register(lifecycleRoutes(ctx));
       await api.register(requestRoutes(ctx));
