@@ -110,6 +110,11 @@ const EnvSchema = z.object({
   CONSOLE_ADMINS: z.string().default(''),
   /** Đ8.1c working days: a JSON holiday list (shape of proxy/policy/vietnam-holidays.ts); default built in. */
   HOLIDAYS_FILE: z.string().optional(),
+  /**
+   * R-4: the unit tree put into an empty store at start, a JSON list of
+   * {code, name, parentCode, level, mailbox?, website?}; default config/units.json of the repo.
+   */
+  UNITS_FILE: z.string().optional(),
   /** Đ5.3b, Đ6.2a: the daily lifecycle job's hour in Viet Nam (-1: never, e.g. on a second proxy). */
   LIFECYCLE_JOB_HOUR: z.coerce.number().int().min(-1).max(23).default(2),
   /**
@@ -203,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         .filter(Boolean),
       lifecycleJobHour: e.LIFECYCLE_JOB_HOUR,
       providerAccountHook: e.PROVIDER_ACCOUNT_HOOK,
+      unitsFile: e.UNITS_FILE,
     },
     holidays: holidayCalendar(loadHolidayList(e.HOLIDAYS_FILE)),
     passwordDriver:

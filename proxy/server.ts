@@ -25,6 +25,7 @@ import { loadDataKey } from './console/data-key';
 import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
+import { loadUnitList, seedUnits } from './console/units/units-config';
 import { ApiError } from './http/api-error';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
@@ -34,9 +35,9 @@ import { createImapPool } from './mail/imap-pool';
 import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
-import { consoleAuditRoutes } from './routes/console-audit';
+import { consoleAccountRoutes } from './routes/console-accounts';
 import { consoleAuthRoutes } from './routes/console-auth';
-import { consoleDirectoryRoutes } from './routes/console-directory';
+import { consoleUnitRoutes } from './routes/console-units';
 import { consoleImportRoutes } from './routes/console-import';
 import { lifecycleRoutes } from './routes/console-lifecycle';
 import { requestRoutes } from './routes/console-requests';
@@ -99,6 +100,8 @@ export async function buildServer(config: Config) {
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
+  // the configured unit tree goes into an empty store; afterwards the console owns it.
+  seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
   const jobs = startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
     await jobs.stop();
@@ -152,8 +155,8 @@ export async function buildServer(config: Config) {
       await api.register(composeRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(consoleAuthRoutes(ctx));
-      await api.register(consoleDirectoryRoutes(ctx));
-      await api.register(consoleAuditRoutes(ctx));
+      await api.register(consoleUnitRoutes(ctx));
+      await api.register(consoleAccountRoutes(ctx));
       await api.register(consoleImportRoutes(ctx));
       await api.register(lifecycleRoutes(ctx));
       await api.register(requestRoutes(ctx));

@@ -76,6 +76,7 @@ export const ERROR_STATUS = {
   unit_not_found: 404,
   unit_exists: 409,
   unit_in_use: 409,
+  own_admin_role: 409,
   account_not_found: 404,
   quota_below_minimum: 400,
   provider_account_failed: 502,

@@ -3,6 +3,8 @@
 
 export * from './compose';
 export * from './console';
+export * from './console-accounts';
+export * from './console-units';
 export * from './console-lifecycle';
 export * from './console-requests';
 export * from './console-maintenance';

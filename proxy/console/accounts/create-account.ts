@@ -33,6 +33,12 @@ export type Proposal =
   | { ok: true; local: string; address: string; clash: number | null }
   | { ok: false; code: AccountNameCode | 'unit_not_found' };
 
+/** Đ7.2a: the minimum as the message shows it ("2 GB") and in bytes for callers. */
+export function quotaBelowMinimum(minBytes: number): ApiError {
+  const gb = minBytes / 1024 ** 3;
+  return new ApiError('quota_below_minimum', { min: `${Number(gb.toFixed(2))} GB`, minBytes });
+}
+
 /**
  * Every address ever given out, lower-case: the provider's (accounts made outside the console
  * too) and the store's (revoked ones included, Đ4.2b: an old address never goes to a new person).
@@ -97,7 +103,7 @@ export async function createAccount(
   if (!unit) throw new ApiError('unit_not_found');
   const quotaBytes = input.quotaBytes ?? ctx.config.limits.quotaMinBytes;
   if (quotaBytes < ctx.config.limits.quotaMinBytes) {
-    throw new ApiError('quota_below_minimum', { min: ctx.config.limits.quotaMinBytes });
+    throw quotaBelowMinimum(ctx.config.limits.quotaMinBytes);
   }
   const existing = await existingAddresses(ctx);
   const name = fullName || (input.kind === 'unit' ? unit.name : '');
@@ -109,7 +115,7 @@ export async function createAccount(
     ctx.config,
   );
   const domain = ctx.config.org.mailDomain.toLowerCase();
-  const override = input.local?.trim().toLowerCase() || null;
+  const override = input.local?.trim() || null;
 
   let local: string;
   let overrideReason: string | null = null;

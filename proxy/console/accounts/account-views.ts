@@ -1,0 +1,177 @@
+import type { AccountRecord } from '../../accounts/account-store';
+import type { AppContext } from '../../app-context';
+import type { AccountDetail, AccountListFilter, AccountSummary } from '../../contract';
+import {
+  DEFAULT_LIFECYCLE_POLICY,
+  type LifecycleAccount,
+  nextLifecycleEvents,
+} from '../../policy/account-lifecycle';
+import { foldVietnamese } from '../../policy/fold-vietnamese';
+import { unitWithSubUnits } from '../units/unit-service';
+import type { Unit } from '../units/unit-store';
+
+type Deps = Pick<AppContext, 'accounts' | 'units' | 'passwordDriver' | 'config'>;
+const DAY_MS = 86_400_000;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Every account the console can speak of: the store's (described in the console, or only ever
+ * seen at log-in) and the provider's that never logged in here — with the name and unit the
+ * provider records, until the console describes them.
+ */
+export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
+  const stored = deps.accounts.list();
+  const known = new Set(stored.map((a) => a.email));
+  const provider = await deps.passwordDriver.listAccounts();
+  const epoch = new Date(0);
+  const fromProvider = provider
+    .filter((p) => !known.has(p.email.toLowerCase()))
+    .map(
+      (p): AccountRecord => ({
+        email: p.email.toLowerCase(),
+        state: 'active',
+        stateReason: null,
+        stateChangedAt: null,
+        passwordChangedAt: epoch,
+        mustChangePassword: false,
+        sendingLockedReason: null,
+        createdAt: epoch,
+        fullName: p.name,
+        unitCode: null,
+        kind: p.email.slice(0, p.email.indexOf('@')).includes('.') ? 'personal' : 'unit',
+        title: null,
+        role: 'user',
+        quotaBytes: null,
+        provisionedBy: null,
+        nameOverrideReason: null,
+        firstLoginAt: null,
+        lastLoginAt: null,
+        lastSentAt: null,
+        departure: null,
+        inactivityExemption: null,
+        exportedAt: null,
+        exportFile: null,
+        restoreRequestedAt: null,
+      }),
+    );
+  return [...stored, ...fromProvider];
+}
+
+export function summaryOf(a: AccountRecord, unitOf: (code: string) => Unit | undefined): AccountSummary {
+  return {
+    email: a.email,
+    fullName: a.fullName,
+    unitCode: a.unitCode,
+    unitName: a.unitCode ? (unitOf(a.unitCode)?.name ?? null) : null,
+    kind: a.kind,
+    title: a.title,
+    state: a.state,
+    role: a.role,
+    sendingLocked: a.sendingLockedReason !== null,
+    lastLoginAt: iso(a.lastLoginAt),
+  };
+}
+
+/** The list with its filters; `visible` is a unit manager's scope (null: everything). */
+export async function listAccounts(
+  deps: Deps,
+  query: AccountListFilter,
+  visible: ReadonlySet<string> | null,
+) {
+  const units = deps.units.list();
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const inUnit = query.unit ? unitWithSubUnits(units, query.unit) : null;
+  const needle = query.q ? foldVietnamese(query.q) : '';
+  const matches = (await allAccounts(deps)).filter((a) => {
+    if (visible && !(a.unitCode && visible.has(a.unitCode))) return false;
+    if (inUnit && !(a.unitCode && inUnit.has(a.unitCode))) return false;
+    if (query.state && a.state !== query.state) return false;
+    if (query.role && a.role !== query.role) return false;
+    if (needle) {
+      const unitName = a.unitCode ? (byCode.get(a.unitCode)?.name ?? '') : '';
+      const text = foldVietnamese(
+        [a.fullName, a.email, a.title, a.unitCode, unitName].filter(Boolean).join(' '),
+      );
+      if (!text.includes(needle)) return false;
+    }
+    return true;
+  });
+  // Names as a Vietnamese reader sorts them; accounts without a name after, by address.
+  matches.sort(
+    (a, b) =>
+      Number(a.fullName === null) - Number(b.fullName === null) ||
+      (a.fullName ?? '').localeCompare(b.fullName ?? '', 'vi') ||
+      a.email.localeCompare(b.email),
+  );
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: matches.slice(start, start + query.pageSize).map((a) => summaryOf(a, (c) => byCode.get(c))),
+    total: matches.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The record as the lifecycle rules read it (R-5.3b, R-6.2a, R-6.3). */
+export function lifecycleAccountOf(a: AccountRecord): LifecycleAccount {
+  // Inactivity counts from the creation, or from the last reactivation (R-6.3).
+  const activeSince =
+    a.state === 'active' && a.stateChangedAt && a.stateChangedAt > a.createdAt
+      ? a.stateChangedAt
+      : a.createdAt;
+  return {
+    email: a.email,
+    kind: a.kind,
+    state: a.state,
+    sendingLocked: a.sendingLockedReason !== null,
+    activeSince,
+    lastLoginAt: a.lastLoginAt,
+    lastSentAt: a.lastSentAt,
+    inactivityExemption: a.inactivityExemption,
+    departure: a.departure,
+    exportedAt: a.exportedAt,
+    restoreRequest: a.restoreRequestedAt ? { receivedAt: a.restoreRequestedAt } : null,
+  };
+}
+
+export function detailOf(
+  deps: Pick<Deps, 'units' | 'config'>,
+  a: AccountRecord,
+  now = new Date(),
+): AccountDetail {
+  const policy = { ...DEFAULT_LIFECYCLE_POLICY, holidays: deps.config.holidays };
+  return {
+    ...summaryOf(a, (c) => deps.units.get(c)),
+    stateReason: a.stateReason,
+    sendingLockedReason: a.sendingLockedReason,
+    passwordChangedAt: a.passwordChangedAt.toISOString(),
+    passwordAgeDays: Math.max(0, Math.floor((now.getTime() - a.passwordChangedAt.getTime()) / DAY_MS)),
+    mustChangePassword: a.mustChangePassword,
+    createdAt: a.createdAt.toISOString(),
+    firstLoginAt: iso(a.firstLoginAt),
+    lastSentAt: iso(a.lastSentAt),
+    quotaBytes: a.quotaBytes,
+    provisionedBy: a.provisionedBy,
+    nameOverrideReason: a.nameOverrideReason,
+    departure: a.departure,
+    nextEvents: nextLifecycleEvents(lifecycleAccountOf(a), now, policy).map((e) => ({
+      kind: e.kind,
+      rule: e.rule,
+      dueOn: e.dueOn,
+      automatic: e.automatic,
+      blockedBy: e.blockedBy ?? null,
+    })),
+  };
+}
+
+/**
+ * One account by address: the store's record, or — for an address only the provider knows —
+ * the provider's name as a first record (so the console can describe it from now on).
+ */
+export async function findAccount(deps: Deps, email: string): Promise<AccountRecord | undefined> {
+  const address = email.normalize('NFC').trim().toLowerCase();
+  const stored = deps.accounts.get(address);
+  if (stored) return stored;
+  return (await allAccounts(deps)).find((a) => a.email === address);
+}
