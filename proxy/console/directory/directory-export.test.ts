@@ -64,7 +64,7 @@ describe('directory exports (R-12.5)', () => {
 
   it('XLSX: title with the unit and date, bold frozen header, widths, rows read back', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await directoryXlsx(sheet));
+    await book.xlsx.load((await directoryXlsx(sheet)) as unknown as ArrayBuffer);
     const ws = book.getWorksheet('Danh bạ');
     expect(ws).toBeDefined();
     expect(ws!.getCell('A1').value).toBe('Sở Thông tin và Truyền thông');

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import vi from '../../../client/features/console/directory/locales/vi.json' with { type: 'json' };
 import { interpolate } from '../../i18n/catalogue';
 import type { VietnamDate } from '../../policy/vietnam-date';
+import { csvText } from '../csv-text';
 
 /**
  * A unit's list of mailboxes as it publishes it on its website (R-12.5). Always in Vietnamese:
@@ -25,20 +26,9 @@ function cells(sheet: DirectorySheet): (string | number)[][] {
   return sheet.rows.map((r, i) => [i + 1, r.fullName ?? '', r.title ?? '', r.unitName ?? '', r.email]);
 }
 
-/**
- * RFC 4180 quoting; a cell starting with = + - @ gets a leading apostrophe so that Excel shows a
- * hostile "name" as text instead of running it as a formula (CSV injection).
- */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** UTF-8 with a byte order mark: without it Excel opens the file as ANSI and breaks every tone. */
+/** The list as CSV (Excel opens it with every tone intact). */
 export function directoryCsv(sheet: DirectorySheet): string {
-  const lines = [COLUMNS, ...cells(sheet)].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([COLUMNS, ...cells(sheet)]);
 }
 
 /** A title (the unit's official name and the date), a bold header kept in view, fitted columns. */

@@ -1,0 +1,87 @@
+import { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import auditTexts from '../../../client/features/console/audit/locales/vi.json' with { type: 'json' };
+import appTexts from '../../../client/i18n/vi.json' with { type: 'json' };
+import type { AppContext } from '../../app-context';
+import type { AuditFilter, StoredAuditEntry } from '../../audit/audit-log';
+import type { AuditPage, AuditQuery } from '../../contract';
+import { csvLine } from '../csv-text';
+
+type Ctx = Pick<AppContext, 'audit' | 'config'>;
+
+/** The query's filters, narrowed to a unit manager's units (entries about their accounts only). */
+export function auditFilter(req: FastifyRequest, query: Omit<AuditQuery, 'offset' | 'limit'>): AuditFilter {
+  const units = req.consoleUser?.units;
+  return {
+    account: query.account || undefined,
+    action: query.action,
+    outcome: query.outcome,
+    actor: query.actor || undefined,
+    from: query.from,
+    to: query.to,
+    units: units ? [...units] : null,
+  };
+}
+
+const view = (e: StoredAuditEntry) => ({ ...e, at: e.at.toISOString() });
+
+export function auditPage(ctx: Ctx, req: FastifyRequest, query: AuditQuery): AuditPage {
+  const { entries, total } = ctx.audit.query(auditFilter(req, query), query);
+  return {
+    entries: entries.map(view),
+    total,
+    offset: query.offset,
+    limit: query.limit,
+    retentionMonths: ctx.config.auditRetentionMonths,
+  };
+}
+
+const actionLabels: Record<string, string> = auditTexts.actions;
+const errorTexts: Record<string, string> = appTexts.errors;
+
+/** "29/11/2026 10:05:09" in the province's time zone. */
+function vietnamTime(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** The outcome as the viewer shows it: ok, or the message the user was given for that code. */
+function outcomeText(outcome: string): string {
+  if (outcome === 'ok') return auditTexts.outcomes.ok;
+  const message = errorTexts[outcome];
+  return message ? `${auditTexts.outcomes.refused}: ${message.replace(/\{\{\w+\}\}/g, '…')}` : outcome;
+}
+
+/** Every matching entry as CSV in Vietnamese, streamed row by row (six months can be large). */
+export function auditCsv(ctx: Ctx, filter: AuditFilter): Readable {
+  const c = auditTexts.columns;
+  const timeZone = ctx.config.org.timeZone;
+  function* lines() {
+    yield `\uFEFF${csvLine([c.at, c.actor, c.account, c.action, c.outcome, c.ip, c.details])}`;
+    for (const e of ctx.audit.iterate(filter)) {
+      yield csvLine([
+        vietnamTime(e.at, timeZone),
+        e.actor,
+        e.email,
+        actionLabels[e.action] ?? e.action,
+        outcomeText(e.outcome),
+        e.ip,
+        e.details ? JSON.stringify(e.details) : null,
+      ]);
+    }
+  }
+  return Readable.from(lines());
+}

@@ -1,0 +1,60 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app-context';
+import type { DirectoryExportFormat } from '../../contract';
+import { ApiError } from '../../http/api-error';
+import { vietnamDateOf } from '../../policy/vietnam-date';
+import { assertUnitVisible } from '../console-guard';
+import { directoryCsv, directoryHtml, directoryXlsx } from './directory-export';
+import { listDirectory } from './directory-listing';
+
+type Ctx = Pick<AppContext, 'accounts' | 'units' | 'directory' | 'config'>;
+
+/** The directory as the viewer may see it: all of it for admins, their units for a unit manager. */
+export function directoryFor(
+  ctx: Ctx,
+  req: FastifyRequest,
+  query: { unit?: string | undefined; q?: string | undefined },
+) {
+  if (query.unit !== undefined) {
+    if (!ctx.units.get(query.unit)) throw new ApiError('unit_not_found');
+    assertUnitVisible(req, query.unit);
+  }
+  return listDirectory(
+    { accounts: ctx.accounts.list(), units: ctx.units.list(), provider: ctx.directory.entries() },
+    { visible: req.consoleUser?.units ?? null, unit: query.unit, q: query.q },
+  );
+}
+
+const CONTENT_TYPES: Record<DirectoryExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
+};
+
+/**
+ * A unit's list to publish on its website (R-12.5): that unit and the units below it, titled with
+ * its official name; without a unit, the whole directory the viewer sees (a unit manager: their unit).
+ */
+export async function directoryExport(
+  ctx: Ctx,
+  req: FastifyRequest,
+  format: DirectoryExportFormat,
+  unitCode: string | undefined,
+  now = new Date(),
+): Promise<{ fileName: string; contentType: string; body: string | Buffer }> {
+  const manager = req.consoleUser?.units ? req.consoleUser.unitCode : null;
+  const unit = unitCode ?? manager ?? undefined;
+  const listing = directoryFor(ctx, req, { unit });
+  const sheet = {
+    heading: (unit && ctx.units.get(unit)?.name) || ctx.config.org.name,
+    date: vietnamDateOf(now),
+    rows: listing.groups.flatMap((g) => g.entries),
+  };
+  const body =
+    format === 'csv'
+      ? directoryCsv(sheet)
+      : format === 'xlsx'
+        ? await directoryXlsx(sheet)
+        : directoryHtml(sheet);
+  return { fileName: `danh-ba-${unit ?? 'tat-ca'}.${format}`, contentType: CONTENT_TYPES[format], body };
+}

@@ -1,0 +1,36 @@
+import { create as contentDisposition } from 'content-disposition';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app-context';
+import { auditCsv, auditFilter, auditPage } from '../console/audit/audit-viewer';
+import { requireConsole } from '../console/console-guard';
+import { ApiErrorBody, AuditPage, AuditQuery } from '../contract';
+
+const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody };
+const ExportQuery = AuditQuery.omit({ offset: true, limit: true });
+
+/** /api/console/audit: the audit log viewer (R-7.1), scoped to a unit manager's units. */
+export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preHandler', requireConsole(ctx, 'read'));
+
+    app.get(
+      '/console/audit',
+      { schema: { tags: ['console'], querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+      async (req) => auditPage(ctx, req, req.query),
+    );
+
+    app.get(
+      '/console/audit/export.csv',
+      { schema: { tags: ['console'], querystring: ExportQuery, response: { 200: z.any(), ...errors } } },
+      async (req, reply) => {
+        const { from, to } = req.query;
+        const name = `nhat-ky${from ? `-tu-${from}` : ''}${to ? `-den-${to}` : ''}.csv`;
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', contentDisposition(name))
+          .send(auditCsv(ctx, auditFilter(req, req.query)));
+      },
+    );
+  };
+}
