@@ -37,9 +37,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
 import { consoleAuditRoutes } from './routes/console-audit';
 import { consoleAccountRoutes } from './routes/console-accounts';
-import { consoleAuditRoutes } from './routes/console-audit';
 import { consoleAuthRoutes } from './routes/console-auth';
-import { consoleDirectoryRoutes } from './routes/console-directory';
 import { consoleUnitRoutes } from './routes/console-units';
 import { consoleDirectoryRoutes } from './routes/console-directory';
 import { consoleImportRoutes } from './routes/console-import';
@@ -159,8 +157,6 @@ export async function buildServer(config: Config) {
       await api.register(composeRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(consoleAuthRoutes(ctx));
-      await api.register(consoleDirectoryRoutes(ctx));
-      await api.register(consoleAuditRoutes(ctx));
       await api.register(consoleUnitRoutes(ctx));
       await api.register(consoleAccountRoutes(ctx));
       await api.register(consoleDirectoryRoutes(ctx));
