@@ -45,6 +45,7 @@ import { lifecycleRoutes } from './routes/console-lifecycle';
 import { requestRoutes } from './routes/console-requests';
 import { maintenanceRoutes } from './routes/console-maintenance';
 import { problemReportRoutes } from './routes/console-problems';
+import { consoleReportRoutes } from './routes/console-report';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
@@ -166,6 +167,7 @@ export async function buildServer(config: Config) {
       await api.register(requestRoutes(ctx));
       await api.register(maintenanceRoutes(ctx));
       await api.register(problemReportRoutes(ctx));
+      await api.register(consoleReportRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });
