@@ -1,7 +1,222 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LifecyclePlannedAction } from '../../../../proxy/contract';
+import { useConsoleMe } from '../../../api/console';
+import {
+  useLifecycleRuns,
+  useLifecycleToday,
+  useLifecycleUpcoming,
+  useRunLifecycleJob,
+} from '../../../api/console-lifecycle';
+import { formatDateTime } from '../../../i18n/format';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { useErrorMessage } from '../../../ui/ErrorText';
+import { AccountLifecyclePanel } from './AccountLifecyclePanel';
+import './lifecycle.css';
 
-// Placeholder until the area is built (issue 6); the area's owner replaces this file.
-export default function LifecyclePage() {
+/** A calendar day (yyyy-mm-dd in Viet Nam) as documents write it: dd/MM/yyyy. */
+export const dayText = (day: string) => day.split('-').reverse().join('/');
+
+function ActionsTable({
+  actions,
+  withOutcome = false,
+  onPick,
+}: {
+  actions: LifecyclePlannedAction[];
+  withOutcome?: boolean;
+  onPick?: (email: string) => void;
+}) {
   const { t } = useTranslation();
-  return <h1 className="console-title">{t('console.lifecycle.title')}</h1>;
+  return (
+    <table className="console-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('console.lifecycle.columns.account')}</th>
+          <th scope="col">{t('console.lifecycle.columns.action')}</th>
+          <th scope="col">{t('console.lifecycle.columns.rule')}</th>
+          <th scope="col">{t('console.lifecycle.columns.due')}</th>
+          <th scope="col">{t('console.lifecycle.columns.blockedBy')}</th>
+          {withOutcome && <th scope="col">{t('console.lifecycle.columns.outcome')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {actions.map((a) => (
+          <tr key={`${a.email}-${a.kind}`}>
+            <td>
+              {onPick ? (
+                <button type="button" className="link-button" onClick={() => onPick(a.email)}>
+                  {a.email}
+                </button>
+              ) : (
+                a.email
+              )}
+            </td>
+            <td>{t(`console.lifecycle.kinds.${a.kind}`)}</td>
+            <td>{a.rule}</td>
+            <td>
+              {dayText(a.dueOn)}
+              {a.deadlineOn && ` → ${dayText(a.deadlineOn)}`}
+            </td>
+            <td>{a.blockedBy ? t(`console.lifecycle.kinds.${a.blockedBy}`) : ''}</td>
+            {withOutcome && (
+              <td>
+                <span className={`console-badge ${outcomeTone(a.outcome)}`}>
+                  {t(`console.lifecycle.outcomes.${a.outcome}`, { defaultValue: '' }) ||
+                    t(`errors.${a.outcome}`)}
+                </span>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const outcomeTone = (outcome: string | undefined) =>
+  outcome === 'ok' ? 'ok' : outcome === 'would_do' || outcome === 'listed' ? 'warn' : 'bad';
+
+/**
+ * R-5.3b, R-6.2a, R-6.3: what the daily job does today (its dry run), what comes in the next
+ * days, the runs so far, and the actions on one account — each shown before it happens.
+ */
+export default function LifecyclePage() {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorMessage();
+  const admin = useConsoleMe().data?.role === 'admin';
+  const today = useLifecycleToday();
+  const [days, setDays] = useState(30);
+  const upcoming = useLifecycleUpcoming(days);
+  const runs = useLifecycleRuns();
+  const runJob = useRunLifecycleJob();
+  const [confirmRun, setConfirmRun] = useState(false);
+  const [openRun, setOpenRun] = useState<number | null>(null);
+  const [account, setAccount] = useState<string | null>(null);
+  const due = today.data?.actions ?? [];
+
+  return (
+    <div className="lifecycle-page">
+      <h1 className="console-title">{t('console.lifecycle.title')}</h1>
+      <p className="lifecycle-intro">{t('console.lifecycle.intro')}</p>
+
+      <section className="console-card" aria-labelledby="lc-today">
+        <div className="lifecycle-head">
+          <h2 id="lc-today">
+            {t('console.lifecycle.today.title', { date: today.data ? dayText(today.data.day) : '' })}
+          </h2>
+          {admin && (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={due.length === 0 || runJob.isPending}
+              onClick={() => setConfirmRun(true)}
+            >
+              {t('console.lifecycle.today.runNow')}
+            </button>
+          )}
+        </div>
+        {today.data && (
+          <p className="lifecycle-note">
+            {today.data.jobHour >= 0
+              ? t('console.lifecycle.today.jobHour', { hour: today.data.jobHour })
+              : t('console.lifecycle.today.jobOff')}
+          </p>
+        )}
+        {today.error && <p role="alert">{errorText(today.error)}</p>}
+        {today.data && due.length === 0 && <p>{t('console.lifecycle.today.empty')}</p>}
+        {due.length > 0 && <ActionsTable actions={due} onPick={setAccount} />}
+        {runJob.data && !runJob.data.dryRun && (
+          <p role="status">
+            {t('console.lifecycle.today.ran', {
+              done: runJob.data.actions.filter((a) => a.outcome === 'ok').length,
+              failed: runJob.data.actions.filter(
+                (a) => !['ok', 'listed', 'would_do'].includes(a.outcome ?? ''),
+              ).length,
+            })}
+          </p>
+        )}
+        {runJob.error && <p role="alert">{errorText(runJob.error)}</p>}
+      </section>
+
+      <AccountLifecyclePanel email={account} onOpen={setAccount} admin={admin} />
+
+      <section className="console-card" aria-labelledby="lc-upcoming">
+        <div className="lifecycle-head">
+          <h2 id="lc-upcoming">{t('console.lifecycle.upcoming.title', { days })}</h2>
+          <label className="lifecycle-days">
+            {t('console.lifecycle.upcoming.days')}
+            <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
+              {[7, 30, 90, 365].map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {upcoming.data && upcoming.data.actions.length === 0 && (
+          <p>{t('console.lifecycle.upcoming.empty')}</p>
+        )}
+        {upcoming.data && upcoming.data.actions.length > 0 && (
+          <ActionsTable actions={upcoming.data.actions} onPick={setAccount} />
+        )}
+      </section>
+
+      <section className="console-card" aria-labelledby="lc-runs">
+        <h2 id="lc-runs">{t('console.lifecycle.runs.title')}</h2>
+        {runs.data && runs.data.runs.length === 0 && <p>{t('console.lifecycle.runs.empty')}</p>}
+        {runs.data && runs.data.runs.length > 0 && (
+          <table className="console-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('console.lifecycle.columns.when')}</th>
+                <th scope="col">{t('console.lifecycle.columns.mode')}</th>
+                <th scope="col">{t('console.lifecycle.columns.actor')}</th>
+                <th scope="col">{t('console.lifecycle.columns.count')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.runs.map((run) => (
+                <tr key={run.id}>
+                  <td>{formatDateTime(run.ranAt, i18n.language)}</td>
+                  <td>{run.dryRun ? t('console.lifecycle.runs.dry') : t('console.lifecycle.runs.real')}</td>
+                  <td>{run.actor}</td>
+                  <td>{run.actions.length}</td>
+                  <td>
+                    {run.actions.length > 0 && (
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => setOpenRun(openRun === run.id ? null : run.id)}
+                      >
+                        {t('console.lifecycle.runs.show')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {openRun !== null && (
+          <ActionsTable actions={runs.data?.runs.find((r) => r.id === openRun)?.actions ?? []} withOutcome />
+        )}
+      </section>
+
+      {confirmRun && (
+        <ConfirmDialog
+          title={t('console.lifecycle.today.runNow')}
+          confirmLabel={t('console.lifecycle.today.runNow')}
+          cancelLabel={t('console.lifecycle.account.cancel')}
+          danger
+          busy={runJob.isPending}
+          onCancel={() => setConfirmRun(false)}
+          onConfirm={() => runJob.mutate(false, { onSettled: () => setConfirmRun(false) })}
+        >
+          <p>{t('console.lifecycle.today.confirmRun', { count: due.filter((a) => a.automatic).length })}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
 }
