@@ -1,0 +1,18 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ConsoleReport } from '../../proxy/contract';
+import { apiFetch } from './http';
+import { consoleKeys } from './keys';
+
+/** R-12.10: the six-monthly report; no period = the last closed one (the proxy decides). */
+export function useConsoleReport(period: string | null) {
+  return useQuery({
+    queryKey: consoleKeys.area('report', period ?? 'default'),
+    queryFn: () => apiFetch<ConsoleReport>(`/console/report${period ? `?period=${period}` : ''}`),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** The documents are plain links: the browser downloads them with the session cookie. */
+export const reportDownloadUrl = (format: 'xlsx' | 'pdf', period: string) =>
+  `/api/console/report.${format}?period=${encodeURIComponent(period)}`;
