@@ -65,7 +65,7 @@ export function ImportPreviewTable({
               <td>{row.fullName}</td>
               <td>
                 {row.unitName ?? ''}
-                {row.unitText && row.unitText !== row.unitCode && (
+                {row.unitText && row.unitText !== row.unitCode && row.unitText !== row.unitName && (
                   <div className="hint">{t('console.import.unitAsWritten', { text: row.unitText })}</div>
                 )}
               </td>
@@ -83,6 +83,11 @@ export function ImportPreviewTable({
                       />
                       <span className="hint">@{domain}</span>
                     </span>
+                    {overridden && (
+                      <span className="hint">
+                        {t('console.import.proposedWas', { local: row.proposedLocal })}
+                      </span>
+                    )}
                     {overridden && choice.keep && (
                       <input
                         className="import-reason"
