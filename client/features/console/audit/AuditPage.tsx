@@ -1,7 +1,243 @@
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../proxy/contract';
+import { AUDIT_PAGE_SIZE, type AuditFilters, auditExportUrl, useAuditLog } from '../../../api/console-audit';
+import { ApiClientError } from '../../../api/http';
+import { auditTime, parseTypedDate } from './audit-dates';
+import './audit.css';
 
-// Placeholder until the area is built (issue 6); the area's owner replaces this file.
+interface Draft {
+  account: string;
+  actor: string;
+  action: string;
+  outcome: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Draft = { account: '', actor: '', action: '', outcome: '', from: '', to: '' };
+
+/** The audit log viewer (R-7.1): who did what to which account, filtered, newest first. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  return <h1 className="console-title">{t('console.audit.title')}</h1>;
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [offset, setOffset] = useState(0);
+  const [dateError, setDateError] = useState(false);
+  const log = useAuditLog(filters, offset);
+
+  const edit = (field: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    const from = draft.from.trim() ? parseTypedDate(draft.from) : undefined;
+    const to = draft.to.trim() ? parseTypedDate(draft.to) : undefined;
+    if (from === null || to === null) {
+      setDateError(true);
+      return;
+    }
+    setDateError(false);
+    setOffset(0);
+    setFilters({
+      account: draft.account.trim() || undefined,
+      actor: draft.actor.trim() || undefined,
+      action: (draft.action || undefined) as AuditActionName | undefined,
+      outcome: (draft.outcome || undefined) as AuditFilters['outcome'],
+      from,
+      to,
+    });
+  }
+
+  function clear() {
+    setDraft(EMPTY);
+    setDateError(false);
+    setOffset(0);
+    setFilters({});
+  }
+
+  const data = log.data;
+  return (
+    <section className="audit-page">
+      <h1 className="console-title">{t('console.audit.title')}</h1>
+      <p className="hint">
+        {t('console.audit.intro')} {data && t('console.audit.retention', { months: data.retentionMonths })}
+      </p>
+      <form className="console-filters" aria-label={t('console.audit.filters')} onSubmit={apply} noValidate>
+        <label>
+          {t('console.audit.account')}
+          <input
+            type="search"
+            value={draft.account}
+            onChange={edit('account')}
+            placeholder={t('console.audit.accountPlaceholder')}
+          />
+        </label>
+        <label>
+          {t('console.audit.actor')}
+          <input type="search" value={draft.actor} onChange={edit('actor')} />
+        </label>
+        <label>
+          {t('console.audit.action')}
+          <select value={draft.action} onChange={edit('action')}>
+            <option value="">{t('console.audit.anyAction')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`console.audit.actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('console.audit.outcome')}
+          <select value={draft.outcome} onChange={edit('outcome')}>
+            <option value="">{t('console.audit.anyOutcome')}</option>
+            <option value="ok">{t('console.audit.outcomes.ok')}</option>
+            <option value="refused">{t('console.audit.outcomes.refused')}</option>
+          </select>
+        </label>
+        <label>
+          {t('console.audit.from')}
+          <input
+            className="audit-date"
+            inputMode="numeric"
+            value={draft.from}
+            onChange={edit('from')}
+            placeholder={t('console.audit.datePlaceholder')}
+            aria-invalid={dateError && draft.from.trim() !== '' && parseTypedDate(draft.from) === null}
+          />
+        </label>
+        <label>
+          {t('console.audit.to')}
+          <input
+            className="audit-date"
+            inputMode="numeric"
+            value={draft.to}
+            onChange={edit('to')}
+            placeholder={t('console.audit.datePlaceholder')}
+            aria-invalid={dateError && draft.to.trim() !== '' && parseTypedDate(draft.to) === null}
+          />
+        </label>
+        <div className="console-actions">
+          <button type="submit" className="button primary">
+            {t('console.audit.apply')}
+          </button>
+          <button type="button" className="button" onClick={clear}>
+            {t('console.audit.clear')}
+          </button>
+          <a className="button" href={auditExportUrl(filters)} download>
+            {t('console.audit.exportCsv')}
+          </a>
+        </div>
+        {dateError && (
+          <p role="alert" className="form-error audit-date-error">
+            {t('console.audit.invalidDate')}
+          </p>
+        )}
+      </form>
+      {log.error && (
+        <p role="alert" className="form-error">
+          {t(`errors.${log.error instanceof ApiClientError ? log.error.code : 'internal_error'}`)}
+        </p>
+      )}
+      {log.isPending && <p>{t('console.audit.loading')}</p>}
+      {data && (
+        <>
+          <AuditPager total={data.total} offset={offset} count={data.entries.length} onPage={setOffset} />
+          {data.entries.length === 0 ? (
+            <p className="hint">{t('console.audit.empty')}</p>
+          ) : (
+            <div className="audit-table-wrap">
+              <table className="console-table audit-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('console.audit.columns.at')}</th>
+                    <th scope="col">{t('console.audit.columns.actor')}</th>
+                    <th scope="col">{t('console.audit.columns.account')}</th>
+                    <th scope="col">{t('console.audit.columns.action')}</th>
+                    <th scope="col">{t('console.audit.columns.outcome')}</th>
+                    <th scope="col">{t('console.audit.columns.ip')}</th>
+                    <th scope="col">{t('console.audit.columns.details')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.entries.map((e) => (
+                    <AuditRow key={e.id} entry={e} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditRow({ entry }: { entry: AuditEntryView }) {
+  const { t, i18n } = useTranslation();
+  const actionKey = `console.audit.actions.${entry.action}`;
+  const ok = entry.outcome === 'ok';
+  const errorKey = `errors.${entry.outcome}`;
+  return (
+    <tr>
+      <td className="audit-time">{auditTime(entry.at)}</td>
+      <td>{entry.actor === entry.email ? <span className="hint">{entry.actor}</span> : entry.actor}</td>
+      <td>{entry.email}</td>
+      <td>{i18n.exists(actionKey) ? t(actionKey) : entry.action}</td>
+      <td>
+        <span className={`console-badge ${ok ? 'ok' : 'bad'}`}>
+          {t(ok ? 'console.audit.outcomes.ok' : 'console.audit.outcomes.refused')}
+        </span>
+        {!ok && (
+          <div className="audit-error">
+            {i18n.exists(errorKey) ? t(errorKey, { defaultValue: entry.outcome }) : entry.outcome}
+          </div>
+        )}
+      </td>
+      <td className="audit-ip">{entry.ip ?? ''}</td>
+      <td className="audit-details">
+        {entry.details &&
+          Object.entries(entry.details).map(([k, v]) => (
+            <div key={k}>
+              <span className="hint">{k}:</span> {String(v)}
+            </div>
+          ))}
+      </td>
+    </tr>
+  );
+}
+
+function AuditPager(props: {
+  total: number;
+  offset: number;
+  count: number;
+  onPage: (offset: number) => void;
+}) {
+  const { t } = useTranslation();
+  const { total, offset, count } = props;
+  return (
+    <div className="console-actions audit-pager">
+      <span>
+        {total === 0
+          ? t('console.audit.total', { count: 0 })
+          : t('console.audit.range', { from: offset + 1, to: offset + count, total })}
+      </span>
+      <button
+        type="button"
+        className="button"
+        disabled={offset === 0}
+        onClick={() => props.onPage(Math.max(0, offset - AUDIT_PAGE_SIZE))}
+      >
+        {t('console.audit.previous')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={offset + count >= total}
+        onClick={() => props.onPage(offset + AUDIT_PAGE_SIZE)}
+      >
+        {t('console.audit.next')}
+      </button>
+    </div>
+  );
 }
