@@ -95,7 +95,7 @@ export function ProblemReportDialog({
               value={note}
               onChange={(e) => setNote(e.target.value)}
             />
-            <p id={`${id}-hint`} className="hint">
+            <p id={`${id}-hint`} className="problem-report-hint">
               {t('problemReport.faultNoteHint')}
             </p>
             <label className="problem-report-check">
@@ -124,7 +124,7 @@ export function ProblemReportDialog({
                 </label>
               ))}
             </fieldset>
-            <p className="hint">
+            <p className="problem-report-hint">
               {kind === 'spam' ? t('problemReport.spamMoves') : t('problemReport.staysInPlace')}
             </p>
             <label htmlFor={`${id}-note`}>{t('problemReport.note')}</label>
@@ -135,7 +135,9 @@ export function ProblemReportDialog({
               value={note}
               onChange={(e) => setNote(e.target.value)}
             />
-            {support ? <p className="hint">{t('problemReport.sendsCopy', { support })}</p> : null}
+            {support ? (
+              <p className="problem-report-hint">{t('problemReport.sendsCopy', { support })}</p>
+            ) : null}
           </>
         )}
         {submit.isError ? <Banner tone="error">{errorMessage(submit.error)}</Banner> : null}
