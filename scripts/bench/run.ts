@@ -5,12 +5,13 @@ import { prepareBenchMailbox, removeBenchMailbox } from './bench-mailbox';
 import { assetTable, initialJsRows, measureInitialJs } from './initial-js';
 import { listBench } from './list-bench';
 import { startProxyProcess } from './proxy-process';
+import { reportBench } from './report-bench';
 import { type BenchRow, markdownTable } from './results';
 import { sessionMemoryBench } from './session-memory';
 import { UPLOAD_BENCH_ENV, uploadMemoryBench } from './upload-memory';
 
 /**
- * npm run bench [-- --only js,list,upload,sessions] [--count 100000] [--keep] [--markdown FILE]
+ * npm run bench [-- --only js,list,upload,sessions,report] [--count 100000] [--keep] [--markdown FILE]
  *
  * The performance targets of issues 3 and 4, measured against the real mail stack, each figure
  * beside a baseline taken in the same run. A missed target is printed as FAIL and the run still
@@ -22,7 +23,7 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const only = new Set((option('only') ?? 'js,list,upload,sessions').split(','));
+const only = new Set((option('only') ?? 'js,list,upload,sessions,report').split(','));
 const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
 const reuse = args.includes('--reuse');
@@ -122,6 +123,13 @@ async function main() {
     const sessions = await sessionMemoryBench();
     section('Idle sessions', sessions);
     rows.push(...sessions);
+  }
+
+  if (only.has('report')) {
+    progress('six-monthly report for 1,000 accounts');
+    const report = await reportBench();
+    section('Six-monthly report (R-12.10)', report);
+    rows.push(...report);
   }
 
   progress('done');
