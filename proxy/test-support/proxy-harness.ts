@@ -19,6 +19,8 @@ export async function startProxy(env: Record<string, string> = {}) {
     ...mailStackProxyEnv(),
     // Tests run the quota warning job themselves (runOnce) rather than on a timer.
     QUOTA_WARNING_JOB_MINUTES: '0',
+    // …and the daily lifecycle job too (runLifecycleJob with an injected clock).
+    LIFECYCLE_JOB_HOUR: '-1',
     ...env,
     DATA_DIR: dataDir,
   });
