@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
+import { allAccounts } from '../console/accounts/account-views';
 import { actorOf, requireConsole } from '../console/console-guard';
 import { createUnit, deleteUnit, unitTree, updateUnit } from '../console/units/unit-service';
 import { ApiErrorBody, UnitCreate, UnitNode, UnitTree, UnitUpdate } from '../contract';
@@ -25,7 +26,7 @@ export function consoleUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         preHandler: requireConsole(ctx, 'read'),
         schema: { tags: ['console'], response: { 200: UnitTree, ...errors } },
       },
-      async (req) => ({ units: unitTree(ctx, req.consoleUser!.units) }),
+      async (req) => ({ units: unitTree(ctx, req.consoleUser!.units, await allAccounts(ctx)) }),
     );
 
     app.post(

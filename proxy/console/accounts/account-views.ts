@@ -22,8 +22,21 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
   const stored = deps.accounts.list();
-  const known = new Set(stored.map((a) => a.email));
   const provider = await deps.passwordDriver.listAccounts();
+  // The provider names the unit in words (gecos, LDAP ou); where exactly one unit has that
+  // official name, the account counts in it until the console records a unit itself.
+  const byName = new Map<string, string | null>();
+  for (const u of deps.units.list()) {
+    const key = foldVietnamese(u.name);
+    byName.set(key, byName.has(key) ? null : u.code);
+  }
+  const unitFromProvider = new Map(
+    provider.flatMap((p) => {
+      const code = p.unit ? byName.get(foldVietnamese(p.unit)) : undefined;
+      return code ? [[p.email.toLowerCase(), code] as const] : [];
+    }),
+  );
+  const known = new Set(stored.map((a) => a.email));
   const epoch = new Date(0);
   const fromProvider = provider
     .filter((p) => !known.has(p.email.toLowerCase()))
@@ -55,7 +68,16 @@ export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
         restoreRequestedAt: null,
       }),
     );
-  return [...stored, ...fromProvider];
+  const names = new Map(provider.map((p) => [p.email.toLowerCase(), p.name]));
+  return [...stored, ...fromProvider].map((a) =>
+    a.unitCode !== null && a.fullName !== null
+      ? a
+      : {
+          ...a,
+          unitCode: a.unitCode ?? unitFromProvider.get(a.email) ?? null,
+          fullName: a.fullName ?? names.get(a.email) ?? null,
+        },
+  );
 }
 
 export function summaryOf(a: AccountRecord, unitOf: (code: string) => Unit | undefined): AccountSummary {
@@ -171,7 +193,5 @@ export function detailOf(
  */
 export async function findAccount(deps: Deps, email: string): Promise<AccountRecord | undefined> {
   const address = email.normalize('NFC').trim().toLowerCase();
-  const stored = deps.accounts.get(address);
-  if (stored) return stored;
   return (await allAccounts(deps)).find((a) => a.email === address);
 }

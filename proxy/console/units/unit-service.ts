@@ -18,11 +18,15 @@ export function unitWithSubUnits(units: readonly Unit[], code: string): Set<stri
  * The tree as a depth-first list (parents before children, siblings by name), with account
  * counts. `visible` (a unit manager's scope) cuts it to their own subtree.
  */
-export function unitTree(deps: Deps, visible: ReadonlySet<string> | null): UnitNode[] {
+export function unitTree(
+  deps: Deps,
+  visible: ReadonlySet<string> | null,
+  accounts: readonly { unitCode: string | null }[] = deps.accounts.list(),
+): UnitNode[] {
   const units = deps.units.list().filter((u) => !visible || visible.has(u.code));
   const present = new Set(units.map((u) => u.code));
   const direct = new Map<string, number>();
-  for (const a of deps.accounts.list()) {
+  for (const a of accounts) {
     if (a.unitCode) direct.set(a.unitCode, (direct.get(a.unitCode) ?? 0) + 1);
   }
   const children = new Map<string | null, Unit[]>();
