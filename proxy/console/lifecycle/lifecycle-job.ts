@@ -204,6 +204,15 @@ export function nextRunAt(now: Date, hour: number): Date {
   return new Date(at - VIETNAM_OFFSET);
 }
 
+/**
+ * Mailboxes that exist only at the provider (made before the console, or by hand) get a policy
+ * record, so that Đ6.2a's six months of silence start counting for them too — from the day the
+ * job first saw them, since the provider keeps no log-in history.
+ */
+export async function adoptProviderAccounts(deps: Pick<LifecycleDeps, 'accounts' | 'passwordDriver'>) {
+  for (const account of await deps.passwordDriver.listAccounts()) deps.accounts.ensure(account.email);
+}
+
 /** Once a day at LIFECYCLE_JOB_HOUR (Viet Nam time); -1 leaves it to another proxy. */
 export function startLifecycleSchedule(
   deps: Parameters<typeof runLifecycleJob>[0],
@@ -216,7 +225,10 @@ export function startLifecycleSchedule(
   const schedule = () => {
     const wait = nextRunAt(now(), hour).getTime() - now().getTime();
     timer = setTimeout(() => {
-      running = runLifecycleJob(deps, { now: now(), dryRun: false, actor: { name: 'system:lifecycle-job' } })
+      running = adoptProviderAccounts(deps)
+        .then(() =>
+          runLifecycleJob(deps, { now: now(), dryRun: false, actor: { name: 'system:lifecycle-job' } }),
+        )
         .then((run) => log.info({ actions: run.actions.length }, 'lifecycle job ran'))
         .catch((err: unknown) => log.warn({ err }, 'lifecycle job failed'))
         .finally(() => {
