@@ -60,10 +60,11 @@ export type AccountLifecycleEvent = z.infer<typeof AccountLifecycleEvent>;
 export const AccountDetail = AccountSummary.extend({
   stateReason: z.string().nullable(),
   sendingLockedReason: z.string().nullable(),
-  passwordChangedAt: z.string(),
-  passwordAgeDays: z.number().int(),
+  /** null (with createdAt): an account only the provider knows; the console has no dates for it. */
+  passwordChangedAt: z.string().nullable(),
+  passwordAgeDays: z.number().int().nullable(),
   mustChangePassword: z.boolean(),
-  createdAt: z.string(),
+  createdAt: z.string().nullable(),
   firstLoginAt: z.string().nullable(),
   lastSentAt: z.string().nullable(),
   quotaBytes: z.number().nullable(),

@@ -157,6 +157,9 @@ export function lifecycleAccountOf(a: AccountRecord): LifecycleAccount {
   };
 }
 
+// Provider-only accounts get the epoch for the dates the console never saw.
+const known = (d: Date) => (d.getTime() === 0 ? null : d);
+
 export function detailOf(
   deps: Pick<Deps, 'units' | 'config'>,
   a: AccountRecord,
@@ -167,23 +170,27 @@ export function detailOf(
     ...summaryOf(a, (c) => deps.units.get(c)),
     stateReason: a.stateReason,
     sendingLockedReason: a.sendingLockedReason,
-    passwordChangedAt: a.passwordChangedAt.toISOString(),
-    passwordAgeDays: Math.max(0, Math.floor((now.getTime() - a.passwordChangedAt.getTime()) / DAY_MS)),
+    passwordChangedAt: iso(known(a.passwordChangedAt)),
+    passwordAgeDays: known(a.passwordChangedAt)
+      ? Math.max(0, Math.floor((now.getTime() - a.passwordChangedAt.getTime()) / DAY_MS))
+      : null,
     mustChangePassword: a.mustChangePassword,
-    createdAt: a.createdAt.toISOString(),
+    createdAt: iso(known(a.createdAt)),
     firstLoginAt: iso(a.firstLoginAt),
     lastSentAt: iso(a.lastSentAt),
     quotaBytes: a.quotaBytes,
     provisionedBy: a.provisionedBy,
     nameOverrideReason: a.nameOverrideReason,
     departure: a.departure,
-    nextEvents: nextLifecycleEvents(lifecycleAccountOf(a), now, policy).map((e) => ({
-      kind: e.kind,
-      rule: e.rule,
-      dueOn: e.dueOn,
-      automatic: e.automatic,
-      blockedBy: e.blockedBy ?? null,
-    })),
+    nextEvents: (known(a.createdAt) ? nextLifecycleEvents(lifecycleAccountOf(a), now, policy) : []).map(
+      (e) => ({
+        kind: e.kind,
+        rule: e.rule,
+        dueOn: e.dueOn,
+        automatic: e.automatic,
+        blockedBy: e.blockedBy ?? null,
+      }),
+    ),
   };
 }
 

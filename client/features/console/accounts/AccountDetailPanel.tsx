@@ -105,15 +105,18 @@ function DetailBody({
         <dd>{account.lastSentAt ? formatDateTime(account.lastSentAt, lang) : '—'}</dd>
         <dt>{t('console.accounts.detail.created')}</dt>
         <dd>
-          {formatDate(account.createdAt, lang)}
+          {account.createdAt
+            ? formatDate(account.createdAt, lang)
+            : t('console.accounts.detail.providerOnly')}
           {account.provisionedBy && ` · ${t('console.accounts.detail.createdBy')}: ${account.provisionedBy}`}
         </dd>
       </dl>
       <p className="hint">
-        {t('console.accounts.detail.passwordAge', {
-          count: account.passwordAgeDays,
-          date: formatDate(account.passwordChangedAt, lang),
-        })}
+        {account.passwordChangedAt &&
+          t('console.accounts.detail.passwordAge', {
+            count: account.passwordAgeDays ?? 0,
+            date: formatDate(account.passwordChangedAt, lang),
+          })}
         {account.mustChangePassword && (
           <>
             {' · '}
