@@ -59,10 +59,13 @@ function vietnamTime(at: Date, timeZone: string): string {
 }
 
 /** The outcome as the viewer shows it: ok, or the message the user was given for that code. */
-function outcomeText(outcome: string): string {
-  if (outcome === 'ok') return auditTexts.outcomes.ok;
-  const message = errorTexts[outcome];
-  return message ? `${auditTexts.outcomes.refused}: ${message.replace(/\{\{\w+\}\}/g, '…')}` : outcome;
+function outcomeText(entry: StoredAuditEntry): string {
+  if (entry.outcome === 'ok') return auditTexts.outcomes.ok;
+  const message = errorTexts[entry.outcome];
+  if (!message) return entry.outcome;
+  const values = Object.fromEntries(Object.entries(entry.details ?? {}).map(([k, v]) => [k, String(v)]));
+  const filled = message.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '…');
+  return `${auditTexts.outcomes.refused}: ${filled}`;
 }
 
 /** Every matching entry as CSV in Vietnamese, streamed row by row (six months can be large). */
@@ -77,7 +80,7 @@ export function auditCsv(ctx: Ctx, filter: AuditFilter): Readable {
         e.actor,
         e.email,
         actionLabels[e.action] ?? e.action,
-        outcomeText(e.outcome),
+        outcomeText(e),
         e.ip,
         e.details ? JSON.stringify(e.details) : null,
       ]);

@@ -3,16 +3,21 @@ import type { AccountRecord } from '../../accounts/account-store';
 import type { Unit } from '../units/unit-store';
 import { completionEntries, type DirectorySources, listDirectory, unitTree } from './directory-listing';
 
-const unit = (code: string, name: string, parentCode: string | null): Unit => ({
+const unit = (
+  code: string,
+  name: string,
+  parentCode: string | null,
+  mailbox: string | null = null,
+): Unit => ({
   code,
   name,
   parentCode,
   level: parentCode ? 'division' : 'department',
-  mailbox: null,
+  mailbox,
   website: null,
 });
 const units = [
-  unit('sttt', 'Sở Thông tin và Truyền thông', null),
+  unit('sttt', 'Sở Thông tin và Truyền thông', null, 'sttt@bp'),
   unit('bcvt.sttt', 'Phòng Bưu chính, Viễn thông', 'sttt'),
   unit('snv', 'Sở Nội vụ', null),
 ];
@@ -32,6 +37,7 @@ const sources: DirectorySources = {
   accounts: [
     account('thanhtv.sttt@bp', { fullName: 'Trần Văn Thanh', title: 'Phó Giám đốc', unitCode: 'sttt' }),
     account('sttt@bp', { fullName: 'Sở Thông tin và Truyền thông', kind: 'unit', unitCode: 'sttt' }),
+    account('hotro@bp', { fullName: 'Hỗ trợ thư điện tử', kind: 'unit', unitCode: 'sttt' }),
     account('anhlt.sttt@bp', { fullName: 'Lê Tuấn Anh', unitCode: 'bcvt.sttt' }),
     account('dungpq.snv@bp', { unitCode: 'snv', title: 'Chuyên viên' }),
     account('hoant.snv@bp', { fullName: 'Nguyễn Thị Hoa', unitCode: 'snv', state: 'suspended' }),
@@ -53,20 +59,21 @@ describe('the console’s directory (R-5.1)', () => {
     const r = listDirectory(sources, { visible: null });
     expect(emails(r)).toEqual([
       ['snv', ['dungpq.snv@bp']],
-      ['sttt', ['sttt@bp', 'thanhtv.sttt@bp']],
+      // The unit's own mailbox, its other shared one, then people.
+      ['sttt', ['sttt@bp', 'hotro@bp', 'thanhtv.sttt@bp']],
       ['bcvt.sttt', ['anhlt.sttt@bp']],
       [null, ['vanthu@bp']],
     ]);
-    expect(r.total).toBe(5);
+    expect(r.total).toBe(6);
     // The console's name first, the provider's gecos when the console has none.
     const snv = r.groups[0]!.entries[0]!;
     expect(snv).toMatchObject({ fullName: 'Phạm Quốc Dũng', title: 'Chuyên viên' });
-    expect(r.groups[1]!.entries[1]!.fullName).toBe('Trần Văn Thanh');
+    expect(r.groups[1]!.entries[2]!.fullName).toBe('Trần Văn Thanh');
   });
 
   it('filters by a unit with its sub-units, and by words without tones', () => {
     expect(emails(listDirectory(sources, { visible: null, unit: 'sttt' }))).toEqual([
-      ['sttt', ['sttt@bp', 'thanhtv.sttt@bp']],
+      ['sttt', ['sttt@bp', 'hotro@bp', 'thanhtv.sttt@bp']],
       ['bcvt.sttt', ['anhlt.sttt@bp']],
     ]);
     expect(emails(listDirectory(sources, { visible: null, q: 'pho GIAM doc' }))).toEqual([

@@ -124,10 +124,13 @@ export function listDirectory(
     const text = foldVietnamese([r.fullName, r.title, r.unitName, r.email].filter(Boolean).join(' '));
     return words.every((w) => text.includes(w));
   });
-  // Each unit's own mailbox first, then its people by name as Vietnamese sorts them.
+  // The unit's own mailbox first, its other shared mailboxes, then its people by name as
+  // Vietnamese sorts them.
+  const own = new Set(sources.units.flatMap((u) => (u.mailbox ? [u.mailbox.toLowerCase()] : [])));
+  const rank = (r: Row) => (own.has(r.email.toLowerCase()) ? 0 : r.kind === 'unit' ? 1 : 2);
   rows.sort(
     (a, b) =>
-      (a.kind === 'unit' ? 0 : 1) - (b.kind === 'unit' ? 0 : 1) ||
+      rank(a) - rank(b) ||
       collator.compare(a.fullName ?? '\uffff', b.fullName ?? '\uffff') ||
       a.email.localeCompare(b.email),
   );

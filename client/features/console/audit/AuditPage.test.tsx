@@ -37,6 +37,11 @@ function setup(total = 2) {
       const body: AuditPageBody = {
         entries: [
           entry(2, { details: { temporary: true } }),
+          entry(3, {
+            action: 'login',
+            outcome: 'too_many_attempts',
+            details: { minutes: 15 },
+          }),
           entry(1, {
             at: '2026-10-14T17:00:05.000Z',
             actor: 'lannt.sttt@binhphuoc.gov.vn',
@@ -74,6 +79,9 @@ describe('AuditPage', () => {
     expect(within(rows[1]!).getByText('Đặt lại mật khẩu')).toBeTruthy();
     expect(within(rows[1]!).getByText('Thành công')).toBeTruthy();
     expect(within(rows[1]!).getByText('true')).toBeTruthy();
+    // The message the user saw, with the value the log kept.
+    expect(within(rows[2]!).getByText(/lại sau 15 phút/)).toBeTruthy();
+    rows.splice(2, 1);
     expect(within(rows[2]!).getByText('15/10/2026 00:00:05')).toBeTruthy();
     expect(within(rows[2]!).getByText('Đăng nhập')).toBeTruthy();
     expect(within(rows[2]!).getByText('Bị từ chối')).toBeTruthy();
@@ -122,7 +130,7 @@ describe('AuditPage', () => {
   it('pages forward by 50 and back', async () => {
     const user = userEvent.setup();
     const { last } = setup(120);
-    expect(await screen.findByText('1–2 trên 120')).toBeTruthy();
+    expect(await screen.findByText('1–3 trên 120')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Trang trước' }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Trang sau' }));
     await expect.poll(() => last().get('offset')).toBe('50');

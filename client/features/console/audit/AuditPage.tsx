@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../proxy/contract';
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditExportUrl, useAuditLog } from '../../../api/console-audit';
@@ -19,6 +19,7 @@ const EMPTY: Draft = { account: '', actor: '', action: '', outcome: '', from: ''
 /** The audit log viewer (R-7.1): who did what to which account, filtered, newest first. */
 export default function AuditPage() {
   const { t } = useTranslation();
+  const ids = useId();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filters, setFilters] = useState<AuditFilters>({});
   const [offset, setOffset] = useState(0);
@@ -77,8 +78,9 @@ export default function AuditPage() {
           <input type="search" value={draft.actor} onChange={edit('actor')} />
         </label>
         <label>
-          {t('console.audit.action')}
-          <select value={draft.action} onChange={edit('action')}>
+          <span id={`${ids}-action`}>{t('console.audit.action')}</span>
+          {/* Named by the text alone: a select inside its label would also read out its options. */}
+          <select aria-labelledby={`${ids}-action`} value={draft.action} onChange={edit('action')}>
             <option value="">{t('console.audit.anyAction')}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
@@ -88,8 +90,8 @@ export default function AuditPage() {
           </select>
         </label>
         <label>
-          {t('console.audit.outcome')}
-          <select value={draft.outcome} onChange={edit('outcome')}>
+          <span id={`${ids}-outcome`}>{t('console.audit.outcome')}</span>
+          <select aria-labelledby={`${ids}-outcome`} value={draft.outcome} onChange={edit('outcome')}>
             <option value="">{t('console.audit.anyOutcome')}</option>
             <option value="ok">{t('console.audit.outcomes.ok')}</option>
             <option value="refused">{t('console.audit.outcomes.refused')}</option>
@@ -190,7 +192,7 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
         </span>
         {!ok && (
           <div className="audit-error">
-            {i18n.exists(errorKey) ? t(errorKey, { defaultValue: entry.outcome }) : entry.outcome}
+            {i18n.exists(errorKey) ? refusalText(t(errorKey, { ...entry.details })) : entry.outcome}
           </div>
         )}
       </td>
@@ -206,6 +208,9 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
     </tr>
   );
 }
+
+/** The message the user was given; a value the log did not keep shows as an ellipsis. */
+const refusalText = (message: string) => message.replace(/\{\{\w+\}\}/g, '…');
 
 function AuditPager(props: {
   total: number;

@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryExportFormat, DirectoryGroup } from '../../../../proxy/contract';
 import { directoryExportUrl, useDirectory } from '../../../api/console-directory';
@@ -14,6 +14,7 @@ const FORMATS: { format: DirectoryExportFormat; label: string }[] = [
 /** The province directory by unit, and each unit's list to publish on its website. */
 export default function DirectoryPage() {
   const { t } = useTranslation();
+  const unitLabel = useId();
   const [unit, setUnit] = useState('');
   const [q, setQ] = useState('');
   const query = useDeferredValue(q);
@@ -27,8 +28,9 @@ export default function DirectoryPage() {
       <p className="hint">{t('console.directory.intro')}</p>
       <div className="console-filters">
         <label>
-          {t('console.directory.unit')}
-          <select value={unit} onChange={(e) => setUnit(e.target.value)}>
+          <span id={unitLabel}>{t('console.directory.unit')}</span>
+          {/* Named by the text alone: a select inside its label would also read out its options. */}
+          <select aria-labelledby={unitLabel} value={unit} onChange={(e) => setUnit(e.target.value)}>
             <option value="">{t('console.directory.allUnits')}</option>
             {data?.units.map((u) => (
               <option key={u.code} value={u.code}>
