@@ -2,14 +2,15 @@
 // proxy: `npx tsx scripts/screenshots-directory-audit.ts URL DATA_DIR [OUT]`. The directory's
 // people live only in that proxy's store (no mailbox is made for them); the admin is a fresh
 // mailbox of its own, removed at the end.
-import { randomBytes } from 'node:crypto';
+
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { launchBrowser } from '../e2e/support/browser';
+import { totpCode } from '../e2e/support/console';
 import { createAccountStore } from '../proxy/accounts/account-store';
 import { type AuditAction, createAuditLog } from '../proxy/audit/audit-log';
 import { openDatabase } from '../proxy/store/database';
-import { launchBrowser } from '../e2e/support/browser';
-import { totpCode } from '../e2e/support/console';
 import { removeMailUser, upsertMailUser } from './mailstack/mail-users';
 import { mailStackProxyEnv } from './mailstack/proxy-env';
 
@@ -66,7 +67,14 @@ const entries: [number, string, string, AuditAction, string, Record<string, stri
 ];
 for (const [minutes, actor, email, action, outcome, details] of entries) {
   clock = new Date(Date.parse('2026-11-24T01:12:09Z') + minutes * 60_000);
-  audit.record({ actor, email, action, outcome, ip: actor === 'lifecycle-job' ? null : '10.20.1.15', details });
+  audit.record({
+    actor,
+    email,
+    action,
+    outcome,
+    ip: actor === 'lifecycle-job' ? null : '10.20.1.15',
+    details,
+  });
 }
 db.close();
 

@@ -135,7 +135,11 @@ export function listDirectory(
       a.email.localeCompare(b.email),
   );
   const byUnit = new Map<string | null, Row[]>();
-  for (const r of rows) byUnit.set(r.unitCode, [...(byUnit.get(r.unitCode) ?? []), r]);
+  for (const r of rows) {
+    const list = byUnit.get(r.unitCode);
+    if (list) list.push(r);
+    else byUnit.set(r.unitCode, [r]);
+  }
   const groups: (DirectoryGroup & { entries: Row[] })[] = [];
   for (const u of units) {
     const entries = byUnit.get(u.code);
