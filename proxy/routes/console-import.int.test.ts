@@ -155,6 +155,31 @@ describe('bulk import of a unit’s staff list: preview, then create the kept ro
     expect(JSON.stringify(proxy.ctx.audit.forAccount(an.address!))).not.toContain(an.temporaryPassword!);
   });
 
+  it('links the list to the unit’s written request (R-5.2) and refuses an unknown one before creating', async () => {
+    const unknown = await admin.client.post('/api/console/import/create', {
+      rows: [{ line: 2, fullName: 'Hồ Thị Lan', unitCode: code }],
+      requestId: 999_999,
+    });
+    expect(unknown.json().error.code).toBe('request_not_found');
+    expect(proxy.ctx.accounts.get(`lanht.${code}@${domain}`)).toBeUndefined();
+
+    const request = proxy.ctx.requests.create(
+      { unitCode: code, kind: 'create', documentNumber: '15/CV-STTT' },
+      admin.email,
+    );
+    const res = await admin.client.post('/api/console/import/create', {
+      rows: [{ line: 2, fullName: 'Hồ Thị Lan', unitCode: code }],
+      requestId: request.id,
+    });
+    const [row] = (res.json() as ImportCreateResponse).results;
+    if (row?.address) created.push(row.address);
+    expect(row?.address).toBe(`lanht.${code}@${domain}`);
+    expect(proxy.ctx.requests.get(request.id)).toMatchObject({
+      status: 'done',
+      outcome: `account_import lanht.${code}@${domain}`,
+    });
+  });
+
   it('refuses unreadable files, too large ones and an unknown default unit', async () => {
     const garbage = await preview(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
     expect(garbage.json().error.code).toBe('import_file_unreadable');

@@ -79,7 +79,8 @@ export async function createFromImport(
           title: row.title ?? null,
           local: row.local ?? null,
           overrideReason: row.overrideReason ?? null,
-          requestId: row.requestId ?? request.requestId ?? null,
+          // A row's own request is completed by its account; the list's request below, once for all.
+          requestId: row.requestId ?? null,
         },
         actor,
       );
@@ -111,9 +112,11 @@ export async function createFromImport(
       created: made.length,
       failed,
       ...(request.requestId ? { requestId: request.requestId } : {}),
+      ...(made.length > 0 ? { addresses: made.join(', ') } : {}),
     },
   });
-  // R-5.2: the list's request records everything it led to, not only the last account.
+  // R-5.2: the list's request records what it led to. The store completes a request once: a long
+  // list sent in parts completes it with its first part; the audit entries name every address.
   if (request.requestId && made.length > 0) {
     ctx.requests.complete(request.requestId, `account_import ${made.join(', ')}`, actor.name);
   }

@@ -211,4 +211,46 @@ describe('ImportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Xem trước' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Tệp danh sách quá lớn (tối đa 2 MB).');
   });
+
+  it('sends a long list in parts and keeps what the parts before a lost connection created', async () => {
+    const user = userEvent.setup();
+    setup();
+    const twelve: ImportPreview = {
+      ...PREVIEW,
+      rows: Array.from({ length: 12 }, (_, i) => ({
+        ...PREVIEW.rows[0]!,
+        line: i + 2,
+        fullName: `Nguyễn Văn An ${'I'.repeat(i + 1)}`,
+        proposedLocal: `a${i}.sttt`,
+      })),
+    };
+    const parts: number[] = [];
+    server.use(
+      http.post('/api/console/import/preview', () => HttpResponse.json(twelve)),
+      http.post('/api/console/import/create', async ({ request }) => {
+        const { rows } = (await request.json()) as ImportCreateRequest;
+        parts.push(rows.length);
+        if (parts.length > 1) return HttpResponse.error();
+        return HttpResponse.json({
+          created: rows.length,
+          failed: 0,
+          results: rows.map((r) => ({
+            ...r,
+            address: `a${r.line}.sttt${D}`,
+            temporaryPassword: `Mk#${r.line}abcdefgh`,
+            error: null,
+          })),
+        });
+      }),
+    );
+    await user.upload(screen.getByLabelText('Tệp danh sách'), new File(['x'], 'ds.csv'));
+    await user.click(screen.getByRole('button', { name: 'Xem trước' }));
+    await user.click(await screen.findByRole('button', { name: 'Tạo 12 tài khoản' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Tạo tài khoản' }));
+
+    expect(await screen.findByText('Kết quả: đã tạo 10, lỗi 2')).toBeTruthy();
+    expect(parts).toEqual([10, 2]);
+    expect(screen.getByText('Mk#11abcdefgh')).toBeTruthy();
+    expect(screen.getAllByText(/Không nhận được trả lời \(mất kết nối\)/)).toHaveLength(2);
+  });
 });

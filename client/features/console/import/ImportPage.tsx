@@ -19,7 +19,8 @@ export default function ImportPage() {
   const config = usePublicConfig();
   const units = useImportUnits();
   const preview = useImportPreview();
-  const create = useImportCreate();
+  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const create = useImportCreate((done, total) => setProgress({ done, total }));
   const [file, setFile] = useState<File | null>(null);
   const [defaultUnit, setDefaultUnit] = useState('');
   const [requestId, setRequestId] = useState('');
@@ -169,7 +170,9 @@ export default function ImportPage() {
       {confirming && (
         <ConfirmDialog
           title={t('console.import.confirmTitle', { count: kept.length })}
-          confirmLabel={create.isPending ? t('console.import.creating') : t('console.import.confirm')}
+          confirmLabel={
+            create.isPending ? t('console.import.creating', progress) : t('console.import.confirm')
+          }
           cancelLabel={t('console.import.cancel')}
           busy={create.isPending}
           onConfirm={onCreate}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportCreateResponse } from '../../../../proxy/contract';
+import type { ImportOutcome } from '../../../api/console-import';
 import { type HandoverLabels, handoverCsv, handoverXlsx, saveFile } from './handover-file';
 
 /** What was created, with each temporary password, and the handover file built from it. */
@@ -9,7 +9,7 @@ export function ImportResult({
   unitNames,
   onAgain,
 }: {
-  result: ImportCreateResponse;
+  result: ImportOutcome;
   unitNames: Map<string, string>;
   onAgain: () => void;
 }) {
@@ -71,7 +71,9 @@ export function ImportResult({
                 <code className="import-password">{r.temporaryPassword ?? ''}</code>
               </td>
               <td>
-                {r.error ? (
+                {r.unconfirmed ? (
+                  <span className="form-error">{t('console.import.unconfirmed')}</span>
+                ) : r.error ? (
                   <span className="form-error">{t(`errors.${r.error.code}`, r.error.details ?? {})}</span>
                 ) : (
                   <span className="console-badge ok">{t('console.import.created')}</span>
