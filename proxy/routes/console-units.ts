@@ -59,7 +59,7 @@ export function consoleUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags: ['console'], params: CodeParams, response: { 204: z.null(), ...errors } },
       },
       async (req, reply) => {
-        deleteUnit(ctx, req.params.code, actorOf(req));
+        deleteUnit(ctx, req.params.code, actorOf(req), await allAccounts(ctx));
         return reply.status(204).send(null);
       },
     );

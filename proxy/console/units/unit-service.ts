@@ -108,10 +108,15 @@ export function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: A
 }
 
 /** Only an empty unit goes: no sub-units, no accounts (their addresses carry its code). */
-export function deleteUnit(deps: Deps, code: string, actor: Actor): void {
+export function deleteUnit(
+  deps: Deps,
+  code: string,
+  actor: Actor,
+  known: readonly { unitCode: string | null }[] = deps.accounts.list(),
+): void {
   if (!deps.units.get(code)) throw new ApiError('unit_not_found', { code });
   const subUnits = deps.units.list().filter((u) => u.parentCode === code).length;
-  const accounts = deps.accounts.list().filter((a) => a.unitCode === code).length;
+  const accounts = known.filter((a) => a.unitCode === code).length;
   if (subUnits > 0 || accounts > 0) throw new ApiError('unit_in_use', { subUnits, accounts });
   deps.units.remove(code);
   audit(deps, actor, 'ok', { op: 'delete', code });
