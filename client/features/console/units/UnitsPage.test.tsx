@@ -1,0 +1,96 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { ConsoleMe, UnitNode } from '../../../../proxy/contract';
+import { createI18n } from '../../../i18n/i18n';
+import { server } from '../../../test/setup';
+import { registerConsoleCatalogues } from '../catalogues';
+import UnitsPage from './UnitsPage';
+
+const node = (
+  code: string,
+  name: string,
+  depth: number,
+  parentCode: string | null,
+  accounts = 0,
+): UnitNode => ({
+  code,
+  name,
+  parentCode,
+  level: depth === 0 ? 'department' : 'division',
+  mailbox: `${code}@binhphuoc.gov.vn`,
+  website: null,
+  depth,
+  accounts,
+  accountsWithSubUnits: accounts,
+  subUnits: depth === 0 ? 1 : 0,
+});
+const TREE = [
+  node('sttt', 'Sở Thông tin và Truyền thông', 0, null, 3),
+  node('ttcnttt', 'Trung tâm Công nghệ thông tin và Truyền thông', 1, 'sttt'),
+];
+
+function setup(
+  role: ConsoleMe['role'],
+  onCreate: (body: Record<string, unknown>) => Response = () => HttpResponse.json({}),
+) {
+  server.use(
+    http.get('/api/console/me', () =>
+      HttpResponse.json({
+        email: 'a@binhphuoc.gov.vn',
+        role,
+        unitCode: 'sttt',
+        secondFactor: { enrolled: true, verified: true, recoveryCodesLeft: 10 },
+      } satisfies ConsoleMe),
+    ),
+    http.get('/api/console/units', () => HttpResponse.json({ units: TREE })),
+    http.post('/api/console/units', async ({ request }) =>
+      onCreate((await request.json()) as Record<string, unknown>),
+    ),
+  );
+  const i18n = createI18n('vi');
+  registerConsoleCatalogues(i18n);
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <I18nextProvider i18n={i18n}>
+        <UnitsPage />
+      </I18nextProvider>
+    </QueryClientProvider>,
+  );
+}
+
+describe('Đơn vị', () => {
+  it('shows a unit manager the tree indented with counts, and no way to change it', async () => {
+    setup('unit_manager');
+    const row = (await screen.findByText('Trung tâm Công nghệ thông tin và Truyền thông')).closest('tr')!;
+    expect(row.getAttribute('data-depth')).toBe('1');
+    expect(within(row).getByText('ttcnttt')).toBeTruthy();
+    expect(screen.getByText('Bạn chỉ xem được đơn vị của mình và các đơn vị trực thuộc.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Thêm đơn vị' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sửa' })).toBeNull();
+  });
+
+  it('lets an admin add a sub-unit, and says in Vietnamese why a code is refused', async () => {
+    const user = userEvent.setup();
+    const bodies: Record<string, unknown>[] = [];
+    setup('admin', (body) => {
+      bodies.push(body);
+      return HttpResponse.json({ error: { code: 'unit_code_invalid', message: '' } }, { status: 400 });
+    });
+    const sttt = (await screen.findByText('Sở Thông tin và Truyền thông')).closest('tr')!;
+    // A unit with sub-units and accounts cannot be deleted: no button is offered.
+    expect(within(sttt).queryByRole('button', { name: 'Xóa' })).toBeNull();
+    await user.click(within(sttt).getByRole('button', { name: 'Thêm đơn vị trực thuộc' }));
+    const form = screen.getByRole('form', { name: 'Thêm đơn vị' });
+    await user.type(within(form).getByLabelText(/Mã viết tắt/), 'Phòng-KH');
+    await user.type(within(form).getByLabelText('Tên chính thức'), 'Phòng Kế hoạch');
+    await user.click(within(form).getByRole('button', { name: 'Lưu' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'Mã đơn vị chỉ gồm chữ thường không dấu và chữ số.',
+    );
+    expect(bodies[0]).toMatchObject({ code: 'Phòng-KH', parentCode: 'sttt', level: 'division' });
+  });
+});
