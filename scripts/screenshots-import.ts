@@ -60,8 +60,8 @@ writeFileSync(
     'SỞ THÔNG TIN VÀ TRUYỀN THÔNG;;;',
     'DANH SÁCH ĐỀ NGHỊ CẤP HỘP THƯ CÔNG VỤ;;;',
     ';;;',
-    'STT;Họ và tên;Đơn vị;Chức vụ',
-    '1;Nguyễn Văn An;sttt;Chuyên viên',
+    'STT;Họ và tên;Đơn vị;Chức vụ;Ghi chú',
+    '1;Nguyễn Văn An;sttt;Chuyên viên;Tuyển dụng từ 01/12/2026',
     '2;Nguyễn Văn An;Sở Thông tin và Truyền thông;Văn thư',
     '3;Trần Văn Thanh;;Phó trưởng phòng',
     `4;${'Lê Thị Thu Hà'.normalize('NFD')};sttt;Chuyên viên`,
@@ -76,6 +76,7 @@ const proxy: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'proxy/m
   env: { ...env, PORT: String(port), PUBLIC_URL: base, STATIC_DIR: staticDir, LOG_LEVEL: 'warn' },
   stdio: 'inherit',
 });
+const created: string[] = [];
 const browser = await launchBrowser();
 try {
   for (let i = 0; ; i++) {
@@ -120,8 +121,18 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/console-import-preview.png`, fullPage: true });
   console.log(`${out}/console-import-preview.png`);
+
+  // The result: real mailboxes at the stack, removed again below.
+  await page.getByRole('button', { name: /^Tạo \d+ tài khoản$/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.getByText(/^Kết quả: đã tạo/).waitFor({ timeout: 60_000 });
+  for (const text of await page.locator('.import-result-address').allTextContents()) {
+    if (text) created.push(text);
+  }
+  await page.screenshot({ path: `${out}/console-import-result.png`, fullPage: true });
+  console.log(`${out}/console-import-result.png`);
 } finally {
   await browser.close();
   proxy.kill('SIGTERM');
-  removeMailUser(admin.email);
+  for (const email of [admin.email, ...created]) removeMailUser(email);
 }

@@ -62,7 +62,10 @@ export function ImportPreviewTable({
                 />
               </td>
               <td className="num">{row.line}</td>
-              <td>{row.fullName}</td>
+              <td>
+                {row.fullName}
+                {row.note && <div className="hint">{row.note}</div>}
+              </td>
               <td>
                 {row.unitName ?? ''}
                 {row.unitText && row.unitText !== row.unitCode && row.unitText !== row.unitName && (

@@ -51,6 +51,7 @@ export function ImportResult({
       <h2 id="import-result-title" className="import-subtitle">
         {t('console.import.resultTitle', { created: result.created, failed: result.failed })}
       </h2>
+      {created.length > 0 && <p className="hint">{t('console.import.resultHint')}</p>}
       <table className="console-table">
         <thead>
           <tr>
@@ -66,7 +67,7 @@ export function ImportResult({
             <tr key={r.line}>
               <td className="num">{r.line}</td>
               <td>{r.fullName}</td>
-              <td>{r.address ?? ''}</td>
+              <td className="import-result-address">{r.address ?? ''}</td>
               <td>
                 <code className="import-password">{r.temporaryPassword ?? ''}</code>
               </td>
