@@ -120,6 +120,21 @@ describe('audit log', () => {
       ]);
     });
 
+    it('exports in batches, in order across equal instants, leaving the connection free meanwhile', () => {
+      const db = openDatabase(':memory:');
+      const at = new Date('2026-11-29T03:00:00Z');
+      const log = createAuditLog(db, () => at);
+      for (let i = 0; i < 7; i++)
+        log.record({ actor: 'a@b', email: `u${i}@b`, action: 'login', outcome: 'ok' });
+      const seen: string[] = [];
+      for (const e of log.iterate({}, 3)) {
+        seen.push(e.email);
+        // A request arriving while a download streams still gets the database.
+        if (seen.length === 1) log.record({ actor: 'a@b', email: 'late@b', action: 'logout', outcome: 'ok' });
+      }
+      expect(seen).toEqual(['u6@b', 'u5@b', 'u4@b', 'u3@b', 'u2@b', 'u1@b', 'u0@b']);
+    });
+
     it('shows a unit manager only entries about accounts of their units', () => {
       const log = seeded();
       expect(emails(log.query({ units: ['snv'] }, page))).toEqual([

@@ -170,13 +170,31 @@ export function createAuditLog(db: Db, now: () => Date = () => new Date()) {
       );
       return { entries: rows.map(fromRow), total };
     },
-    /** Every entry matching `filter`, newest first, one at a time (the CSV export). */
-    *iterate(filter: AuditFilter): Generator<StoredAuditEntry> {
+    /**
+     * Every entry matching `filter`, newest first (the CSV export), read in batches: an open
+     * better-sqlite3 iterator would keep the one connection busy for as long as a slow download
+     * takes, and every other request would fail meanwhile.
+     */
+    *iterate(filter: AuditFilter, batch = 1000): Generator<StoredAuditEntry> {
       const { sql, params } = where(filter);
-      for (const row of prepared(`SELECT * FROM audit_log ${sql} ORDER BY at DESC, id DESC`).iterate(
+      const after = `${sql ? `${sql} AND` : 'WHERE'} (at < ? OR (at = ? AND id < ?))`;
+      let rows = prepared(`SELECT * FROM audit_log ${sql} ORDER BY at DESC, id DESC LIMIT ?`).all(
         ...params,
-      ))
-        yield fromRow(row);
+        batch,
+      );
+      while (rows.length > 0) {
+        const entries = rows.map(fromRow);
+        yield* entries;
+        if (rows.length < batch) return;
+        const last = rows.at(-1) as { at: number; id: number };
+        rows = prepared(`SELECT * FROM audit_log ${after} ORDER BY at DESC, id DESC LIMIT ?`).all(
+          ...params,
+          last.at,
+          last.at,
+          last.id,
+          batch,
+        );
+      }
     },
     /** Deletes entries older than the retention period; returns how many. */
     purgeExpired(retentionMonths: number): number {
