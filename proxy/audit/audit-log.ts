@@ -177,7 +177,7 @@ export function createAuditLog(db: Db, now: () => Date = () => new Date()) {
      */
     *iterate(filter: AuditFilter, batch = 1000): Generator<StoredAuditEntry> {
       const { sql, params } = where(filter);
-      const after = `${sql ? `${sql} AND` : 'WHERE'} (at < ? OR (at = ? AND id < ?))`;
+      const after = `${sql ? `${sql} AND` : 'WHERE'} (at, id) < (?, ?)`;
       let rows = prepared(`SELECT * FROM audit_log ${sql} ORDER BY at DESC, id DESC LIMIT ?`).all(
         ...params,
         batch,
@@ -189,7 +189,6 @@ export function createAuditLog(db: Db, now: () => Date = () => new Date()) {
         const last = rows.at(-1) as { at: number; id: number };
         rows = prepared(`SELECT * FROM audit_log ${after} ORDER BY at DESC, id DESC LIMIT ?`).all(
           ...params,
-          last.at,
           last.at,
           last.id,
           batch,
