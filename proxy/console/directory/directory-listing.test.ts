@@ -49,6 +49,8 @@ const sources: DirectorySources = {
     { email: 'hoant.snv@bp', name: 'Nguyễn Thị Hoa', unit: 'Sở Nội vụ' },
     { email: 'cu.snv@bp', name: 'Người Đã Nghỉ', unit: null },
     { email: 'vanthu@bp', name: 'Văn thư', unit: 'UBND tỉnh' },
+    // Only the provider knows it; its unit text is the official name of snv (case and tones aside).
+    { email: 'vanthu.snv@bp', name: 'Văn thư Sở', unit: 'SO NOI VU' },
   ],
 };
 const emails = (r: ReturnType<typeof listDirectory>) =>
@@ -58,13 +60,14 @@ describe('the console’s directory (R-5.1)', () => {
   it('lists active addresses by unit in tree order, unit mailbox first, unplaced last; suspended and revoked left out', () => {
     const r = listDirectory(sources, { visible: null });
     expect(emails(r)).toEqual([
-      ['snv', ['dungpq.snv@bp']],
+      ['snv', ['dungpq.snv@bp', 'vanthu.snv@bp']],
       // The unit's own mailbox, its other shared one, then people.
       ['sttt', ['sttt@bp', 'hotro@bp', 'thanhtv.sttt@bp']],
       ['bcvt.sttt', ['anhlt.sttt@bp']],
       [null, ['vanthu@bp']],
     ]);
-    expect(r.total).toBe(6);
+    expect(r.total).toBe(7);
+    expect(r.groups[0]!.entries[1]).toMatchObject({ fullName: 'Văn thư Sở' });
     // The console's name first, the provider's gecos when the console has none.
     const snv = r.groups[0]!.entries[0]!;
     expect(snv).toMatchObject({ fullName: 'Phạm Quốc Dũng', title: 'Chuyên viên' });
@@ -109,6 +112,11 @@ describe('the console’s directory (R-5.1)', () => {
     expect(completionEntries(sources).map((e) => e.email)).not.toEqual(
       expect.arrayContaining(['hoant.snv@bp']),
     );
-    expect(completionEntries(sources)).toHaveLength(3);
+    expect(completionEntries(sources)).toContainEqual({
+      email: 'vanthu.snv@bp',
+      name: 'Văn thư Sở',
+      unit: 'Sở Nội vụ',
+    });
+    expect(completionEntries(sources)).toHaveLength(4);
   });
 });

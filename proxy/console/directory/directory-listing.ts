@@ -92,16 +92,25 @@ export function directoryRows(sources: DirectorySources): Row[] {
       unitName: unitNames.get(a.unitCode) ?? null,
     });
   }
+  // The provider names the unit in words (gecos, LDAP ou); where exactly one unit has that
+  // official name the address is listed in it until the console records a unit itself (as the
+  // console's accounts list places it).
+  const byName = new Map<string, string | null>();
+  for (const u of sources.units) {
+    const key = foldVietnamese(u.name);
+    byName.set(key, byName.has(key) ? null : u.code);
+  }
   for (const [email, p] of provider) {
     const a = accounts.get(email);
     if (a && (a.state !== 'active' || a.unitCode)) continue;
+    const unitCode = (p.unit && byName.get(foldVietnamese(p.unit))) || null;
     rows.push({
       email,
       fullName: a?.fullName ?? p.name,
       title: a?.title ?? null,
       kind: a?.kind ?? 'personal',
-      unitCode: null,
-      unitName: p.unit,
+      unitCode,
+      unitName: unitCode ? (unitNames.get(unitCode) ?? p.unit) : p.unit,
     });
   }
   return rows;
