@@ -66,7 +66,7 @@ describe('maintenance notices', () => {
       .waitFor();
     await screenshot(console_, 'console-maintenance.png');
     // Refused means not listed: the schedule has nothing with this text.
-    await console_.getByRole('heading', { name: 'Lịch bảo trì' }).waitFor();
+    await console_.getByRole('heading', { name: 'Lịch bảo trì', exact: true }).waitFor();
     await expect
       .poll(() => console_.getByText(/^Chưa có lịch bảo trì nào\.$|^Bắt đầu$/).count())
       .toBeGreaterThan(0);
