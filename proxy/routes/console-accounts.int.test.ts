@@ -117,6 +117,14 @@ describe('console accounts: Điều 4 names, creation at the real provider, firs
     // Mail to the new address is accepted by the real Postfix submission and arrives.
     const sender = freshMailbox('guithu');
     cleanup.push(sender.remove);
+    // …and colleagues find the new person in compose's completion at once, without tones.
+    const colleague = await logIn(proxy, sender.email, sender.password);
+    const found = (
+      await colleague.get(`/api/contacts?q=${encodeURIComponent(`do thi ${given}`)}`)
+    ).json() as {
+      contacts: { address: string; name: string | null }[];
+    };
+    expect(found.contacts.map((c) => c.address)).toContain(one.address);
     const transport = nodemailer.createTransport({
       host: mailStackPorts.host,
       port: mailStackPorts.submission,

@@ -111,6 +111,9 @@ describe('the audit log viewer (R-7.1)', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe(`16/10/2026 09:00:00,${admin.email},${lan},Đặt lại mật khẩu,Thành công,10.1.1.1,`);
     expect(lines[3]).toMatch(new RegExp(`^15/10/2026 00:00:00,${lan},${lan},Đăng nhập,Bị từ chối: `));
+    // Who took a copy of many people's entries is itself in the log.
+    const taken = proxy.ctx.audit.forAccount('*').find((e) => e.actor === admin.email);
+    expect(taken).toMatchObject({ action: 'report_export', details: { report: 'audit_csv', account: tag } });
   });
 
   it('refuses a bad filter with 400', async () => {

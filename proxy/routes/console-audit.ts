@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { auditCsv, auditFilter, auditPage } from '../console/audit/audit-viewer';
-import { requireConsole } from '../console/console-guard';
+import { actorOf, requireConsole } from '../console/console-guard';
 import { ApiErrorBody, AuditPage, AuditQuery } from '../contract';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody };
@@ -26,6 +26,16 @@ export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const { from, to } = req.query;
         const name = `nhat-ky${from ? `-tu-${from}` : ''}${to ? `-den-${to}` : ''}.csv`;
+        // The export holds addresses and IPs of many people: who took it is itself audited.
+        const actor = actorOf(req);
+        ctx.audit.record({
+          actor: actor.name,
+          email: '*',
+          action: 'report_export',
+          outcome: 'ok',
+          ip: actor.ip,
+          details: { report: 'audit_csv', ...stringsOf(req.query) },
+        });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', contentDisposition(name))
@@ -33,4 +43,13 @@ export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+/** The query's set filters as audit details (strings and numbers only). */
+function stringsOf(query: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  }
+  return out;
 }

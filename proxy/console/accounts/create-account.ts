@@ -11,6 +11,7 @@ import {
   proposeUnitAddress,
   validateLocalPart,
 } from '../../policy/account-name';
+import { refreshDirectory } from '../directory/refresh-directory';
 import type { Unit } from '../units/unit-store';
 import { runProviderAccountHook } from './provider-hook';
 
@@ -178,6 +179,8 @@ export async function createAccount(
     },
   });
   if (input.requestId) ctx.requests.complete(input.requestId, `account_create ${address}`, actor.name);
+  // Colleagues can address the new mailbox at once, not after the hourly directory refresh.
+  await refreshDirectory(ctx).catch(() => undefined);
   return {
     account: ctx.accounts.get(address) as AccountRecord,
     address,
