@@ -11,6 +11,11 @@ import { launchBrowser } from './support/browser';
  * did is checked on the server over IMAP, not only on the screen.
  */
 const baseUrl = inject('baseUrl');
+/** `E2E_SCREENSHOT_DIR=docs/screenshots` refreshes the README's pictures; a normal run writes nothing. */
+const shotDir = process.env.E2E_SCREENSHOT_DIR;
+const screenshot = async (name: string) => {
+  if (shotDir) await page.screenshot({ path: `${shotDir}/${name}` });
+};
 const BULK = 5_000;
 const TARGET = 'Công văn đến 2026';
 let owner: FreshMailbox;
@@ -142,7 +147,7 @@ describe('message list and actions', () => {
     await page.getByRole('button', { name: 'Dọn sạch Thùng rác' }).click();
     const dialog = page.getByRole('alertdialog');
     expect(await dialog.textContent()).toContain('sẽ bị xóa vĩnh viễn');
-    await page.screenshot({ path: 'docs/screenshots/list-empty-trash-confirm.png' });
+    await screenshot('list-empty-trash-confirm.png');
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     expect(await dialog.count()).toBe(0);
     expect(await owner.imap((imap) => count(imap, 'Trash'))).toBe(2);
@@ -202,7 +207,7 @@ describe('message list and actions', () => {
         .click({ modifiers: ['Shift'] });
       await page.getByText('Đã chọn 3 thư').waitFor();
       await page.waitForTimeout(300);
-      await page.screenshot({ path: `docs/screenshots/list-selection-${name}.png` });
+      await screenshot(`list-selection-${name}.png`);
       const box = await page.locator('.message-toolbar').boundingBox();
       expect(box!.width).toBeLessThanOrEqual(viewport.width);
     }
