@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeMailUser } from '../../scripts/mailstack/mail-users';
+import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { maildirOf, mailStackPaths, mailStackPorts } from '../../scripts/mailstack/paths';
 import { withImapSession } from '../../scripts/seed/imap-append';
 import type { AccountDetail, AccountList, AddressProposal, CreatedAccount, UnitTree } from '../contract';
@@ -299,6 +299,16 @@ describe('console accounts: Điều 4 names, creation at the real provider, firs
     expect(
       (await manager.client.get('/api/console/accounts/propose?fullName=A%20B&unitCode=vpubnd')).statusCode,
     ).toBe(403);
+  });
+
+  it('counts a mailbox made at the provider, with no unit recorded, in the unit its address names', async () => {
+    const email = `cuhv${randomInt(1e6)}.snv@${DOMAIN}`;
+    upsertMailUser({ email, password: 'Lua#Hong2026', quotaBytes: 2 * GB, suspendReason: null });
+    cleanup.push(() => removeMailUser(email));
+    const list = (
+      await admin.client.get(`/api/console/accounts?unit=snv&q=${email.split('@')[0]}`)
+    ).json() as AccountList;
+    expect(list.items.map((a) => [a.email, a.unitCode])).toEqual([[email, 'snv']]);
   });
 
   it('manages units: valid codes only, no duplicates, deletes only an empty unit', async () => {

@@ -68,13 +68,20 @@ export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
         restoreRequestedAt: null,
       }),
     );
+  // Failing that, the address itself names the unit (Điều 4: ten.unit@ or unit@).
+  const codes = new Set(deps.units.list().map((u) => u.code));
+  const unitFromAddress = (email: string): string | null => {
+    const local = email.slice(0, email.indexOf('@'));
+    const code = local.includes('.') ? local.slice(local.indexOf('.') + 1) : local;
+    return codes.has(code) ? code : null;
+  };
   const names = new Map(provider.map((p) => [p.email.toLowerCase(), p.name]));
   return [...stored, ...fromProvider].map((a) =>
     a.unitCode !== null && a.fullName !== null
       ? a
       : {
           ...a,
-          unitCode: a.unitCode ?? unitFromProvider.get(a.email) ?? null,
+          unitCode: a.unitCode ?? unitFromProvider.get(a.email) ?? unitFromAddress(a.email),
           fullName: a.fullName ?? names.get(a.email) ?? null,
         },
   );
