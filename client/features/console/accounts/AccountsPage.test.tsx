@@ -1,8 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type {
   AccountDetail,
@@ -11,9 +9,8 @@ import type {
   CreatedAccount,
   UnitNode,
 } from '../../../../proxy/contract';
-import { createI18n } from '../../../i18n/i18n';
 import { server } from '../../../test/setup';
-import { registerConsoleCatalogues } from '../catalogues';
+import { renderConsolePage } from '../test-support';
 import AccountsPage from './AccountsPage';
 
 const D = '@binhphuoc.gov.vn';
@@ -97,16 +94,7 @@ function setup(create: (body: Record<string, unknown>) => Response) {
     ),
     http.get(`/api/console/accounts/${encodeURIComponent(DETAIL.email)}`, () => HttpResponse.json(DETAIL)),
   );
-  const i18n = createI18n('vi');
-  registerConsoleCatalogues(i18n);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
-        <AccountsPage />
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+  renderConsolePage(<AccountsPage />);
   return { proposals };
 }
 

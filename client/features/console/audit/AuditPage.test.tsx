@@ -1,17 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTIONS,
   type AuditEntryView,
   type AuditPage as AuditPageBody,
 } from '../../../../proxy/contract';
-import { createI18n } from '../../../i18n/i18n';
 import { server } from '../../../test/setup';
-import { registerConsoleCatalogues } from '../catalogues';
+import { renderConsolePage } from '../test-support';
 import AuditPage from './AuditPage';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
@@ -58,16 +55,7 @@ function setup(total = 2) {
       return HttpResponse.json(body);
     }),
   );
-  const i18n = createI18n('vi');
-  registerConsoleCatalogues(i18n);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
-        <AuditPage />
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+  renderConsolePage(<AuditPage />);
   return { queries, last: () => queries.at(-1) as URLSearchParams };
 }
 

@@ -1,13 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { DirectoryListing } from '../../../../proxy/contract';
-import { createI18n } from '../../../i18n/i18n';
 import { server } from '../../../test/setup';
-import { registerConsoleCatalogues } from '../catalogues';
+import { renderConsolePage } from '../test-support';
 import DirectoryPage from './DirectoryPage';
 
 const LISTING: DirectoryListing = {
@@ -53,15 +50,7 @@ function setup() {
       return HttpResponse.json(LISTING);
     }),
   );
-  const i18n = createI18n('vi');
-  registerConsoleCatalogues(i18n);
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <I18nextProvider i18n={i18n}>
-        <DirectoryPage />
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+  renderConsolePage(<DirectoryPage />);
   return { last: () => queries.at(-1) as URLSearchParams };
 }
 

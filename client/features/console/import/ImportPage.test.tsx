@@ -1,14 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { ImportCreateRequest, ImportCreateResponse, ImportPreview } from '../../../../proxy/contract';
-import { createI18n } from '../../../i18n/i18n';
 import { publicConfig } from '../../../test/fixtures';
 import { server } from '../../../test/setup';
-import { registerConsoleCatalogues } from '../catalogues';
+import { renderConsolePage } from '../test-support';
 import ImportPage from './ImportPage';
 
 const D = '@binhphuoc.gov.vn';
@@ -119,16 +116,7 @@ function setup() {
       return HttpResponse.json(answer);
     }),
   );
-  const i18n = createI18n('vi');
-  registerConsoleCatalogues(i18n);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
-        <ImportPage />
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+  renderConsolePage(<ImportPage />);
   return seen;
 }
 

@@ -1,13 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { LifecycleAccountStatus, LifecycleRun, LifecycleToday } from '../../../../proxy/contract';
-import { createI18n } from '../../../i18n/i18n';
 import { server } from '../../../test/setup';
-import { registerConsoleCatalogues } from '../catalogues';
+import { renderConsolePage } from '../test-support';
 import LifecyclePage from './LifecyclePage';
 
 const LEAVER = 'annv.sttt@binhphuoc.gov.vn';
@@ -92,16 +89,7 @@ function setup(role: 'admin' | 'unit_manager' = 'admin') {
       return HttpResponse.json(run);
     }),
   );
-  const i18n = createI18n('vi');
-  registerConsoleCatalogues(i18n);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
-        <LifecyclePage />
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+  renderConsolePage(<LifecyclePage />);
   return seen;
 }
 

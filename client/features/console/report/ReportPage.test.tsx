@@ -1,13 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleReport, ReportPeriodInfo, ReportUnitRow } from '../../../../proxy/contract';
-import { createI18n } from '../../../i18n/i18n';
 import { server } from '../../../test/setup';
-import { registerConsoleCatalogues } from '../catalogues';
+import { renderConsolePage } from '../test-support';
 import ReportPage from './ReportPage';
 
 const period = (id: string, firstDay: string, lastDay: string, current = false): ReportPeriodInfo => ({
@@ -85,16 +82,7 @@ function renderPage() {
       HttpResponse.json(reportFor(new URL(request.url).searchParams.get('period') ?? '2026-06')),
     ),
   );
-  const i18n = createI18n('vi');
-  registerConsoleCatalogues(i18n);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <ReportPage />
-      </QueryClientProvider>
-    </I18nextProvider>,
-  );
+  return renderConsolePage(<ReportPage />);
 }
 
 const cells = (r: HTMLElement) =>

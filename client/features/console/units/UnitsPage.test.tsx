@@ -1,13 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleMe, UnitNode } from '../../../../proxy/contract';
-import { createI18n } from '../../../i18n/i18n';
 import { server } from '../../../test/setup';
-import { registerConsoleCatalogues } from '../catalogues';
+import { renderConsolePage } from '../test-support';
 import UnitsPage from './UnitsPage';
 
 const node = (
@@ -51,15 +48,7 @@ function setup(
       onCreate((await request.json()) as Record<string, unknown>),
     ),
   );
-  const i18n = createI18n('vi');
-  registerConsoleCatalogues(i18n);
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <I18nextProvider i18n={i18n}>
-        <UnitsPage />
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+  renderConsolePage(<UnitsPage />);
 }
 
 describe('Đơn vị', () => {
