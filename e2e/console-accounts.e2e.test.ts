@@ -160,7 +160,7 @@ describe('accounts and units in the console', () => {
     const own = await adminInConsole(browser, baseUrl, manager);
     await own.getByText('Bạn chỉ xem được tài khoản của đơn vị mình.').waitFor();
     expect(await own.getByRole('button', { name: 'Tạo tài khoản' }).count()).toBe(0);
-    const emails = own.locator('.accounts-table .account-email');
+    const emails = own.locator('.accounts-table .account-address');
     await emails.first().waitFor();
     const listed = await emails.allTextContents();
     expect(listed).toContain(manager.email);
