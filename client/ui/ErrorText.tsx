@@ -14,3 +14,14 @@ export function useErrorMessage() {
     return t('errors.internal_error');
   };
 }
+
+/** A form's or a list's error, said in the catalogue's words as an alert; nothing while there is none. */
+export function FormError({ error, className }: { error: unknown; className?: string }) {
+  const errorMessage = useErrorMessage();
+  if (!error) return null;
+  return (
+    <p className={className ? `form-error ${className}` : 'form-error'} role="alert">
+      {errorMessage(error)}
+    </p>
+  );
+}

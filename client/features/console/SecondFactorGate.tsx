@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsoleMe } from '../../../proxy/contract';
 import { useConfirmSecondFactor, useEnrolSecondFactor, useVerifySecondFactor } from '../../api/console';
 import { consoleKeys } from '../../api/keys';
-import { useErrorMessage } from '../../ui/ErrorText';
+import { FormError } from '../../ui/ErrorText';
 
 /**
  * The console opens only after the second factor in this session: enrolment the first time (QR
@@ -23,7 +23,6 @@ export function SecondFactorGate({ me, children }: { me: ConsoleMe; children: Re
 
 function Enrolment({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const enrol = useEnrolSecondFactor();
   const confirm = useConfirmSecondFactor();
   const [code, setCode] = useState('');
@@ -45,11 +44,7 @@ function Enrolment({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
           >
             {t('console.shell.secondFactor.start')}
           </button>
-          {enrol.error && (
-            <p role="alert" className="form-error">
-              {errorMessage(enrol.error)}
-            </p>
-          )}
+          <FormError error={enrol.error} />
         </>
       ) : (
         <form onSubmit={submit} className="console-gate-form">
@@ -78,11 +73,7 @@ function Enrolment({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
               required
             />
           </label>
-          {confirm.error && (
-            <p role="alert" className="form-error">
-              {errorMessage(confirm.error)}
-            </p>
-          )}
+          <FormError error={confirm.error} />
           <button type="submit" className="button button-primary" disabled={confirm.isPending}>
             {t('console.shell.secondFactor.confirm')}
           </button>
@@ -140,7 +131,6 @@ function RecoveryCodesShown({
 
 function Verification() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const verify = useVerifySecondFactor();
   const [code, setCode] = useState('');
   return (
@@ -166,11 +156,7 @@ function Verification() {
             autoFocus
           />
         </label>
-        {verify.error && (
-          <p role="alert" className="form-error">
-            {errorMessage(verify.error)}
-          </p>
-        )}
+        <FormError error={verify.error} />
         <button type="submit" className="button button-primary" disabled={verify.isPending}>
           {t('console.shell.secondFactor.verify')}
         </button>

@@ -10,7 +10,7 @@ import {
 } from '../../../api/console-accounts';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError, useErrorMessage } from '../../../ui/ErrorText';
 import { FileSize } from '../../../ui/FileSize';
 import { useToasts } from '../../../ui/toast-store';
 import { TemporaryPasswordNotice } from './TemporaryPasswordNotice';
@@ -33,7 +33,6 @@ export function AccountDetailPanel({
 }) {
   const { t } = useTranslation();
   const detail = useAccountDetail(email);
-  const errorMessage = useErrorMessage();
   return (
     <aside className="console-card account-detail" aria-labelledby="account-detail-title">
       <header className="account-detail-head">
@@ -42,11 +41,7 @@ export function AccountDetailPanel({
           {t('console.accounts.detail.close')}
         </button>
       </header>
-      {detail.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(detail.error)}
-        </p>
-      )}
+      <FormError error={detail.error} />
       {detail.data && <DetailBody account={detail.data} units={units} canWrite={canWrite} />}
     </aside>
   );
@@ -247,11 +242,7 @@ function AccountActions({ account, units }: { account: AccountDetail; units: Uni
             {t('console.accounts.detail.title')}
             <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
           </label>
-          {profile.error && (
-            <p className="form-error" role="alert">
-              {errorMessage(profile.error)}
-            </p>
-          )}
+          <FormError error={profile.error} />
           <div className="console-actions">
             <button type="submit" className="button button-primary" disabled={profile.isPending}>
               {t('console.accounts.detail.save')}

@@ -5,7 +5,7 @@ import { useConsoleMe } from '../../../api/console';
 import { useAccountList } from '../../../api/console-accounts';
 import { useUnitTree } from '../../../api/console-units';
 import { formatDateTime } from '../../../i18n/format';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError } from '../../../ui/ErrorText';
 import { AccountDetailPanel } from './AccountDetailPanel';
 import { CreateAccountForm } from './CreateAccountForm';
 import { TemporaryPasswordNotice } from './TemporaryPasswordNotice';
@@ -18,7 +18,6 @@ const ROLES: Role[] = ['admin', 'unit_manager', 'user'];
 /** Every mailbox, filtered; an account's detail beside the list; "Tạo tài khoản" for admins. */
 export default function AccountsPage() {
   const { t, i18n } = useTranslation();
-  const errorMessage = useErrorMessage();
   const me = useConsoleMe();
   const canWrite = me.data?.role === 'admin';
   const units = useUnitTree().data?.units ?? [];
@@ -134,11 +133,7 @@ export default function AccountsPage() {
       <div className={selected ? 'accounts-layout with-detail' : 'accounts-layout'}>
         <div className="accounts-list">
           {list.isPending && <p>{t('console.accounts.loading')}</p>}
-          {list.error && (
-            <p className="form-error" role="alert">
-              {errorMessage(list.error)}
-            </p>
-          )}
+          <FormError error={list.error} />
           {data && data.total === 0 && <p>{t('console.accounts.empty')}</p>}
           {data && data.total > 0 && (
             <>

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountKind, CreatedAccount, UnitNode } from '../../../../proxy/contract';
 import { useAddressProposal, useCreateAccount } from '../../../api/console-accounts';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError, useErrorMessage } from '../../../ui/ErrorText';
 
 const GB = 1024 ** 3;
 const PROPOSE_DELAY_MS = 250;
@@ -161,11 +161,7 @@ export function CreateAccountForm({
           </label>
         </div>
       )}
-      {create.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(create.error)}
-        </p>
-      )}
+      <FormError error={create.error} />
       <div className="console-actions">
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           {create.isPending ? t('console.accounts.form.creating') : t('console.accounts.form.submit')}

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../proxy/contract';
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditExportUrl, useAuditLog } from '../../../api/console-audit';
-import { ApiClientError } from '../../../api/http';
+import { FormError } from '../../../ui/ErrorText';
 import { auditTime, parseTypedDate } from './audit-dates';
 import './audit.css';
 
@@ -136,11 +136,7 @@ export default function AuditPage() {
           </p>
         )}
       </form>
-      {log.error && (
-        <p role="alert" className="form-error">
-          {t(`errors.${log.error instanceof ApiClientError ? log.error.code : 'internal_error'}`)}
-        </p>
-      )}
+      <FormError error={log.error} />
       {log.isPending && <p>{t('console.audit.loading')}</p>}
       {data && (
         <>

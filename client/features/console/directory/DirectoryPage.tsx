@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryExportFormat, DirectoryGroup } from '../../../../proxy/contract';
 import { directoryExportUrl, useDirectory } from '../../../api/console-directory';
-import { ApiClientError } from '../../../api/http';
+import { FormError } from '../../../ui/ErrorText';
 import './directory.css';
 
 const FORMATS: { format: DirectoryExportFormat; label: string }[] = [
@@ -63,11 +63,7 @@ export default function DirectoryPage() {
           </a>
         ))}
       </div>
-      {directory.error && (
-        <p role="alert" className="form-error">
-          {t(`errors.${directory.error instanceof ApiClientError ? directory.error.code : 'internal_error'}`)}
-        </p>
-      )}
+      <FormError error={directory.error} />
       {directory.isPending && <p>{t('console.directory.loading')}</p>}
       {data && (
         <>

@@ -4,7 +4,7 @@ import type { ImportCreateRow, ImportPreview } from '../../../../proxy/contract'
 import { useImportCreate, useImportPreview, useImportUnits } from '../../../api/console-import';
 import { usePublicConfig } from '../../../api/public-config';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError } from '../../../ui/ErrorText';
 import { ImportPreviewTable, initialChoice, isOverridden, type RowChoice } from './ImportPreviewTable';
 import { ImportResult } from './ImportResult';
 import './import.css';
@@ -15,7 +15,6 @@ import './import.css';
  */
 export default function ImportPage() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const config = usePublicConfig();
   const units = useImportUnits();
   const preview = useImportPreview();
@@ -116,11 +115,7 @@ export default function ImportPage() {
         </button>
       </form>
       <p className="hint">{t('console.import.fileHint')}</p>
-      {preview.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(preview.error)}
-        </p>
-      )}
+      <FormError error={preview.error} />
 
       {data && (
         <section aria-labelledby="import-preview-title">
@@ -159,11 +154,7 @@ export default function ImportPage() {
             </button>
             {missingReason && <span className="form-error">{t('console.import.reasonMissing')}</span>}
           </div>
-          {create.error && (
-            <p role="alert" className="form-error">
-              {errorMessage(create.error)}
-            </p>
-          )}
+          <FormError error={create.error} />
         </section>
       )}
 

@@ -16,7 +16,7 @@ import {
 } from '../../../api/console-lifecycle';
 import { formatDateTime } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError } from '../../../ui/ErrorText';
 import { FileSize } from '../../../ui/FileSize';
 
 const dayText = (day: string) => day.split('-').reverse().join('/');
@@ -39,7 +39,6 @@ export function AccountLifecyclePanel({
   admin: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorMessage();
   const [search, setSearch] = useState(email ?? '');
   const status = useLifecycleAccount(email);
   const [requestId, setRequestId] = useState('');
@@ -163,7 +162,7 @@ export function AccountLifecyclePanel({
               {t('console.lifecycle.restore.passwordNote')}
             </p>
           )}
-          {failed && <p role="alert">{errorText(failed)}</p>}
+          <FormError error={failed} />
 
           {admin && a.state !== 'revoked' && (
             <div className="lifecycle-forms">

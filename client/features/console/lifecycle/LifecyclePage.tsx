@@ -10,7 +10,7 @@ import {
 } from '../../../api/console-lifecycle';
 import { formatDateTime } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError } from '../../../ui/ErrorText';
 import { AccountLifecyclePanel } from './AccountLifecyclePanel';
 import './lifecycle.css';
 
@@ -82,7 +82,6 @@ const outcomeTone = (outcome: string | undefined) =>
  */
 export default function LifecyclePage() {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorMessage();
   const admin = useConsoleMe().data?.role === 'admin';
   const today = useLifecycleToday();
   const [days, setDays] = useState(30);
@@ -122,7 +121,7 @@ export default function LifecyclePage() {
               : t('console.lifecycle.today.jobOff')}
           </p>
         )}
-        {today.error && <p role="alert">{errorText(today.error)}</p>}
+        <FormError error={today.error} />
         {today.data && due.length === 0 && <p>{t('console.lifecycle.today.empty')}</p>}
         {due.length > 0 && <ActionsTable actions={due} onPick={setAccount} />}
         {runJob.data && !runJob.data.dryRun && (
@@ -135,7 +134,7 @@ export default function LifecyclePage() {
             })}
           </p>
         )}
-        {runJob.error && <p role="alert">{errorText(runJob.error)}</p>}
+        <FormError error={runJob.error} />
       </section>
 
       <AccountLifecyclePanel email={account} onOpen={setAccount} admin={admin} />

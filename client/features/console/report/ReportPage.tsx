@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportCountsBody, ReportPeriodInfo, ReportUnitRow } from '../../../../proxy/contract';
 import { reportDownloadUrl, useConsoleReport } from '../../../api/console-report';
-import { ApiClientError } from '../../../api/http';
 import { formatDate, formatDateTime } from '../../../i18n/format';
+import { FormError } from '../../../ui/ErrorText';
 import { ReportChart } from './ReportChart';
 import './report.css';
 
@@ -31,14 +31,8 @@ export default function ReportPage() {
   };
 
   if (report.isPending) return <p>{t('console.report.loading')}</p>;
-  if (report.error || !report.data) {
-    const code = report.error instanceof ApiClientError ? report.error.code : 'internal_error';
-    return (
-      <p role="alert" className="form-error">
-        {t(`errors.${code}`)}
-      </p>
-    );
-  }
+  // No data without an error would be the proxy's fault: the general message then.
+  if (report.error || !report.data) return <FormError error={report.error ?? new Error('no report')} />;
   const data = report.data;
   const selected = data.period;
 

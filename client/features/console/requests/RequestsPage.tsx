@@ -10,7 +10,7 @@ import {
   useUnitRequests,
 } from '../../../api/console-requests';
 import { formatDate } from '../../../i18n/format';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError } from '../../../ui/ErrorText';
 import './requests.css';
 
 const KINDS = ['create', 'change', 'revoke', 'restore'] as const;
@@ -28,7 +28,6 @@ const emptyForm = {
 /** R-5.2: units' written requests, with their document numbers and what was done. */
 export default function RequestsPage() {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorMessage();
   const admin = useConsoleMe().data?.role === 'admin';
   const [filter, setFilter] = useState<RequestFilter>({ status: 'open' });
   const requests = useUnitRequests(filter);
@@ -131,7 +130,7 @@ export default function RequestsPage() {
     <div className="requests-page">
       <h1 className="console-title">{t('console.requests.title')}</h1>
       <p className="requests-intro">{t('console.requests.intro')}</p>
-      {error && <p role="alert">{errorText(error)}</p>}
+      <FormError error={error} />
       {record.data && <p role="status">{t('console.requests.form.saved', { id: record.data.id })}</p>}
 
       {admin && (

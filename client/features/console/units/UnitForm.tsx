@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitLevel, UnitNode } from '../../../../proxy/contract';
 import { useCreateUnit, useUpdateUnit } from '../../../api/console-units';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError } from '../../../ui/ErrorText';
 import { useToasts } from '../../../ui/toast-store';
 
 const LEVELS: UnitLevel[] = ['province', 'department', 'district', 'division', 'commune'];
@@ -20,7 +20,6 @@ export function UnitForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const show = useToasts((s) => s.show);
   const create = useCreateUnit();
   const update = useUpdateUnit();
@@ -105,11 +104,7 @@ export function UnitForm({
           <input value={website} onChange={(e) => setWebsite(e.target.value)} type="url" maxLength={300} />
         </label>
       </div>
-      {mutation.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(mutation.error)}
-        </p>
-      )}
+      <FormError error={mutation.error} />
       <div className="console-actions">
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
           {t('console.units.form.save')}

@@ -4,7 +4,7 @@ import type { UnitNode } from '../../../../proxy/contract';
 import { useConsoleMe } from '../../../api/console';
 import { useDeleteUnit, useUnitTree } from '../../../api/console-units';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { useErrorMessage } from '../../../ui/ErrorText';
+import { FormError, useErrorMessage } from '../../../ui/ErrorText';
 import { useToasts } from '../../../ui/toast-store';
 import { UnitForm } from './UnitForm';
 import './units.css';
@@ -49,11 +49,7 @@ export default function UnitsPage() {
         />
       )}
       {tree.isPending && <p>{t('console.units.loading')}</p>}
-      {tree.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(tree.error)}
-        </p>
-      )}
+      <FormError error={tree.error} />
       {tree.data && units.length === 0 && <p>{t('console.units.empty')}</p>}
       {units.length > 0 && (
         <table className="console-table units-table">
