@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../proxy/config';
 import { loadEnvFile } from '../proxy/load-env-file';
 import { createPasswordDriver } from '../proxy/password/drivers/create-driver';
 import { DriverError } from '../proxy/password/drivers/password-driver';
+import { vietnameseDateTime } from '../proxy/policy/vietnam-date';
 import { openDatabase } from '../proxy/store/database';
 
 const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
@@ -29,21 +30,6 @@ const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
   reset-second-factor <email>    xóa xác thực hai lớp (mất điện thoại) / clear a lost second factor`;
 
 const ADMIN = { name: 'admin:cli' };
-
-function formatTime(d: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('vi-VN', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
 
 async function main(): Promise<number> {
   const [command, rawEmail, ...rest] = process.argv.slice(2);
@@ -71,7 +57,7 @@ async function main(): Promise<number> {
       for (const e of entries) {
         const details = e.details ? ` ${JSON.stringify(e.details)}` : '';
         console.log(
-          `${formatTime(e.at, config.org.timeZone)}  ${e.action.padEnd(15)} ${e.outcome.padEnd(26)} ${(e.ip ?? '-').padEnd(15)} ${e.actor}${details}`,
+          `${vietnameseDateTime(e.at, { timeZone: config.org.timeZone })}  ${e.action.padEnd(15)} ${e.outcome.padEnd(26)} ${(e.ip ?? '-').padEnd(15)} ${e.actor}${details}`,
         );
       }
       return 0;

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  dateTimeParts,
   firstDayAfterMonths,
+  parseVietnameseDay,
   startOfVietnamDay,
   vietnamDateOf,
+  vietnameseDateTime,
+  vietnameseDay,
   weekdayOf,
 } from './vietnam-date';
 
@@ -54,5 +58,47 @@ describe('months as BLDS 2015 Điều 147–148 count them', () => {
     expect(firstDayAfterMonths('2026-10-01', 6)).toBe('2027-04-02');
     expect(firstDayAfterMonths('2026-01-31', 1)).toBe('2026-03-01');
     expect(firstDayAfterMonths('2028-01-28', 1)).toBe('2028-02-29');
+  });
+});
+
+describe('days as the console reads and writes them (dd/MM/yyyy)', () => {
+  it.each([
+    ['05/10/2026', '2026-10-05'],
+    ['5/10/2026', '2026-10-05'],
+    [' 29/02/2028 ', '2028-02-29'],
+    ['29/02/2026', null],
+    ['31/04/2026', null],
+    ['31/02/2026', null],
+    ['2026-10-05', null],
+    ['10/5', null],
+    ['07/2026', null],
+  ])('reads %j as %j', (text, date) => {
+    expect(parseVietnameseDay(text)).toBe(date);
+  });
+
+  it('takes yyyy-mm-dd too when asked (an API caller), still only real dates', () => {
+    expect(parseVietnameseDay('01/07/2026', { iso: true })).toBe('2026-07-01');
+    expect(parseVietnameseDay('2026-07-01', { iso: true })).toBe('2026-07-01');
+    expect(parseVietnameseDay('2026-02-30', { iso: true })).toBeNull();
+    expect(parseVietnameseDay('2026-7-1', { iso: true })).toBeNull();
+  });
+
+  it('writes a day back as dd/MM/yyyy', () => {
+    expect(vietnameseDay('2026-10-05')).toBe('05/10/2026');
+    expect(vietnameseDay(parseVietnameseDay('1/1/2027') as string)).toBe('01/01/2027');
+  });
+
+  it('dates an instant in Viet Nam with or without seconds, or in another time zone', () => {
+    expect(vietnameseDateTime(new Date('2026-10-14T17:00:05Z'))).toBe('15/10/2026 00:00:05');
+    expect(vietnameseDateTime(new Date('2026-10-14T17:00:05Z'), { seconds: false })).toBe('15/10/2026 00:00');
+    expect(vietnameseDateTime(new Date('2026-10-14T17:00:05Z'), { timeZone: 'UTC' })).toBe(
+      '14/10/2026 17:00:05',
+    );
+    expect(dateTimeParts(new Date('2026-12-31T23:59:00Z'))).toMatchObject({
+      day: '01',
+      month: '01',
+      year: '2027',
+      hour: '06',
+    });
   });
 });

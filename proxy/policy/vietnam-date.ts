@@ -12,6 +12,7 @@ export type VietnamDate = string;
 const OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TYPED_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** Days since 1970-01-01 of a date; throws on anything that is not a real 'YYYY-MM-DD'. */
 export function dayNumber(date: VietnamDate): number {
@@ -24,6 +25,73 @@ export function dayNumber(date: VietnamDate): number {
     throw new RangeError(`no such date: ${date}`);
   }
   return ms / DAY_MS;
+}
+
+/**
+ * A day as people type it in the console, "5/10/2026" or "05/10/2026" (dd/MM/yyyy; spaces around
+ * it allowed) → '2026-10-05'; with `iso`, '2026-10-05' as an API caller sends it is taken too. null
+ * when it is no real date (31/02/2026 included).
+ */
+export function parseVietnameseDay(
+  text: string,
+  { iso = false }: { iso?: boolean } = {},
+): VietnamDate | null {
+  const trimmed = text.trim();
+  const m = TYPED_RE.exec(trimmed);
+  const date = m
+    ? `${m[3]}-${(m[2] as string).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`
+    : iso && DATE_RE.test(trimmed)
+      ? trimmed
+      : null;
+  if (!date) return null;
+  try {
+    dayNumber(date);
+    return date;
+  } catch {
+    return null;
+  }
+}
+
+/** '2026-10-05' → "05/10/2026", as Vietnamese documents and the console write dates. */
+export const vietnameseDay = (date: VietnamDate): string =>
+  `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock fields of an instant in a time zone (the province's unless told), 2-digit, 24-hour. */
+export function dateTimeParts(at: Date, timeZone = 'Asia/Ho_Chi_Minh') {
+  let f = dateTimeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return {
+    day: p.day,
+    month: p.month,
+    year: p.year,
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
+  } as Record<'day' | 'month' | 'year' | 'hour' | 'minute' | 'second', string>;
+}
+
+/** "29/11/2026 10:05:09" (or without the seconds): an instant as a log or a document dates it. */
+export function vietnameseDateTime(
+  at: Date,
+  { timeZone, seconds = true }: { timeZone?: string; seconds?: boolean } = {},
+): string {
+  const p = dateTimeParts(at, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
 }
 
 export function fromDayNumber(n: number): VietnamDate {

@@ -12,7 +12,6 @@ import {
   exportAccountMailbox,
   exportFileOf,
   lifecycleStatus,
-  parseDayInput,
   recordDeparture,
   recordRestoreRequest,
   revokeAccount,
@@ -48,7 +47,7 @@ import {
   SuspendInput,
 } from '../contract';
 import { ApiError } from '../http/api-error';
-import { startOfVietnamDay, vietnamDateOf } from '../policy/vietnam-date';
+import { parseVietnameseDay, startOfVietnamDay, vietnamDateOf } from '../policy/vietnam-date';
 
 const EmailParams = z.object({ email: z.string().min(3).max(320) });
 const TodayQuery = z.object({ on: z.string().max(20).optional() });
@@ -86,7 +85,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         // `on`: the job as it would run at 00:00 of a later day (a preview; nothing is done).
-        const day = req.query.on ? parseDayInput(req.query.on) : null;
+        const day = req.query.on ? parseVietnameseDay(req.query.on, { iso: true }) : null;
         if (req.query.on && !day) throw new ApiError('validation_failed');
         const now = day ? startOfVietnamDay(day) : new Date();
         const actions = planLifecycle(ctx.accounts.list().filter(visible(req)), now, policy());

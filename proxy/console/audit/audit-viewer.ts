@@ -5,6 +5,7 @@ import appTexts from '../../../client/i18n/vi.json' with { type: 'json' };
 import type { AppContext } from '../../app-context';
 import type { AuditFilter, StoredAuditEntry } from '../../audit/audit-log';
 import type { AuditPage, AuditQuery } from '../../contract';
+import { vietnameseDateTime } from '../../policy/vietnam-date';
 import { csvLine } from '../csv-text';
 
 type Ctx = Pick<AppContext, 'audit' | 'config'>;
@@ -39,25 +40,6 @@ export function auditPage(ctx: Ctx, req: FastifyRequest, query: AuditQuery): Aud
 const actionLabels: Record<string, string> = auditTexts.actions;
 const errorTexts: Record<string, string> = appTexts.errors;
 
-/** "29/11/2026 10:05:09" in the province's time zone. */
-function vietnamTime(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
 /** The outcome as the viewer shows it: ok, or the message the user was given for that code. */
 function outcomeText(entry: StoredAuditEntry): string {
   if (entry.outcome === 'ok') return auditTexts.outcomes.ok;
@@ -76,7 +58,7 @@ export function auditCsv(ctx: Ctx, filter: AuditFilter): Readable {
     yield `\uFEFF${csvLine([c.at, c.actor, c.account, c.action, c.outcome, c.ip, c.details])}`;
     for (const e of ctx.audit.iterate(filter)) {
       yield csvLine([
-        vietnamTime(e.at, timeZone),
+        vietnameseDateTime(e.at, { timeZone }),
         e.actor,
         e.email,
         actionLabels[e.action] ?? e.action,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import vi from '../../../client/features/console/directory/locales/vi.json' with { type: 'json' };
 import { interpolate } from '../../i18n/catalogue';
-import type { VietnamDate } from '../../policy/vietnam-date';
+import { type VietnamDate, vietnameseDay } from '../../policy/vietnam-date';
 import { csvText } from '../csv-text';
 
 /**
@@ -20,7 +20,6 @@ const texts = vi.export;
 const COLUMNS = [texts.index, texts.fullName, texts.jobTitle, texts.unit, texts.email];
 
 /** dd/MM/yyyy, as documents are dated. */
-const vietnamese = (date: VietnamDate) => date.split('-').reverse().join('/');
 
 function cells(sheet: DirectorySheet): (string | number)[][] {
   return sheet.rows.map((r, i) => [i + 1, r.fullName ?? '', r.title ?? '', r.unitName ?? '', r.email]);
@@ -38,7 +37,7 @@ export async function directoryXlsx(sheet: DirectorySheet): Promise<Buffer> {
   const ws = book.addWorksheet(texts.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.columns = [{ width: 6 }, { width: 30 }, { width: 26 }, { width: 42 }, { width: 38 }];
   ws.addRow([sheet.heading]);
-  ws.addRow([`${texts.heading} — ${interpolate(texts.dated, { date: vietnamese(sheet.date) })}`]);
+  ws.addRow([`${texts.heading} — ${interpolate(texts.dated, { date: vietnameseDay(sheet.date) })}`]);
   ws.mergeCells('A1:E1');
   ws.mergeCells('A2:E2');
   ws.getRow(1).font = { bold: true, size: 14 };
@@ -94,7 +93,7 @@ td.stt{text-align:center;width:3rem}
 </head>
 <body>
 <h1>${escapeHtml(sheet.heading)}</h1>
-<p>${escapeHtml(texts.heading)} — ${escapeHtml(interpolate(texts.dated, { date: vietnamese(sheet.date) }))}</p>
+<p>${escapeHtml(texts.heading)} — ${escapeHtml(interpolate(texts.dated, { date: vietnameseDay(sheet.date) }))}</p>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

@@ -13,7 +13,13 @@ import {
   type DepartureReason,
   lifecycleSchedule,
 } from '../../policy/account-lifecycle';
-import { startOfVietnamDay, type VietnamDate, vietnamDateOf } from '../../policy/vietnam-date';
+import {
+  parseVietnameseDay,
+  startOfVietnamDay,
+  type VietnamDate,
+  vietnamDateOf,
+  vietnameseDay,
+} from '../../policy/vietnam-date';
 import { addWorkingDays } from '../../policy/working-days';
 import { DoveadmError } from '../../quota-warnings/doveadm-quota';
 import { lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
@@ -23,20 +29,6 @@ export type LifecycleDeps = Pick<
   AppContext,
   'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver' | 'requests' | 'imap'
 >;
-
-/** "25/12/2026" as typed in the console, or "2026-12-25"; null when it is no real date. */
-export function parseDayInput(input: string): VietnamDate | null {
-  const text = input.trim();
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = text.includes('/') ? [m[3], m[2], m[1]] : [m[1], m[2], m[3]];
-  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const check = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso ? null : iso;
-}
-
-/** "2026-12-25" → "25/12/2026", as the regulation's documents write dates. */
-export const vietnameseDate = (day: VietnamDate) => day.split('-').reverse().join('/');
 
 function known(deps: LifecycleDeps, email: string): AccountRecord {
   const record = deps.accounts.get(email.normalize('NFC').toLowerCase());
@@ -68,7 +60,7 @@ function completeRequest(deps: LifecycleDeps, requestId: number | undefined, out
 /** Đ5.3b: the text the holder reads when sending is refused. */
 export function sendingLockReason(departure: NonNullable<AccountRecord['departure']>): string {
   return interpolate(lifecycleTexts.sendingLockReason, {
-    date: vietnameseDate(departure.on),
+    date: vietnameseDay(departure.on),
     reason: lifecycleTexts.reasons[departure.reason],
   });
 }
@@ -84,7 +76,7 @@ export function recordDeparture(
   actor: Actor,
 ) {
   const record = known(deps, email);
-  const on = parseDayInput(input.on);
+  const on = parseVietnameseDay(input.on, { iso: true });
   const level = input.level as DepartureLevel;
   const reason = input.reason as DepartureReason;
   if (!on || !LEVELS.includes(level) || !REASONS.includes(reason) || record.kind !== 'personal') {
@@ -127,7 +119,7 @@ export function setInactivityExemption(
     return;
   }
   const reason = input.reason.normalize('NFC').trim();
-  const until = input.until?.trim() ? parseDayInput(input.until) : null;
+  const until = input.until?.trim() ? parseVietnameseDay(input.until, { iso: true }) : null;
   if (!reason || (input.until?.trim() && !until)) throw new ApiError('validation_failed');
   deps.accounts.setProfile(record.email, {
     inactivityExemption: { reason, until: until ? startOfVietnamDay(until) : null },
@@ -169,7 +161,7 @@ export function recordRestoreRequest(
 ): { deadlineOn: VietnamDate } {
   const record = known(deps, email);
   if (record.state !== 'suspended') throw new ApiError('account_state_invalid');
-  const day = input.receivedOn?.trim() ? parseDayInput(input.receivedOn) : null;
+  const day = input.receivedOn?.trim() ? parseVietnameseDay(input.receivedOn, { iso: true }) : null;
   if (input.receivedOn?.trim() && !day) throw new ApiError('validation_failed');
   openRequest(deps, input.requestId);
   // A date typed without a time: the request counts from that morning.

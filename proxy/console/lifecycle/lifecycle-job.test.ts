@@ -6,7 +6,7 @@ import { type AccountRecord, createAccountStore } from '../../accounts/account-s
 import { DEFAULT_LIFECYCLE_POLICY } from '../../policy/account-lifecycle';
 import { openDatabase } from '../../store/database';
 import { lifecycleAccountOf } from './lifecycle-account';
-import { parseDayInput, sendingLockReason } from './lifecycle-actions';
+import { sendingLockReason } from './lifecycle-actions';
 import { adoptProviderAccounts, nextRunAt, planLifecycle, upcomingLifecycle } from './lifecycle-job';
 import { mboxEntry } from './mailbox-export';
 
@@ -133,13 +133,6 @@ describe('planLifecycle (the daily job and its dry run)', () => {
 });
 
 describe('inputs and texts', () => {
-  it('reads dd/MM/yyyy as typed in the console and refuses dates that do not exist', () => {
-    expect(parseDayInput('01/07/2026')).toBe('2026-07-01');
-    expect(parseDayInput('2026-07-01')).toBe('2026-07-01');
-    expect(parseDayInput('31/02/2026')).toBeNull();
-    expect(parseDayInput('07/2026')).toBeNull();
-  });
-
   it('gives the holder the reason and the article in Vietnamese', () => {
     expect(sendingLockReason({ on: '2026-07-01', level: 'staff', reason: 'retired' })).toBe(
       'Hộp thư bị khóa chức năng gửi thư từ ngày 01/07/2026 do nghỉ hưu (Điều 5.3b Quy chế ban hành kèm Quyết định 1956/QĐ-UBND, R-5.3b).',

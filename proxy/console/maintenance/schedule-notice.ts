@@ -1,11 +1,10 @@
 import type { MaintenanceNotice, MaintenanceNoticeStatus, PublicNotice } from '../../contract';
 import { ApiError } from '../../http/api-error';
-import { vietnamDateOf } from '../../policy/vietnam-date';
+import { vietnamDateOf, vietnameseDay } from '../../policy/vietnam-date';
 import { type HolidayCalendar, maintenanceNoticeAllowed } from '../../policy/working-days';
 import type { StoredNotice } from './notice-store';
 
 /** dd/MM/yyyy of a Vietnamese calendar date, as the refusal shows the earliest day. */
-const ddmmyyyy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 /**
  * The first day an outage announced at `now` may start (00:00 in Viet Nam). The policy gives it
@@ -27,7 +26,7 @@ export function checkMaintenanceNotice(
   if (endsAt.getTime() <= startsAt.getTime()) throw new ApiError('maintenance_end_before_start');
   const decision = maintenanceNoticeAllowed(now, startsAt, holidays);
   if (decision.ok) return;
-  const earliest = ddmmyyyy(decision.earliestStartOn);
+  const earliest = vietnameseDay(decision.earliestStartOn);
   if (decision.code === 'holidays_unknown') {
     throw new ApiError('holidays_unknown', { year: vietnamDateOf(startsAt).slice(0, 4) });
   }

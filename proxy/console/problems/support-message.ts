@@ -5,6 +5,7 @@ import vi from '../../../client/i18n/vi.json' with { type: 'json' };
 import type { Config } from '../../config';
 import type { ProblemKind } from '../../contract';
 import { interpolate } from '../../i18n/catalogue';
+import { dateTimeParts } from '../../policy/vietnam-date';
 
 export interface ReportFacts {
   id: number;
@@ -19,18 +20,10 @@ export interface ReportFacts {
   userAgent?: string | null;
 }
 
+/** "10:05 29/11/2026": the time first, as the support mail's sentence reads. */
 const timeText = (at: Date, timeZone: string) => {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('hour')}:${get('minute')} ${get('day')}/${get('month')}/${get('year')}`;
+  const p = dateTimeParts(at, timeZone);
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 };
 
 /**

@@ -2,7 +2,7 @@ import type { Actor } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
 import type { NewUnitRequestInput } from '../../contract';
 import { ApiError } from '../../http/api-error';
-import { parseDayInput } from '../lifecycle/lifecycle-actions';
+import { parseVietnameseDay } from '../../policy/vietnam-date';
 import type { UnitRequest } from './request-store';
 
 type Deps = Pick<AppContext, 'requests' | 'units' | 'audit'>;
@@ -12,7 +12,9 @@ export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor:
   const documentNumber = input.documentNumber.normalize('NFC').trim();
   if (!documentNumber) throw new ApiError('document_number_required');
   if (!deps.units.get(input.unitCode)) throw new ApiError('unit_not_found');
-  const documentDate = input.documentDate?.trim() ? parseDayInput(input.documentDate) : null;
+  const documentDate = input.documentDate?.trim()
+    ? parseVietnameseDay(input.documentDate, { iso: true })
+    : null;
   if (input.documentDate?.trim() && !documentDate) throw new ApiError('validation_failed');
   const subjectEmail = input.subjectEmail?.trim().normalize('NFC').toLowerCase() || null;
   const request = deps.requests.create(

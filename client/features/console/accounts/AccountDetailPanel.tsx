@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail, Role, UnitNode } from '../../../../proxy/contract';
+import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
 import {
   useAccountDetail,
   useResetPassword,
@@ -17,7 +18,6 @@ import { TemporaryPasswordNotice } from './TemporaryPasswordNotice';
 
 const GB = 1024 ** 3;
 const ROLES: Role[] = ['user', 'unit_manager', 'admin'];
-const dayText = (day: string) => day.split('-').reverse().join('/');
 
 /** One account: what the console knows, what comes next, and the admin's actions on it. */
 export function AccountDetailPanel({
@@ -126,7 +126,7 @@ function DetailBody({
       )}
       {account.departure && (
         <p className="hint">
-          {t('console.accounts.detail.departure', { date: dayText(account.departure.on) })}
+          {t('console.accounts.detail.departure', { date: vietnameseDay(account.departure.on) })}
         </p>
       )}
       <h3>{t('console.accounts.detail.next')}</h3>
@@ -137,7 +137,7 @@ function DetailBody({
           {account.nextEvents.map((e) => (
             <li key={`${e.kind}-${e.dueOn}`}>
               {t('console.accounts.detail.nextEvent', {
-                date: dayText(e.dueOn),
+                date: vietnameseDay(e.dueOn),
                 what: t(`console.accounts.detail.events.${e.kind}`),
               })}
               {!e.automatic && ` ${t('console.accounts.detail.manual')}`}

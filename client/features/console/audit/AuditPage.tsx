@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../proxy/contract';
+import { parseVietnameseDay, vietnameseDateTime } from '../../../../proxy/policy/vietnam-date';
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditExportUrl, useAuditLog } from '../../../api/console-audit';
 import { FormError } from '../../../ui/ErrorText';
-import { auditTime, parseTypedDate } from './audit-dates';
 import './audit.css';
 
 interface Draft {
@@ -31,8 +31,8 @@ export default function AuditPage() {
 
   function apply(e: FormEvent) {
     e.preventDefault();
-    const from = draft.from.trim() ? parseTypedDate(draft.from) : undefined;
-    const to = draft.to.trim() ? parseTypedDate(draft.to) : undefined;
+    const from = draft.from.trim() ? parseVietnameseDay(draft.from) : undefined;
+    const to = draft.to.trim() ? parseVietnameseDay(draft.to) : undefined;
     if (from === null || to === null) {
       setDateError(true);
       return;
@@ -105,7 +105,7 @@ export default function AuditPage() {
             value={draft.from}
             onChange={edit('from')}
             placeholder={t('console.audit.datePlaceholder')}
-            aria-invalid={dateError && draft.from.trim() !== '' && parseTypedDate(draft.from) === null}
+            aria-invalid={dateError && draft.from.trim() !== '' && parseVietnameseDay(draft.from) === null}
           />
         </label>
         <label>
@@ -116,7 +116,7 @@ export default function AuditPage() {
             value={draft.to}
             onChange={edit('to')}
             placeholder={t('console.audit.datePlaceholder')}
-            aria-invalid={dateError && draft.to.trim() !== '' && parseTypedDate(draft.to) === null}
+            aria-invalid={dateError && draft.to.trim() !== '' && parseVietnameseDay(draft.to) === null}
           />
         </label>
         <div className="console-actions">
@@ -178,7 +178,7 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
   const errorKey = `errors.${entry.outcome}`;
   return (
     <tr>
-      <td className="audit-time">{auditTime(entry.at)}</td>
+      <td className="audit-time">{vietnameseDateTime(new Date(entry.at))}</td>
       <td>{entry.actor === entry.email ? <span className="hint">{entry.actor}</span> : entry.actor}</td>
       <td>{entry.email}</td>
       <td>{i18n.exists(actionKey) ? t(actionKey) : entry.action}</td>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lifecycleSchedule, suspensionReasons } from '../../../../proxy/policy/account-lifecycle';
+import { parseVietnameseDay, vietnameseDay } from '../../../../proxy/policy/vietnam-date';
 import {
   exportDownloadUrl,
   useCancelDeparture,
@@ -18,13 +19,6 @@ import { formatDateTime } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormError } from '../../../ui/ErrorText';
 import { FileSize } from '../../../ui/FileSize';
-
-const dayText = (day: string) => day.split('-').reverse().join('/');
-/** dd/MM/yyyy as typed → yyyy-mm-dd, or null. */
-const typedDay = (text: string) => {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
-};
 
 type Pending = { title: string; text: string; run: () => void };
 
@@ -72,7 +66,7 @@ export function AccountLifecyclePanel({
   };
 
   const a = status.data;
-  const departureOn = typedDay(departure.on);
+  const departureOn = parseVietnameseDay(departure.on);
   const preview = departureOn
     ? lifecycleSchedule({
         email: a?.email ?? '',
@@ -89,7 +83,7 @@ export function AccountLifecyclePanel({
         },
       })
     : [];
-  const previewDay = (kind: string) => dayText(preview.find((e) => e.kind === kind)?.dueOn ?? '');
+  const previewDay = (kind: string) => vietnameseDay(preview.find((e) => e.kind === kind)?.dueOn ?? '');
 
   return (
     <section className="console-card" aria-labelledby="lc-account">
@@ -145,10 +139,11 @@ export function AccountLifecyclePanel({
             <ul className="lifecycle-schedule">
               {a.schedule.map((e) => (
                 <li key={e.kind}>
-                  <strong>{dayText(e.dueOn)}</strong> — {t(`console.lifecycle.kinds.${e.kind}`)} ({e.rule})
+                  <strong>{vietnameseDay(e.dueOn)}</strong> — {t(`console.lifecycle.kinds.${e.kind}`)} (
+                  {e.rule})
                   {e.blockedBy &&
                     ` · ${t('console.lifecycle.columns.blockedBy')}: ${t(`console.lifecycle.kinds.${e.blockedBy}`)}`}
-                  {e.deadlineOn && ` → ${dayText(e.deadlineOn)}`}
+                  {e.deadlineOn && ` → ${vietnameseDay(e.deadlineOn)}`}
                 </li>
               ))}
             </ul>
@@ -191,7 +186,7 @@ export function AccountLifecyclePanel({
                     <p>
                       {t('console.lifecycle.departure.current', {
                         reason: t(`console.lifecycle.reasons.${a.departure.reason}`),
-                        date: dayText(a.departure.on),
+                        date: vietnameseDay(a.departure.on),
                         level: t(`console.lifecycle.levels.${a.departure.level}`),
                       })}{' '}
                       <button
@@ -257,7 +252,7 @@ export function AccountLifecyclePanel({
                 onSubmit={(e) => {
                   e.preventDefault();
                   const until = exemption.until.trim()
-                    ? (typedDay(exemption.until) ?? exemption.until)
+                    ? (parseVietnameseDay(exemption.until) ?? exemption.until)
                     : null;
                   mutations.exemption.mutate(
                     { email: a.email, body: { reason: exemption.reason, until } },
@@ -356,7 +351,7 @@ export function AccountLifecyclePanel({
                     <p>
                       {t('console.lifecycle.restore.pending', {
                         date: formatDateTime(a.restoreRequestedAt, i18n.language),
-                        deadline: dayText(a.restoreDeadlineOn),
+                        deadline: vietnameseDay(a.restoreDeadlineOn),
                       })}
                     </p>
                   )}
@@ -378,7 +373,9 @@ export function AccountLifecyclePanel({
                           {
                             onSuccess: (r) =>
                               setMessage(
-                                t('console.lifecycle.restore.recorded', { date: dayText(r.deadlineOn) }),
+                                t('console.lifecycle.restore.recorded', {
+                                  date: vietnameseDay(r.deadlineOn),
+                                }),
                               ),
                           },
                         )

@@ -13,9 +13,9 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormError } from '../../../ui/ErrorText';
 import { AccountLifecyclePanel } from './AccountLifecyclePanel';
 import './lifecycle.css';
+import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
 
 /** A calendar day (yyyy-mm-dd in Viet Nam) as documents write it: dd/MM/yyyy. */
-export const dayText = (day: string) => day.split('-').reverse().join('/');
 
 function ActionsTable({
   actions,
@@ -54,8 +54,8 @@ function ActionsTable({
             <td>{t(`console.lifecycle.kinds.${a.kind}`)}</td>
             <td>{a.rule}</td>
             <td>
-              {dayText(a.dueOn)}
-              {a.deadlineOn && ` → ${dayText(a.deadlineOn)}`}
+              {vietnameseDay(a.dueOn)}
+              {a.deadlineOn && ` → ${vietnameseDay(a.deadlineOn)}`}
             </td>
             <td>{a.blockedBy ? t(`console.lifecycle.kinds.${a.blockedBy}`) : ''}</td>
             {withOutcome && (
@@ -101,7 +101,7 @@ export default function LifecyclePage() {
       <section className="console-card" aria-labelledby="lc-today">
         <div className="lifecycle-head">
           <h2 id="lc-today">
-            {t('console.lifecycle.today.title', { date: today.data ? dayText(today.data.day) : '' })}
+            {t('console.lifecycle.today.title', { date: today.data ? vietnameseDay(today.data.day) : '' })}
           </h2>
           {admin && (
             <button

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MaintenanceNotice } from '../../../../proxy/contract';
+import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
 import {
   useCancelMaintenanceNotice,
   useCreateMaintenanceNotice,
@@ -13,7 +14,7 @@ import { Banner } from '../../../ui/Banner';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useErrorMessage } from '../../../ui/ErrorText';
 import { useToasts } from '../../../ui/toast-store';
-import { ddmmyyyy, vietnamInstant } from './vietnam-time';
+import { vietnamInstant } from './vietnam-time';
 import './maintenance.css';
 
 const BADGE = { upcoming: 'warn', current: 'bad', past: '', cancelled: '' } as const;
@@ -61,7 +62,7 @@ function NoticeForm() {
     );
   };
 
-  const earliestText = earliest.data ? ddmmyyyy(earliest.data.earliestStartOn) : '…';
+  const earliestText = earliest.data ? vietnameseDay(earliest.data.earliestStartOn) : '…';
   return (
     <form className="console-form console-card maintenance-form" onSubmit={submit} noValidate>
       <h2>{t('console.maintenance.new')}</h2>

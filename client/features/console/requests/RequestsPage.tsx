@@ -12,6 +12,7 @@ import {
 import { formatDate } from '../../../i18n/format';
 import { FormError } from '../../../ui/ErrorText';
 import './requests.css';
+import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
 
 const KINDS = ['create', 'change', 'revoke', 'restore'] as const;
 const STATUSES = ['open', 'done', 'rejected'] as const;
@@ -68,7 +69,7 @@ export default function RequestsPage() {
       <td>{t(`console.requests.kinds.${r.kind}`)}</td>
       <td>
         {r.documentNumber}
-        {r.documentDate && ` (${r.documentDate.split('-').reverse().join('/')})`}
+        {r.documentDate && ` (${vietnameseDay(r.documentDate)})`}
       </td>
       <td>
         {r.fullName && <div>{r.fullName}</div>}
