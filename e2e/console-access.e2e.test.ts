@@ -1,32 +1,30 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
 import { launchBrowser } from './support/browser';
-import { enrolInConsole, logIn, runAdmin, totpCode } from './support/console';
+import {
+  createConsoleAdmin,
+  createMailboxes,
+  enrolInConsole,
+  logIn,
+  runAdmin,
+  totpCode,
+} from './support/console';
+import { screenshot, tearDownConsole } from './support/console-e2e';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
 const admin = { email: 'quantrie2e.sttt@binhphuoc.gov.vn', password: 'QuanTri#E2e2026' };
 const manager = { email: 'quanlye2e.vpubnd@binhphuoc.gov.vn', password: 'QuanLy#E2e2026' };
 const user = { email: 'nguoidunge2e.sttt@binhphuoc.gov.vn', password: 'NguoiDung#E2e26' };
-const shotDir = process.env.E2E_SCREENSHOT_DIR;
-const screenshot = async (page: Page, name: string) => {
-  if (shotDir) await page.screenshot({ path: path.join(shotDir, name) });
-};
 let browser: Browser;
 
 beforeAll(async () => {
-  for (const a of [admin, manager, user])
-    upsertMailUser({ ...a, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
-  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
+  createMailboxes([manager, user]);
+  createConsoleAdmin(dataDir, admin);
   runAdmin(dataDir, 'grant-role', manager.email, 'unit_manager', 'vpubnd');
   browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  for (const a of [admin, manager, user]) removeMailUser(a.email);
-});
+afterAll(() => tearDownConsole(browser, [admin.email, manager.email, user.email]));
 
 const newPage = () => browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 

@@ -1,9 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
-import { launchBrowser } from './support/browser';
-import { runAdmin } from './support/console';
-import { adminInConsole, newVietnamesePage, openSection, screenshot } from './support/console-e2e';
+import { removeMailUser } from '../scripts/mailstack/mail-users';
+import {
+  adminInConsole,
+  newVietnamesePage,
+  openSection,
+  screenshot,
+  setUpConsole,
+  tearDownConsole,
+} from './support/console-e2e';
 
 /**
  * R-4, R-5.3a in Chromium against the real proxy and mail stack: the admin creates an account by
@@ -23,19 +28,16 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  for (const a of [admin, manager, namesake])
-    upsertMailUser({ ...a, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
   removeMailUser(created);
-  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
-  runAdmin(dataDir, 'grant-role', manager.email, 'unit_manager', 'vpubnd');
-  browser = await launchBrowser();
-  page = await adminInConsole(browser, baseUrl, admin);
+  ({ browser, page } = await setUpConsole({
+    baseUrl,
+    dataDir,
+    admin,
+    users: [manager, namesake],
+    grants: [[manager.email, 'unit_manager', 'vpubnd']],
+  }));
 });
-afterAll(async () => {
-  await browser?.close();
-  for (const a of [admin, manager, namesake]) removeMailUser(a.email);
-  removeMailUser(created);
-});
+afterAll(() => tearDownConsole(browser, [admin.email, manager.email, namesake.email, created]));
 
 describe('accounts and units in the console', () => {
   it('creates an account named by Điều 4, shows the temporary password once, and the holder must change it before the inbox', async () => {

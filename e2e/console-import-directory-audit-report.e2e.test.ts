@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readMailUsers, removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
-import { launchBrowser } from './support/browser';
-import { runAdmin } from './support/console';
-import { adminInConsole, openSection, screenshot } from './support/console-e2e';
+import { readMailUsers, removeMailUser } from '../scripts/mailstack/mail-users';
+import { openSection, screenshot, setUpConsole, tearDownConsole } from './support/console-e2e';
 
 /**
  * The Sở's records in Chromium against the real proxy and mail stack: a unit's list imported with
@@ -28,16 +26,12 @@ let page: Page;
 let workDir: string;
 
 beforeAll(async () => {
-  for (const a of [admin, taken]) upsertMailUser({ ...a, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
   for (const email of [tuan, hoang]) removeMailUser(email);
-  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
   workDir = mkdtempSync(path.join(tmpdir(), 'bp-e2e-import-'));
-  browser = await launchBrowser();
-  page = await adminInConsole(browser, baseUrl, admin);
+  ({ browser, page } = await setUpConsole({ baseUrl, dataDir, admin, users: [taken] }));
 });
 afterAll(async () => {
-  await browser?.close();
-  for (const email of [admin.email, taken.email, tuan, hoang]) removeMailUser(email);
+  await tearDownConsole(browser, [admin.email, taken.email, tuan, hoang]);
   rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -7,9 +7,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUnitStore } from '../proxy/console/units/unit-store';
 import { openDatabase } from '../proxy/store/database';
-import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
 import { launchBrowser } from './support/browser';
-import { enrolInConsole, logIn, runAdmin } from './support/console';
+import { createConsoleAdmin, enrolInConsole, logIn } from './support/console';
+import { tearDownConsole } from './support/console-e2e';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
@@ -21,8 +21,7 @@ const created: string[] = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  upsertMailUser({ ...admin, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
-  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
+  createConsoleAdmin(dataDir, admin);
   const db = openDatabase(dataDir);
   createUnitStore(db).create({
     code,
@@ -35,10 +34,7 @@ beforeAll(async () => {
   db.close();
   browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  for (const email of [admin.email, ...created]) removeMailUser(email);
-});
+afterAll(() => tearDownConsole(browser, [admin.email, ...created]));
 
 async function staffListXlsx(file: string) {
   const wb = new ExcelJS.Workbook();

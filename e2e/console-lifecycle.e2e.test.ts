@@ -1,16 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
-import { launchBrowser } from './support/browser';
-import { logIn, runAdmin } from './support/console';
 import {
-  addToDay,
-  adminInConsole,
-  ddmmyyyy,
+  addDays,
+  addMonths,
+  parseVietnameseDay,
+  vietnamDateOf,
+  vietnameseDay,
+} from '../proxy/policy/vietnam-date';
+import { logIn } from './support/console';
+import {
   newVietnamesePage,
   openSection,
   screenshot,
-  vietnamDay,
+  setUpConsole,
+  tearDownConsole,
 } from './support/console-e2e';
 
 /**
@@ -27,16 +30,9 @@ let browser: Browser;
 let console_: Page;
 
 beforeAll(async () => {
-  for (const a of [admin, leaver, suspended])
-    upsertMailUser({ ...a, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
-  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
-  browser = await launchBrowser();
-  console_ = await adminInConsole(browser, baseUrl, admin);
+  ({ browser, page: console_ } = await setUpConsole({ baseUrl, dataDir, admin, users: [leaver, suspended] }));
 });
-afterAll(async () => {
-  await browser?.close();
-  for (const a of [admin, leaver, suspended]) removeMailUser(a.email);
-});
+afterAll(() => tearDownConsole(browser, [admin.email, leaver.email, suspended.email]));
 
 /** Opens one account in the "Thao tác trên một tài khoản" panel. */
 async function openAccount(page: Page, email: string) {
@@ -55,39 +51,39 @@ describe('the account lifecycle in the console', () => {
 
     await openSection(console_, 'Vòng đời tài khoản');
     const panel = await openAccount(console_, leaver.email);
-    const today = vietnamDay();
-    const revokeOn = addToDay(today, { months: 6, days: 1 });
-    await panel.getByLabel('Ngày chính thức (dd/MM/yyyy)').fill(ddmmyyyy(today));
+    const today = vietnamDateOf(new Date());
+    const revokeOn = addDays(addMonths(today, 6), 1);
+    await panel.getByLabel('Ngày chính thức (dd/MM/yyyy)').fill(vietnameseDay(today));
     await panel.getByRole('combobox', { name: /^Cấp/ }).selectOption({ label: 'Cấp phòng, ban trở xuống' });
     await panel.getByRole('combobox', { name: /^Lý do/ }).selectOption({ label: 'nghỉ việc' });
     // Before anything is recorded: sending is locked today, the export and revocation in six months.
     const preview = await panel.locator('.lifecycle-preview').textContent();
     const match = new RegExp(
-      `^Khóa gửi thư từ ${ddmmyyyy(today)}; xuất dữ liệu từ (\\d\\d/\\d\\d/\\d{4}); thu hồi từ ${ddmmyyyy(revokeOn)}\\.$`,
+      `^Khóa gửi thư từ ${vietnameseDay(today)}; xuất dữ liệu từ (\\d\\d/\\d\\d/\\d{4}); thu hồi từ ${vietnameseDay(revokeOn)}\\.$`,
     ).exec(preview ?? '');
     expect(match, preview ?? '').not.toBeNull();
-    const exportOn = match![1]!.split('/').reverse().join('-');
+    const exportOn = parseVietnameseDay(match![1]!)!;
     expect(exportOn > today && exportOn < revokeOn).toBe(true);
 
     await panel.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
     await panel.getByRole('status').filter({ hasText: 'Đã ghi nhận nghỉ việc.' }).waitFor();
     await panel
-      .getByText(`Đã ghi nhận: nghỉ việc từ ${ddmmyyyy(today)} (Cấp phòng, ban trở xuống)`)
+      .getByText(`Đã ghi nhận: nghỉ việc từ ${vietnameseDay(today)} (Cấp phòng, ban trở xuống)`)
       .waitFor();
     const schedule = panel.locator('.lifecycle-schedule li');
     await expect
       .poll(() => schedule.allTextContents())
       .toEqual([
-        expect.stringMatching(new RegExp(`^${ddmmyyyy(today)} — Khóa gửi thư`)),
-        expect.stringMatching(new RegExp(`^${ddmmyyyy(exportOn)} — Xuất dữ liệu hộp thư`)),
+        expect.stringMatching(new RegExp(`^${vietnameseDay(today)} — Khóa gửi thư`)),
+        expect.stringMatching(new RegExp(`^${vietnameseDay(exportOn)} — Xuất dữ liệu hộp thư`)),
         expect.stringMatching(
-          new RegExp(`^${ddmmyyyy(revokeOn)} — Thu hồi hộp thư.*Chờ: Xuất dữ liệu hộp thư`),
+          new RegExp(`^${vietnameseDay(revokeOn)} — Thu hồi hộp thư.*Chờ: Xuất dữ liệu hộp thư`),
         ),
       ]);
 
     // Today's dry run lists the lock before it happens.
     const todayCard = console_.getByRole('region', {
-      name: `Hôm nay (${ddmmyyyy(today)}): những việc đến hạn`,
+      name: `Hôm nay (${vietnameseDay(today)}): những việc đến hạn`,
     });
     const dueRow = todayCard.getByRole('row').filter({ hasText: leaver.email });
     await dueRow.waitFor();
@@ -95,7 +91,7 @@ describe('the account lifecycle in the console', () => {
       leaver.email,
       'Khóa gửi thư',
       'R-5.3b',
-      ddmmyyyy(today),
+      vietnameseDay(today),
       '',
     ]);
     await screenshot(console_, 'console-lifecycle.png');

@@ -1,18 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
+import { addDays, parseVietnameseDay, vietnamDateOf, vietnameseDay } from '../proxy/policy/vietnam-date';
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
-import { resetMailbox } from '../scripts/seed/mailbox-reset';
-import { launchBrowser } from './support/browser';
-import { logIn, runAdmin } from './support/console';
+import { logIn } from './support/console';
 import {
-  addToDay,
-  adminInConsole,
-  ddmmyyyy,
   newVietnamesePage,
   openSection,
   screenshot,
-  vietnamDay,
+  setUpConsole,
+  tearDownConsole,
 } from './support/console-e2e';
 
 /**
@@ -29,18 +25,9 @@ let browser: Browser;
 let console_: Page;
 
 beforeAll(async () => {
-  for (const a of [admin, user]) {
-    upsertMailUser({ ...a, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
-    resetMailbox(a.email);
-  }
-  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
-  browser = await launchBrowser();
-  console_ = await adminInConsole(browser, baseUrl, admin);
+  ({ browser, page: console_ } = await setUpConsole({ baseUrl, dataDir, admin, users: [user], empty: true }));
 });
-afterAll(async () => {
-  await browser?.close();
-  for (const a of [admin, user]) removeMailUser(a.email);
-});
+afterAll(() => tearDownConsole(browser, [admin.email, user.email]));
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Thông báo bảo trì' });
 
@@ -51,10 +38,10 @@ describe('maintenance notices', () => {
     await expect.poll(() => earliestHint.textContent()).toMatch(/^Sớm nhất: \d\d\/\d\d\/\d{4}$/);
     const earliest = ((await earliestHint.textContent()) ?? '').replace('Sớm nhất: ', '');
     // At least three working days after today: never today or tomorrow.
-    const earliestDay = earliest.split('/').reverse().join('-');
-    expect(earliestDay >= addToDay(vietnamDay(), { days: 3 })).toBe(true);
+    const earliestDay = parseVietnameseDay(earliest)!;
+    expect(earliestDay >= addDays(vietnamDateOf(new Date()), 3)).toBe(true);
 
-    const tomorrow = ddmmyyyy(addToDay(vietnamDay(), { days: 1 }));
+    const tomorrow = vietnameseDay(addDays(vietnamDateOf(new Date()), 1));
     await console_.getByLabel('Ngày bắt đầu (dd/MM/yyyy)').fill(tomorrow);
     await console_.getByLabel('Giờ bắt đầu (HH:mm)').fill('20:00');
     await console_.getByLabel('Giờ kết thúc (HH:mm)').fill('22:30');

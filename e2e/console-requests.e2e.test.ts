@@ -1,9 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
-import { launchBrowser } from './support/browser';
-import { runAdmin } from './support/console';
-import { adminInConsole, openSection, screenshot } from './support/console-e2e';
+import { openSection, screenshot, setUpConsole, tearDownConsole } from './support/console-e2e';
 
 /** in Chromium: a unit's written request is recorded with its document number, or not at all. */
 const baseUrl = inject('baseUrl');
@@ -13,15 +10,9 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  upsertMailUser({ ...admin, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
-  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
-  browser = await launchBrowser();
-  page = await adminInConsole(browser, baseUrl, admin);
+  ({ browser, page } = await setUpConsole({ baseUrl, dataDir, admin }));
 });
-afterAll(async () => {
-  await browser?.close();
-  removeMailUser(admin.email);
-});
+afterAll(() => tearDownConsole(browser, [admin.email]));
 
 describe('units’ requests in the console', () => {
   it('refuses a request without its document number, records one with it, and closes it with what was done', async () => {

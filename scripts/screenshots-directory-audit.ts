@@ -3,25 +3,21 @@
 // people live only in that proxy's store (no mailbox is made for them); the admin is a fresh
 // mailbox of its own, removed at the end.
 
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { launchBrowser } from '../e2e/support/browser';
-import { totpCode } from '../e2e/support/console';
+import { createConsoleAdmin } from '../e2e/support/console';
+import { adminInConsole, openSection } from '../e2e/support/console-e2e';
 import { createAccountStore } from '../proxy/accounts/account-store';
 import { type AuditAction, createAuditLog } from '../proxy/audit/audit-log';
 import { openDatabase } from '../proxy/store/database';
-import { removeMailUser, upsertMailUser } from './mailstack/mail-users';
-import { mailStackProxyEnv } from './mailstack/proxy-env';
+import { removeMailUser } from './mailstack/mail-users';
 
 const [base = 'http://127.0.0.1:8097', dataDir, out = 'docs/screenshots'] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: screenshots-directory-audit.ts URL DATA_DIR [OUT]');
 const D = '@binhphuoc.gov.vn';
 const admin = { email: `quantri-${randomBytes(3).toString('hex')}${D}`, password: 'Lua#Hong2026' };
-upsertMailUser({ ...admin, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'grant-role', admin.email, 'admin'], {
-  env: { ...process.env, ...mailStackProxyEnv(), DATA_DIR: dataDir },
-});
+createConsoleAdmin(dataDir, admin);
 
 const db = openDatabase(dataDir);
 const accounts = createAccountStore(db);
@@ -80,23 +76,8 @@ db.close();
 
 const browser = await launchBrowser();
 try {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  await page.goto(base);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(admin.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
-  await page.goto(`${base}/quan-tri/danh-ba`);
-  await page.getByRole('button', { name: 'Thiết lập ứng dụng xác thực' }).click();
-  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
-  await page.getByLabel('Mã 6 chữ số').fill(totpCode(secret));
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('button', { name: 'Tôi đã lưu các mã, vào trang quản trị' }).click();
-  await page.getByRole('heading', { name: 'Danh bạ' }).waitFor();
+  const page = await adminInConsole(browser, base, admin);
+  await openSection(page, 'Danh bạ');
 
   await page.getByRole('combobox', { name: 'Đơn vị', exact: true }).selectOption('sttt');
   await page.getByRole('rowheader', { name: 'Trung tâm Công nghệ thông tin và Truyền thông' }).waitFor();

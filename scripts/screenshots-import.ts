@@ -1,16 +1,17 @@
 // The import screen in Chromium: `npx tsx scripts/screenshots-import.ts [staticDir] [out]`.
 // Starts its own proxy on a free port with a fresh data dir, an admin mailbox of its own (TOTP
 // enrolled in the browser), uploads a unit's list with clashes and bad rows, and saves the preview.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Secret, TOTP } from 'otpauth';
 import { launchBrowser } from '../e2e/support/browser';
+import { createConsoleAdmin } from '../e2e/support/console';
+import { adminInConsole, openSection } from '../e2e/support/console-e2e';
 import { createUnitStore } from '../proxy/console/units/unit-store';
 import { openDatabase } from '../proxy/store/database';
-import { removeMailUser, upsertMailUser } from './mailstack/mail-users';
+import { removeMailUser } from './mailstack/mail-users';
 import { mailStackProxyEnv } from './mailstack/proxy-env';
 
 const staticDir = process.argv[2] ?? 'dist/client';
@@ -47,11 +48,7 @@ for (const [code, name, level] of [
 }
 db.close();
 
-upsertMailUser({ ...admin, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'grant-role', admin.email, 'admin'], {
-  env,
-  stdio: 'ignore',
-});
+createConsoleAdmin(dataDir, admin);
 
 const list = path.join(dataDir, 'danh-sach-sttt.csv');
 writeFileSync(
@@ -90,24 +87,8 @@ try {
     if (i > 100) throw new Error('proxy did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  await page.goto(base);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(admin.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
-  await page.goto(`${base}/quan-tri/nhap-danh-sach`);
-  await page.getByRole('button', { name: 'Thiết lập ứng dụng xác thực' }).click();
-  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
-  const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate();
-  await page.getByLabel('Mã 6 chữ số').fill(code);
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('button', { name: 'Tôi đã lưu các mã, vào trang quản trị' }).click();
-  await page.getByRole('heading', { name: 'Nhập danh sách' }).waitFor();
+  const page = await adminInConsole(browser, base, admin);
+  await openSection(page, 'Nhập danh sách');
 
   await page.getByLabel('Tệp danh sách').setInputFiles(list);
   await page.getByLabel('Đơn vị mặc định').selectOption('sttt');

@@ -1,10 +1,20 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { enrolInConsole, logIn } from './console';
+import { removeMailUser } from '../../scripts/mailstack/mail-users';
+import { resetMailbox } from '../../scripts/seed/mailbox-reset';
+import { launchBrowser } from './browser';
+import {
+  createConsoleAdmin,
+  createMailboxes,
+  enrolInConsole,
+  logIn,
+  type Mailbox,
+  runAdmin,
+} from './console';
 
 /**
  * Shared bits of the console's flow tests (e2e/console-*.e2e.test.ts): a Vietnamese browser page,
- * the admin's way in, the console's menu, today's date as documents write it, screenshots.
+ * the fresh mailboxes and the admin's way in, the console's menu, screenshots.
  */
 export const newVietnamesePage = (browser: Browser) =>
   browser.newPage({
@@ -31,6 +41,33 @@ export async function adminInConsole(
   return page;
 }
 
+/**
+ * A console flow test's start: fresh mailboxes for the admin and the file's other people (`empty`:
+ * their mail from an earlier run gone too), the admin's role and any other `grants` (arguments of
+ * `npm run admin -- grant-role`), a browser, and the admin's page in the console.
+ */
+export async function setUpConsole(o: {
+  baseUrl: string;
+  dataDir: string;
+  admin: Mailbox;
+  users?: Mailbox[];
+  grants?: string[][];
+  empty?: boolean;
+}): Promise<{ browser: Browser; page: Page }> {
+  createConsoleAdmin(o.dataDir, o.admin);
+  createMailboxes(o.users ?? []);
+  if (o.empty) for (const a of [o.admin, ...(o.users ?? [])]) resetMailbox(a.email);
+  for (const grant of o.grants ?? []) runAdmin(o.dataDir, 'grant-role', ...grant);
+  const browser = await launchBrowser();
+  return { browser, page: await adminInConsole(browser, o.baseUrl, o.admin) };
+}
+
+/** The end of it: the browser closed, the file's mailboxes removed. */
+export async function tearDownConsole(browser: Browser | undefined, emails: string[]): Promise<void> {
+  await browser?.close();
+  for (const email of emails) removeMailUser(email);
+}
+
 /** A section of the console by its menu entry. */
 export async function openSection(page: Page, name: string) {
   await page
@@ -38,21 +75,4 @@ export async function openSection(page: Page, name: string) {
     .getByRole('link', { name, exact: true })
     .click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-/** yyyy-mm-dd of `at` in Viet Nam. */
-export function vietnamDay(at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(at);
-}
-
-/** yyyy-mm-dd → dd/MM/yyyy, as Vietnamese documents and the console write dates. */
-export const ddmmyyyy = (day: string) => day.split('-').reverse().join('/');
-
-/** Calendar arithmetic on yyyy-mm-dd (months clamp to the month's last day). */
-export function addToDay(day: string, { months = 0, days = 0 }: { months?: number; days?: number }): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const lastOfTarget = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  const base = new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastOfTarget)));
-  base.setUTCDate(base.getUTCDate() + days);
-  return base.toISOString().slice(0, 10);
 }

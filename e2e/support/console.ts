@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
+import { upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
+
+export type Mailbox = { email: string; password: string };
 
 /** `npm run admin -- <args>` against the e2e proxy's store, as the Sở TT&TT admin runs it. */
 export function runAdmin(dataDir: string, ...args: string[]): string {
@@ -9,6 +12,17 @@ export function runAdmin(dataDir: string, ...args: string[]): string {
     encoding: 'utf8',
     env: { ...process.env, ...mailStackProxyEnv(), DATA_DIR: dataDir },
   });
+}
+
+/** A fresh 2 GB mailbox at the stack for each of a test's (or a screenshot script's) own people. */
+export function createMailboxes(accounts: Mailbox[]): void {
+  for (const a of accounts) upsertMailUser({ ...a, quotaBytes: 2 * 1024 ** 3, suspendReason: null });
+}
+
+/** A fresh mailbox that is the console's admin in `dataDir`'s store. */
+export function createConsoleAdmin(dataDir: string, admin: Mailbox): void {
+  createMailboxes([admin]);
+  runAdmin(dataDir, 'grant-role', admin.email, 'admin');
 }
 
 /** What the authenticator app shows for the secret, `stepsAhead` 30-second periods from now. */
