@@ -1,14 +1,12 @@
 import type { AccountRecord } from '../../accounts/account-store';
 import type { AppContext } from '../../app-context';
 import type { AccountDetail, AccountListFilter, AccountSummary } from '../../contract';
-import {
-  DEFAULT_LIFECYCLE_POLICY,
-  type LifecycleAccount,
-  nextLifecycleEvents,
-} from '../../policy/account-lifecycle';
+import { nextLifecycleEvents } from '../../policy/account-lifecycle';
 import { foldVietnamese } from '../../policy/fold-vietnamese';
+import { lifecycleAccountOf, lifecyclePolicyOf } from '../lifecycle/lifecycle-account';
 import { unitWithSubUnits } from '../units/unit-service';
 import type { Unit } from '../units/unit-store';
+import { NEVER_SEEN, providerOnlyRecord } from './account-record';
 
 type Deps = Pick<AppContext, 'accounts' | 'units' | 'passwordDriver' | 'config'>;
 const DAY_MS = 86_400_000;
@@ -37,37 +35,7 @@ export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
     }),
   );
   const known = new Set(stored.map((a) => a.email));
-  const epoch = new Date(0);
-  const fromProvider = provider
-    .filter((p) => !known.has(p.email.toLowerCase()))
-    .map(
-      (p): AccountRecord => ({
-        email: p.email.toLowerCase(),
-        state: 'active',
-        stateReason: null,
-        stateChangedAt: null,
-        passwordChangedAt: epoch,
-        mustChangePassword: false,
-        sendingLockedReason: null,
-        createdAt: epoch,
-        fullName: p.name,
-        unitCode: null,
-        kind: p.email.slice(0, p.email.indexOf('@')).includes('.') ? 'personal' : 'unit',
-        title: null,
-        role: 'user',
-        quotaBytes: null,
-        provisionedBy: null,
-        nameOverrideReason: null,
-        firstLoginAt: null,
-        lastLoginAt: null,
-        lastSentAt: null,
-        departure: null,
-        inactivityExemption: null,
-        exportedAt: null,
-        exportFile: null,
-        restoreRequestedAt: null,
-      }),
-    );
+  const fromProvider = provider.filter((p) => !known.has(p.email.toLowerCase())).map(providerOnlyRecord);
   // Failing that, the address itself names the unit (Điều 4: ten.unit@ or unit@).
   const codes = new Set(deps.units.list().map((u) => u.code));
   const unitFromAddress = (email: string): string | null => {
@@ -142,37 +110,15 @@ export async function listAccounts(
   };
 }
 
-/** The record as the lifecycle rules read it (R-5.3b, R-6.2a, R-6.3). */
-export function lifecycleAccountOf(a: AccountRecord): LifecycleAccount {
-  // Inactivity counts from the creation, or from the last reactivation.
-  const activeSince =
-    a.state === 'active' && a.stateChangedAt && a.stateChangedAt > a.createdAt
-      ? a.stateChangedAt
-      : a.createdAt;
-  return {
-    email: a.email,
-    kind: a.kind,
-    state: a.state,
-    sendingLocked: a.sendingLockedReason !== null,
-    activeSince,
-    lastLoginAt: a.lastLoginAt,
-    lastSentAt: a.lastSentAt,
-    inactivityExemption: a.inactivityExemption,
-    departure: a.departure,
-    exportedAt: a.exportedAt,
-    restoreRequest: a.restoreRequestedAt ? { receivedAt: a.restoreRequestedAt } : null,
-  };
-}
-
 // Provider-only accounts get the epoch for the dates the console never saw.
-const known = (d: Date) => (d.getTime() === 0 ? null : d);
+const known = (d: Date) => (d.getTime() === NEVER_SEEN.getTime() ? null : d);
 
 export function detailOf(
   deps: Pick<Deps, 'units' | 'config'>,
   a: AccountRecord,
   now = new Date(),
 ): AccountDetail {
-  const policy = { ...DEFAULT_LIFECYCLE_POLICY, holidays: deps.config.holidays };
+  const policy = lifecyclePolicyOf(deps.config);
   return {
     ...summaryOf(a, (c) => deps.units.get(c)),
     stateReason: a.stateReason,

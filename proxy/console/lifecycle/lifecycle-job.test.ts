@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type AccountRecord, createAccountStore } from '../../accounts/account-store';
 import { DEFAULT_LIFECYCLE_POLICY } from '../../policy/account-lifecycle';
 import { openDatabase } from '../../store/database';
+import { blankAccountRecord } from '../accounts/account-record';
 import { lifecycleAccountOf } from './lifecycle-account';
 import { sendingLockReason } from './lifecycle-actions';
 import { adoptProviderAccounts, nextRunAt, planLifecycle, upcomingLifecycle } from './lifecycle-job';
@@ -14,30 +15,10 @@ const at = (iso: string) => new Date(iso);
 
 function record(over: Partial<AccountRecord> = {}): AccountRecord {
   return {
-    email: 'thanhtv.sttt@binhphuoc.gov.vn',
-    state: 'active',
-    stateReason: null,
-    stateChangedAt: null,
-    passwordChangedAt: at('2026-01-05T02:00:00Z'),
-    mustChangePassword: false,
-    sendingLockedReason: null,
-    createdAt: at('2026-01-05T02:00:00Z'),
+    ...blankAccountRecord('thanhtv.sttt@binhphuoc.gov.vn', at('2026-01-05T02:00:00Z')),
     fullName: 'Trần Văn Thanh',
     unitCode: 'sttt',
-    kind: 'personal',
-    title: null,
-    role: 'user',
-    quotaBytes: null,
-    provisionedBy: null,
-    nameOverrideReason: null,
-    firstLoginAt: null,
     lastLoginAt: at('2026-03-02T01:00:00Z'),
-    lastSentAt: null,
-    departure: null,
-    inactivityExemption: null,
-    exportedAt: null,
-    exportFile: null,
-    restoreRequestedAt: null,
     ...over,
   };
 }

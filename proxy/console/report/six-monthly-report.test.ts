@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountRecord } from '../../accounts/account-store';
 import type { ProviderAccount } from '../../password/drivers/password-driver';
 import type { MailboxQuota } from '../../quota-warnings/doveadm-quota';
+import { blankAccountRecord } from '../accounts/account-record';
 import { type ReportInputs, type StateChange, statePeriods } from './report-accounts';
 import { periodById } from './report-periods';
 import { buildReport } from './six-monthly-report';
@@ -11,30 +12,11 @@ const GB = 1024 ** 3;
 const D = '@binhphuoc.gov.vn';
 
 const stored = (local: string, over: Partial<AccountRecord> = {}): AccountRecord => ({
-  email: `${local}${D}`,
-  state: 'active',
-  stateReason: null,
-  stateChangedAt: null,
-  passwordChangedAt: at('2025-01-01T08:00'),
-  mustChangePassword: false,
-  sendingLockedReason: null,
-  createdAt: at('2025-01-01T08:00'),
-  fullName: null,
-  unitCode: null,
+  ...blankAccountRecord(`${local}${D}`, at('2025-01-01T08:00')),
   kind: 'personal',
-  title: null,
-  role: 'user',
   quotaBytes: 2 * GB,
-  provisionedBy: null,
-  nameOverrideReason: null,
   firstLoginAt: at('2025-01-02T08:00'),
   lastLoginAt: at('2026-03-02T08:00'),
-  lastSentAt: null,
-  departure: null,
-  inactivityExemption: null,
-  exportedAt: null,
-  exportFile: null,
-  restoreRequestedAt: null,
   ...over,
 });
 
