@@ -45,6 +45,27 @@ export function actorOf(req: FastifyRequest): { name: string; ip: string } {
   return { name: req.consoleUser?.email ?? req.session?.email ?? 'unknown', ip: req.ip };
 }
 
+/**
+ * A download of the Sở's records (directory, audit log, report) is itself audited: who took it,
+ * from where, and what it held. `email` is the entry's account ('*': many people's).
+ */
+export function auditExport(
+  ctx: Pick<AppContext, 'audit'>,
+  req: FastifyRequest,
+  details: Record<string, string | number | boolean>,
+  email = '*',
+): void {
+  const actor = actorOf(req);
+  ctx.audit.record({
+    actor: actor.name,
+    email,
+    action: 'report_export',
+    outcome: 'ok',
+    ip: actor.ip,
+    details,
+  });
+}
+
 /** A unit manager asking about a unit outside their tree gets 404, not a hint it exists. */
 export function assertUnitVisible(req: FastifyRequest, unitCode: string | null): void {
   const units = req.consoleUser?.units;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { auditCsv, auditFilter, auditPage } from '../console/audit/audit-viewer';
-import { actorOf, requireConsole } from '../console/console-guard';
+import { auditExport, requireConsole } from '../console/console-guard';
 import { ApiErrorBody, AuditPage, AuditQuery } from '../contract';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody };
@@ -27,15 +27,7 @@ export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { from, to } = req.query;
         const name = `nhat-ky${from ? `-tu-${from}` : ''}${to ? `-den-${to}` : ''}.csv`;
         // The export holds addresses and IPs of many people: who took it is itself audited.
-        const actor = actorOf(req);
-        ctx.audit.record({
-          actor: actor.name,
-          email: '*',
-          action: 'report_export',
-          outcome: 'ok',
-          ip: actor.ip,
-          details: { report: 'audit_csv', ...stringsOf(req.query) },
-        });
+        auditExport(ctx, req, { report: 'audit_csv', ...stringsOf(req.query) });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', contentDisposition(name))

@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
-import { actorOf, requireConsole } from '../console/console-guard';
+import { auditExport, requireConsole } from '../console/console-guard';
 import { directoryExport, directoryFor } from '../console/directory/directory-service';
 import { ApiErrorBody, DirectoryExportFormat, DirectoryListing, DirectoryQuery } from '../contract';
 
@@ -40,15 +40,7 @@ export function consoleDirectoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         async (req, reply) => {
           const file = await directoryExport(ctx, req, format, req.query.unit);
-          const actor = actorOf(req);
-          ctx.audit.record({
-            actor: actor.name,
-            email: '*',
-            action: 'report_export',
-            outcome: 'ok',
-            ip: actor.ip,
-            details: { report: `directory_${format}`, unit: req.query.unit ?? '*' },
-          });
+          auditExport(ctx, req, { report: `directory_${format}`, unit: req.query.unit ?? '*' });
           return reply
             .type(file.contentType)
             .header('content-disposition', contentDisposition(file.fileName))

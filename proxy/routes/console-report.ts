@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context';
-import { actorOf, requireConsole } from '../console/console-guard';
+import { actorOf, auditExport, requireConsole } from '../console/console-guard';
 import { fileName } from '../console/report/report-labels';
 import { reportPdf } from '../console/report/report-pdf';
 import { defaultPeriod, periodById, periodStarted } from '../console/report/report-periods';
@@ -51,15 +51,12 @@ export function consoleReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const { report, kinds } = await build(req, periodId);
       const org = ctx.config.org.name;
       const bytes = format === 'xlsx' ? await reportXlsx(report, kinds, org) : await reportPdf(report, org);
-      const actor = actorOf(req);
-      ctx.audit.record({
-        actor: actor.name,
-        email: actor.name,
-        action: 'report_export',
-        outcome: 'ok',
-        ip: actor.ip,
-        details: { period: report.period.id, format, units: report.units.length },
-      });
+      auditExport(
+        ctx,
+        req,
+        { period: report.period.id, format, units: report.units.length },
+        actorOf(req).name,
+      );
       return reply
         .header('content-type', format === 'xlsx' ? XLSX_TYPE : 'application/pdf')
         .header('content-disposition', contentDisposition(fileName(report, format)))
