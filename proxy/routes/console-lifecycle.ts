@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AccountRecord } from '../accounts/account-store';
 import type { AppContext } from '../app-context';
 import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
-import { lifecyclePolicyOf } from '../console/lifecycle/lifecycle-account';
+import { eventView, lifecyclePolicyOf } from '../console/lifecycle/lifecycle-account';
 import {
   cancelDeparture,
   exportAccountMailbox,
@@ -180,14 +180,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           exportFile: record.exportFile,
           restoreRequestedAt: iso(record.restoreRequestedAt),
           restoreDeadlineOn,
-          schedule: schedule.map((e) => ({
-            kind: e.kind,
-            rule: e.rule,
-            dueOn: e.dueOn,
-            automatic: e.automatic,
-            blockedBy: e.blockedBy ?? null,
-            deadlineOn: e.deadlineOn ?? null,
-          })),
+          schedule: schedule.map(eventView),
         };
       },
     );

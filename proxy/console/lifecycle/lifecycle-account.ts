@@ -2,6 +2,7 @@ import type { AccountRecord } from '../../accounts/account-store';
 import {
   DEFAULT_LIFECYCLE_POLICY,
   type LifecycleAccount,
+  type LifecycleEvent,
   type LifecyclePolicy,
 } from '../../policy/account-lifecycle';
 import type { HolidayCalendar } from '../../policy/working-days';
@@ -35,3 +36,13 @@ export function lifecycleAccountOf(record: AccountRecord): LifecycleAccount {
 export function lifecyclePolicyOf(config: { holidays: HolidayCalendar }): LifecyclePolicy {
   return { ...DEFAULT_LIFECYCLE_POLICY, holidays: config.holidays };
 }
+
+/** An event as the console's answers carry it (no instant; absent options as null). */
+export const eventView = (e: LifecycleEvent) => ({
+  kind: e.kind,
+  rule: e.rule,
+  dueOn: e.dueOn,
+  automatic: e.automatic,
+  blockedBy: e.blockedBy ?? null,
+  deadlineOn: e.deadlineOn ?? null,
+});

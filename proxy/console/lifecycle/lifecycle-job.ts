@@ -10,7 +10,7 @@ import {
   nextLifecycleEvents,
 } from '../../policy/account-lifecycle';
 import { type VietnamDate, vietnamDateOf } from '../../policy/vietnam-date';
-import { lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
+import { eventView, lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
 import {
   exportAccountMailbox,
   type LifecycleDeps,
@@ -45,12 +45,7 @@ export interface LifecycleRun {
 const planned = (record: AccountRecord, e: LifecycleEvent): PlannedAction => ({
   email: record.email,
   unitCode: record.unitCode,
-  kind: e.kind,
-  rule: e.rule,
-  dueOn: e.dueOn,
-  automatic: e.automatic,
-  blockedBy: e.blockedBy ?? null,
-  deadlineOn: e.deadlineOn ?? null,
+  ...eventView(e),
 });
 
 /** What the job does at `now`: every account's due actions, in the policy's order. PURE. */
