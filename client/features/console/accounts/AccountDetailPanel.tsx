@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormError, useErrorMessage } from '../../../ui/ErrorText';
 import { FileSize } from '../../../ui/FileSize';
 import { useToasts } from '../../../ui/toast-store';
+import { UnitOptions } from '../UnitOptions';
 import { TemporaryPasswordNotice } from './TemporaryPasswordNotice';
 
 const GB = 1024 ** 3;
@@ -231,11 +232,7 @@ function AccountActions({ account, units }: { account: AccountDetail; units: Uni
             {t('console.accounts.detail.unit')}
             <select value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
               {!account.unitCode && <option value="">—</option>}
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name} (${u.code})`}
-                </option>
-              ))}
+              <UnitOptions units={units} />
             </select>
           </label>
           <label>

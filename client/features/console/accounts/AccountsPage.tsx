@@ -6,6 +6,7 @@ import { useAccountList } from '../../../api/console-accounts';
 import { useUnitTree } from '../../../api/console-units';
 import { formatDateTime } from '../../../i18n/format';
 import { FormError } from '../../../ui/ErrorText';
+import { UnitOptions } from '../UnitOptions';
 import { AccountDetailPanel } from './AccountDetailPanel';
 import { CreateAccountForm } from './CreateAccountForm';
 import { TemporaryPasswordNotice } from './TemporaryPasswordNotice';
@@ -96,11 +97,7 @@ export default function AccountsPage() {
           {t('console.accounts.filters.unit')}
           <select value={unit} onChange={(e) => filterChanged(setUnit)(e.target.value)}>
             <option value="">{t('console.accounts.filters.allUnits')}</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name} (${u.code})`}
-              </option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </label>
         <label>

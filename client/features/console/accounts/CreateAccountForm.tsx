@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountKind, CreatedAccount, UnitNode } from '../../../../proxy/contract';
 import { useAddressProposal, useCreateAccount } from '../../../api/console-accounts';
 import { FormError, useErrorMessage } from '../../../ui/ErrorText';
+import { UnitOptions } from '../UnitOptions';
 
 const GB = 1024 ** 3;
 const PROPOSE_DELAY_MS = 250;
@@ -98,11 +99,7 @@ export function CreateAccountForm({
           {t('console.accounts.form.unit')}
           <select value={unitCode} onChange={(e) => setUnitCode(e.target.value)} required>
             <option value="">{t('console.accounts.form.chooseUnit')}</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name} (${u.code})`}
-              </option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </label>
         <label>

@@ -4,6 +4,7 @@ import type { UnitLevel, UnitNode } from '../../../../proxy/contract';
 import { useCreateUnit, useUpdateUnit } from '../../../api/console-units';
 import { FormError } from '../../../ui/ErrorText';
 import { useToasts } from '../../../ui/toast-store';
+import { UnitOptions } from '../UnitOptions';
 
 const LEVELS: UnitLevel[] = ['province', 'department', 'district', 'division', 'commune'];
 
@@ -74,13 +75,7 @@ export function UnitForm({
           {t('console.units.form.parent')}
           <select value={parentValue} onChange={(e) => setParent(e.target.value)}>
             <option value="">{t('console.units.form.noParent')}</option>
-            {units
-              .filter((u) => u.code !== editing?.code)
-              .map((u) => (
-                <option key={u.code} value={u.code}>
-                  {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name} (${u.code})`}
-                </option>
-              ))}
+            <UnitOptions units={units.filter((u) => u.code !== editing?.code)} />
           </select>
         </label>
         <label>
