@@ -158,7 +158,7 @@ export default function AccountsPage() {
                         </button>
                         {a.title && <div className="hint">{a.title}</div>}
                       </td>
-                      <td className="account-email">{a.email}</td>
+                      <td className="account-address">{a.email}</td>
                       <td>{a.unitName ?? a.unitCode ?? '—'}</td>
                       <td>
                         <span
