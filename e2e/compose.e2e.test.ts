@@ -206,6 +206,24 @@ it('autosaves one draft, keeps it when closed, and reopens it from Drafts with e
   await reopened.getByRole('button', { name: 'Đóng và lưu nháp' }).click();
   await reopened.waitFor({ state: 'detached' });
   expect(await subjectsIn(sender, 'Drafts')).toEqual(['Dự thảo tờ trình']);
+
+  // Opened once more and thrown away: gone from Drafts for good, and from the list.
+  await page.locator('.message-row', { hasText: 'Dự thảo tờ trình' }).click();
+  await reopened.getByText('Tờ trình số 12.docx').waitFor();
+  await reopened.getByRole('button', { name: 'Bỏ thư nháp' }).click();
+  // `E2E_SCREENSHOT_DIR=docs/screenshots` refreshes the README's pictures; a normal run writes nothing.
+  if (process.env.E2E_SCREENSHOT_DIR) {
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR}/compose-discard-confirm.png` });
+  }
+  await page
+    .getByRole('alertdialog', { name: 'Bỏ thư nháp này?' })
+    .getByRole('button', { name: 'Bỏ thư nháp' })
+    .click();
+  await reopened.waitFor({ state: 'detached' });
+  await page.getByText('Đã bỏ thư nháp.').waitFor();
+  await page.locator('.message-row', { hasText: 'Dự thảo tờ trình' }).waitFor({ state: 'detached' });
+  expect(await subjectsIn(sender, 'Drafts')).toEqual([]);
+  expect(await subjectsIn(sender, 'Trash')).not.toContain('Dự thảo tờ trình');
 });
 
 it('replies with the quoted original and the thread headers; the recipient gets it', async () => {

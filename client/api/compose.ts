@@ -47,6 +47,13 @@ export function fetchPrefill(request: {
   return apiFetch<ComposePrefill>(`/compose/prefill?${q}`);
 }
 
+/** "Bỏ thư nháp": the window's saved draft (if any) and its uploads are thrown away. */
+export function discardDraft(composeId: string, draftUid: number | undefined) {
+  const q = new URLSearchParams({ composeId });
+  if (draftUid) q.set('draftUid', String(draftUid));
+  return apiFetch<void>(`/drafts?${q}`, { method: 'DELETE' });
+}
+
 export function deleteUpload(composeId: string, id: string) {
   return apiFetch<void>(`/uploads/${encodeURIComponent(id)}?composeId=${composeId}`, { method: 'DELETE' });
 }

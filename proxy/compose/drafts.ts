@@ -44,6 +44,17 @@ export async function replaceDraft(
   return { draftUid: uid ?? null };
 }
 
+/** The compose window is thrown away: its draft, if saved, and its uploads. */
+export async function discardDraft(
+  ctx: Pick<AppContext, 'imap' | 'uploads'>,
+  session: ActiveSession,
+  composeId: string,
+  draftUid: number | undefined,
+): Promise<void> {
+  if (draftUid) await ctx.imap.withClient(session, (client) => removeDraft(client, draftUid));
+  await ctx.uploads.removeAll(session.email, composeId);
+}
+
 export async function removeDraft(client: ImapFlow, uid: number): Promise<void> {
   const drafts = await specialFolder(client, 'drafts');
   await withMailbox(client, drafts, async () => {

@@ -120,6 +120,12 @@ export const PrefillQuery = z.object({
   composeId: z.uuid(),
 });
 
+/** Discarding a compose window: its draft (if one was saved) and its uploads go. */
+export const DiscardDraftQuery = z.object({
+  composeId: z.uuid(),
+  draftUid: z.coerce.number().int().positive().optional(),
+});
+
 export const Contact = z
   .object({
     name: z.string(),

@@ -233,6 +233,30 @@ describe('writing and sending through the real submission endpoint', () => {
     expect(await messagesIn(sender, 'Drafts')).toEqual([]);
   });
 
+  it('discards a window: its draft leaves Drafts for good and its uploads are gone', async () => {
+    const composeId = randomUUID();
+    const up = await upload(proxy, client, composeId, 'Bỏ đi.txt', Buffer.from('khong gui'));
+    const draft = {
+      composeId,
+      to: [{ address: receiver.email }],
+      subject: 'Nháp sẽ bỏ',
+      html: '<p>Không gửi nữa</p>',
+      text: '',
+      attachments: [up.json().id],
+    };
+    const saved = (await client.post('/api/drafts', draft)).json();
+    expect((await messagesIn(sender, 'Drafts')).map((d) => d.uid)).toContain(saved.draftUid);
+    const trashBefore = (await messagesIn(sender, 'Trash')).length;
+
+    const discarded = await client.delete(`/api/drafts?composeId=${composeId}&draftUid=${saved.draftUid}`);
+    expect(discarded.statusCode).toBe(204);
+    expect((await messagesIn(sender, 'Drafts')).map((d) => d.uid)).not.toContain(saved.draftUid);
+    expect((await messagesIn(sender, 'Trash')).length).toBe(trashBefore);
+    // The upload went with it: the same window id can no longer send it.
+    const again = await client.post('/api/drafts', draft);
+    expect(again.json().error.code).toBe('upload_not_found');
+  });
+
   it('replies once-prefixed with thread headers and the quoted original; forwards with the attachments', async () => {
     const [original] = await messagesIn(receiver, 'INBOX');
     const rc = await logIn(proxy, receiver.email, receiver.password);

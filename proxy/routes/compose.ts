@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { formatMb } from '../compose/build-message';
-import { saveDraft } from '../compose/drafts';
+import { discardDraft, saveDraft } from '../compose/drafts';
 import { composePrefill } from '../compose/prefill';
 import { sendMessage } from '../compose/send';
 import { cleanFilename } from '../compose/upload-store';
@@ -11,6 +11,7 @@ import {
   ApiErrorBody,
   ComposePrefill,
   Contact,
+  DiscardDraftQuery,
   DraftSaved,
   OutgoingMessage,
   PrefillQuery,
@@ -113,6 +114,23 @@ export function composeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => saveDraft(ctx, req.session!, req.body),
+    );
+
+    // "Bỏ thư nháp": the window's draft leaves Drafts for good (as Gmail's discard does) and its
+    // uploads are dropped; a window never saved only drops its uploads.
+    app.delete(
+      '/drafts',
+      {
+        schema: {
+          tags: ['compose'],
+          querystring: DiscardDraftQuery,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await discardDraft(ctx, req.session!, req.query.composeId, req.query.draftUid);
+        return reply.status(204).send(null);
+      },
     );
 
     app.post(

@@ -244,6 +244,49 @@ describe('compose window', () => {
     ]);
   });
 
+  it('discards a saved draft after a confirmation; a refusal keeps the window with everything', async () => {
+    const { calls } = renderCompose();
+    const discards: string[] = [];
+    let refuse = true;
+    server.use(
+      http.delete('/api/drafts', ({ request }) => {
+        discards.push(new URL(request.url).search);
+        return refuse
+          ? HttpResponse.json({ error: { code: 'provider_unavailable', message: '' } }, { status: 503 })
+          : new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const user = userEvent.setup();
+    const { dialog } = await openNew(user);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Tiêu đề' }), 'Thư sẽ bỏ');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    fireEvent(document, new Event('visibilitychange'));
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    await waitFor(() => expect(calls.drafts).toHaveLength(1));
+    await waitFor(() => expect(within(dialog).getByText('Đã lưu nháp')).toBeTruthy());
+
+    await user.click(within(dialog).getByRole('button', { name: 'Bỏ thư nháp' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Bỏ thư nháp này?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Bỏ thư nháp' }));
+    await screen.findByText('Máy chủ thư đang tạm thời không phản hồi. Vui lòng thử lại sau ít phút.');
+    expect(within(dialog).getByRole('textbox', { name: 'Tiêu đề' })).toHaveProperty('value', 'Thư sẽ bỏ');
+
+    refuse = false;
+    await user.click(within(dialog).getByRole('button', { name: 'Bỏ thư nháp' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Bỏ thư nháp' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /^Soạn thư/ })).toBeNull());
+    await screen.findByText('Đã bỏ thư nháp.');
+    const composeId = calls.drafts[0]!.composeId;
+    expect(discards).toEqual([
+      `?composeId=${composeId}&draftUid=101`,
+      `?composeId=${composeId}&draftUid=101`,
+    ]);
+    // Nothing was saved again after the discard began.
+    expect(calls.drafts).toHaveLength(1);
+  });
+
   it('sends after the undo delay, and "Hoàn tác" cancels the send and reopens the window', async () => {
     const { calls } = renderCompose({ limits: { undoSendSeconds: 1 } });
     const user = userEvent.setup();

@@ -1,13 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { discardDraft } from '../../api/compose';
+import { messageKeys } from '../../api/keys';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useErrorMessage } from '../../ui/ErrorText';
+import { Icon } from '../../ui/Icon';
+import { showToast } from '../../ui/toast-store';
 import { attachFiles, uploadsSettled } from './attachments';
 import { ComposeAttachments } from './ComposeAttachments';
 import { useComposeMessages } from './compose-messages';
-import { useComposeStore, type ComposeWindow as Window } from './compose-store';
-import { saveDraftNow, scheduleAutosave } from './draft-saver';
+import { getComposeWindow, useComposeStore, type ComposeWindow as Window } from './compose-store';
+import { saveDraftNow, scheduleAutosave, settleDraft } from './draft-saver';
 import { initWindow } from './init-window';
 import { htmlToText, isBlank, textToHtml } from './outgoing';
 import { RecipientInput } from './RecipientInput';
@@ -38,6 +43,8 @@ export function ComposeWindow({
   const id = w.composeId;
   const [stamps, setStamps] = useState<StampHit[] | null>(null);
   const [confirmPlain, setConfirmPlain] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const errorMessage = useErrorMessage();
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const title = w.subject.trim() || t('compose.newMessage');
@@ -81,6 +88,30 @@ export function ComposeWindow({
     } catch {
       update(id, { phase: 'editing', minimised: false });
     }
+  };
+
+  // "Bỏ thư nháp": no more autosaves, then the saved draft and the uploads go; on failure the
+  // window stays with everything in it.
+  const discard = async () => {
+    setConfirmDiscard(false);
+    update(id, { phase: 'closing' });
+    await uploadsSettled(id);
+    await settleDraft(id);
+    try {
+      await discardDraft(id, getComposeWindow(id)?.draftUid);
+      remove(id);
+      // The Drafts folder no longer lists it.
+      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
+      showToast({ message: t('compose.discarded') });
+    } catch (error) {
+      update(id, { phase: 'editing', minimised: false });
+      showToast({ message: errorMessage(error), tone: 'error' });
+    }
+  };
+  const askDiscard = () => {
+    if (busy) return;
+    if (isBlank(w) && !w.draftUid) return remove(id);
+    setConfirmDiscard(true);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -292,6 +323,16 @@ export function ComposeWindow({
             <span className="compose-status muted small" aria-live="polite">
               {w.phase === 'closing' ? t('compose.closing') : status}
             </span>
+            <button
+              type="button"
+              className="icon-button compose-discard"
+              onClick={askDiscard}
+              disabled={busy}
+              aria-label={t('compose.discard')}
+              title={t('compose.discard')}
+            >
+              <Icon name="trash" size={18} />
+            </button>
           </footer>
         </>
       )}
@@ -304,6 +345,18 @@ export function ComposeWindow({
             startSend(id, limits.undoSendSeconds, { queryClient, t });
           }}
         />
+      ) : null}
+      {confirmDiscard ? (
+        <ConfirmDialog
+          title={t('compose.discardConfirmTitle')}
+          confirmLabel={t('compose.discard')}
+          cancelLabel={t('compose.cancel')}
+          danger
+          onConfirm={() => void discard()}
+          onCancel={() => setConfirmDiscard(false)}
+        >
+          <p>{t('compose.discardConfirm')}</p>
+        </ConfirmDialog>
       ) : null}
       {confirmPlain ? (
         <ConfirmDialog
