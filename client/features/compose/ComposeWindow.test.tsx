@@ -20,6 +20,13 @@ async function openNew(user: ReturnType<typeof userEvent.setup>) {
 const attachInput = (dialog: HTMLElement) =>
   within(dialog).getByLabelText('Đính kèm tệp', { selector: 'input' });
 
+/** The tab goes to the background and comes back: the compose window saves its draft at once. */
+function hideTabForAMoment() {
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+  fireEvent(document, new Event('visibilitychange'));
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -227,9 +234,7 @@ describe('compose window', () => {
     const user = userEvent.setup();
     const { dialog } = await openNew(user);
     await user.type(within(dialog).getByRole('textbox', { name: 'Tiêu đề' }), 'Nháp');
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    fireEvent(document, new Event('visibilitychange'));
-    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    hideTabForAMoment();
     await waitFor(() => expect(calls.drafts).toHaveLength(1));
     const draftCall = fetchSpy.mock.calls.find(([url]) => String(url).endsWith('/api/drafts'));
     expect(draftCall?.[1]?.keepalive).toBe(true);
@@ -259,9 +264,7 @@ describe('compose window', () => {
     const user = userEvent.setup();
     const { dialog } = await openNew(user);
     await user.type(within(dialog).getByRole('textbox', { name: 'Tiêu đề' }), 'Thư sẽ bỏ');
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    fireEvent(document, new Event('visibilitychange'));
-    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    hideTabForAMoment();
     await waitFor(() => expect(calls.drafts).toHaveLength(1));
     await waitFor(() => expect(within(dialog).getByText('Đã lưu nháp')).toBeTruthy());
 
