@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { messagesIn, subjectsIn } from '../proxy/test-support/read-mailbox';
 import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
-import { mailStackPorts, resolveMailDomain } from '../scripts/mailstack/paths';
+import { resolveMailDomain } from '../scripts/mailstack/paths';
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { resetMailbox } from '../scripts/seed/mailbox-reset';
 import { launchBrowser } from './support/browser';
@@ -30,36 +29,6 @@ const receiver = {
 let browser: Browser;
 let page: Page;
 const uploadPosts: string[] = [];
-
-async function messagesIn(account: { email: string; password: string }, folder: string) {
-  const client = new ImapFlow({
-    host: mailStackPorts.host,
-    port: mailStackPorts.imap,
-    secure: false,
-    auth: { user: account.email, pass: account.password },
-    logger: false,
-  });
-  await client.connect();
-  const out: { uid: number; parsed: ParsedMail }[] = [];
-  try {
-    const lock = await client.getMailboxLock(folder);
-    try {
-      for await (const m of client.fetch('1:*', { source: true, uid: true })) {
-        if (m.source) out.push({ uid: m.uid, parsed: await simpleParser(m.source) });
-      }
-    } catch {
-      // an empty folder has no 1:*
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
-  return out;
-}
-
-const subjectsIn = async (account: typeof sender, folder: string) =>
-  (await messagesIn(account, folder)).map((m) => m.parsed.subject);
 
 beforeAll(async () => {
   for (const a of [sender, receiver]) {

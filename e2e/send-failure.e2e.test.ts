@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { fillMailbox } from '../proxy/test-support/fill-mailbox';
+import { subjectsIn } from '../proxy/test-support/read-mailbox';
 import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
-import { mailStackPaths, mailStackPorts, resolveMailDomain } from '../scripts/mailstack/paths';
+import { mailStackPaths, resolveMailDomain } from '../scripts/mailstack/paths';
 import { resetMailbox } from '../scripts/seed/mailbox-reset';
 import { launchBrowser } from './support/browser';
 
@@ -43,31 +43,6 @@ function postfix(action: 'stop' | 'start') {
     }
   }
   run(action);
-}
-
-async function subjectsIn(account: { email: string; password: string }, folder: string): Promise<string[]> {
-  const client = new ImapFlow({
-    host: mailStackPorts.host,
-    port: mailStackPorts.imap,
-    secure: false,
-    auth: { user: account.email, pass: account.password },
-    logger: false,
-  });
-  await client.connect();
-  try {
-    const lock = await client.getMailboxLock(folder);
-    try {
-      const out: string[] = [];
-      for await (const m of client.fetch('1:*', { envelope: true })) out.push(m.envelope?.subject ?? '');
-      return out;
-    } catch {
-      return [];
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
 }
 
 async function logIn(account: { email: string; password: string }): Promise<Page> {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
-import { mailStackPorts } from '../../scripts/mailstack/paths';
 import { resetMailbox } from '../../scripts/seed/mailbox-reset';
 import { fillMailbox } from '../test-support/fill-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
+import { messagesIn } from '../test-support/read-mailbox';
 
 const MB = 1024 * 1024;
 const sender = {
@@ -52,43 +50,6 @@ async function upload(
       'content-type': type,
     },
     payload: body,
-  });
-}
-
-async function imap<T>(
-  account: { email: string; password: string },
-  fn: (c: ImapFlow) => Promise<T>,
-): Promise<T> {
-  const client = new ImapFlow({
-    host: mailStackPorts.host,
-    port: mailStackPorts.imap,
-    secure: false,
-    auth: { user: account.email, pass: account.password },
-    logger: false,
-  });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.logout();
-  }
-}
-
-/** Every message of a folder, parsed. */
-async function messagesIn(account: { email: string; password: string }, folder: string) {
-  return imap(account, async (c) => {
-    const lock = await c.getMailboxLock(folder);
-    try {
-      const out = [];
-      for await (const m of c.fetch('1:*', { source: true, uid: true, flags: true })) {
-        if (m.source) out.push({ uid: m.uid, flags: m.flags, parsed: await simpleParser(m.source) });
-      }
-      return out;
-    } catch {
-      return [];
-    } finally {
-      lock.release();
-    }
   });
 }
 
