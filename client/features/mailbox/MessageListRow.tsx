@@ -2,9 +2,7 @@ import type { DragEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageRow } from '../../../proxy/contract';
 import { rowUnread } from '../../api/list-cache';
-import { formatDateTime, formatListDate } from '../../i18n/format';
-import { useTimeZone } from '../../i18n/use-time-zone';
-import { Icon } from '../../ui/Icon';
+import { RowDate, RowIcons } from './RowParts';
 
 /** Every row is this tall, loaded or not, so nothing moves when a page arrives. */
 export const ROW_HEIGHT = 80;
@@ -39,8 +37,7 @@ export function MessageListRow({
   onCheck: (message: MessageRow, index: number, shiftKey: boolean) => void;
   onDragStart: (message: MessageRow, e: DragEvent) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const timeZone = useTimeZone();
+  const { t } = useTranslation();
   const sender = message.from?.name || message.from?.address || t('list.unknownSender');
   const unread = rowUnread(message);
   const subject = message.subject || t('list.noSubject');
@@ -83,24 +80,11 @@ export function MessageListRow({
               </span>
             ) : null}
           </span>
-          <time
-            className="row-date"
-            dateTime={message.date}
-            title={formatDateTime(message.date, i18n.language, timeZone)}
-          >
-            {formatListDate(message.date, i18n.language, new Date(), timeZone)}
-          </time>
+          <RowDate date={message.date} />
         </span>
         <span className="row-line">
           <span className="row-subject">{subject}</span>
-          <span className="row-icons">
-            {message.hasAttachments ? <Icon name="paperclip" label={t('list.hasAttachments')} /> : null}
-            {message.flags.flagged ? (
-              <span className="flag">
-                <Icon name="star" label={t('list.flagged')} />
-              </span>
-            ) : null}
-          </span>
+          <RowIcons hasAttachments={message.hasAttachments} flagged={message.flags.flagged} />
         </span>
         <span className="row-preview">{message.preview}</span>
       </button>

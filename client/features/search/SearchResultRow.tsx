@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../proxy/contract';
-import { formatDateTime, formatListDate } from '../../i18n/format';
-import { useTimeZone } from '../../i18n/use-time-zone';
-import { Icon } from '../../ui/Icon';
+import { RowDate, RowIcons } from '../mailbox/RowParts';
 import { SearchIcon } from './SearchIcon';
 
 /** A hit looks like a row of the message list, with the folder it lives in. */
@@ -17,8 +15,7 @@ export function SearchResultRow({
   selected: boolean;
   onOpen: (hit: SearchHit) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const timeZone = useTimeZone();
+  const { t } = useTranslation();
   const sender = hit.from?.name || hit.from?.address || t('list.unknownSender');
   const unread = !hit.flags.seen;
   return (
@@ -38,24 +35,11 @@ export function SearchResultRow({
             {unread ? <span className="sr-only">{t('list.unread')}: </span> : null}
             {sender}
           </span>
-          <time
-            className="row-date"
-            dateTime={hit.date}
-            title={formatDateTime(hit.date, i18n.language, timeZone)}
-          >
-            {formatListDate(hit.date, i18n.language, new Date(), timeZone)}
-          </time>
+          <RowDate date={hit.date} />
         </span>
         <span className="row-line">
           <span className="row-subject">{hit.subject || t('list.noSubject')}</span>
-          <span className="row-icons">
-            {hit.hasAttachments ? <Icon name="paperclip" label={t('list.hasAttachments')} /> : null}
-            {hit.flags.flagged ? (
-              <span className="flag">
-                <Icon name="star" label={t('list.flagged')} />
-              </span>
-            ) : null}
-          </span>
+          <RowIcons hasAttachments={hit.hasAttachments} flagged={hit.flags.flagged} />
         </span>
         {hit.preview ? <span className="row-preview">{hit.preview}</span> : null}
         <span className="search-hit-folder">
