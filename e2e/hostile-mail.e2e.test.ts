@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FreshMailbox, freshMailbox } from '../proxy/test-support/fresh-mailbox';
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { envelopeSenderOf, readMailFixture } from '../scripts/seed/mail-fixtures';
-import { CHROMIUM_PATH } from './support/browser';
+import { launchBrowser } from './support/browser';
 import { type HostileRemote, startHostileRemote } from './support/hostile-remote';
 
 /**
@@ -47,21 +47,7 @@ beforeAll(async () => {
   );
   expect(results.every((r) => r.accepted.length === 1)).toBe(true);
   remote = await startHostileRemote();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      remote.resolverRule,
-    ],
-  });
+  browser = await launchBrowser([remote.resolverRule]);
   context = await browser.newContext({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
