@@ -191,20 +191,23 @@ export function MessageList({
     </MessageToolbar>
   );
 
+  // A page that failed: with nothing to show it is the whole list, else it stands above the rows.
+  const loadError = win.error ? (
+    <Banner
+      tone="error"
+      action={
+        <button type="button" className="button" onClick={() => void win.refetch()}>
+          {t('list.retry')}
+        </button>
+      }
+    >
+      {t('list.loadError')} {errorMessage(win.error)}
+    </Banner>
+  ) : null;
+
   let body: React.ReactNode;
   if (win.error && win.total === null) {
-    body = (
-      <Banner
-        tone="error"
-        action={
-          <button type="button" className="button" onClick={() => void win.refetch()}>
-            {t('list.retry')}
-          </button>
-        }
-      >
-        {t('list.loadError')} {errorMessage(win.error)}
-      </Banner>
-    );
+    body = loadError;
   } else if (!win.pending && count === 0) {
     body = (
       <div className="list-state">{t(filter === 'all' ? 'list.empty' : `list.emptyFiltered.${filter}`)}</div>
@@ -213,18 +216,7 @@ export function MessageList({
     const skeletons = win.pending ? SKELETON_POSITIONS.length : 0;
     body = (
       <>
-        {win.error ? (
-          <Banner
-            tone="error"
-            action={
-              <button type="button" className="button" onClick={() => void win.refetch()}>
-                {t('list.retry')}
-              </button>
-            }
-          >
-            {t('list.loadError')} {errorMessage(win.error)}
-          </Banner>
-        ) : null}
+        {loadError}
         <ul
           aria-label={t('list.label')}
           aria-busy={win.pending || undefined}
