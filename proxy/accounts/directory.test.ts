@@ -22,4 +22,20 @@ describe('address completion', () => {
     accounts.setState('hoant.snv@bp', 'active', null);
     expect(found()).toEqual(['recent:hoant.snv@bp']);
   });
+
+  it('adds one new mailbox without dropping the others; a full refresh drops what the provider lost', () => {
+    let clock = 0;
+    const directory = createDirectory(openDatabase(':memory:'), () => ++clock);
+    directory.replaceFromProvider([{ email: 'hoant.snv@bp', name: 'Nguyễn Thị Hoa', unit: 'Sở Nội vụ' }]);
+    directory.put([{ email: 'anhdtn.snv@bp', name: 'Đặng Thị Ngọc Ánh', unit: 'Sở Nội vụ' }]);
+    expect(
+      directory
+        .entries()
+        .map((e) => e.email)
+        .sort(),
+    ).toEqual(['anhdtn.snv@bp', 'hoant.snv@bp']);
+    expect(directory.search('x@bp', 'ngoc anh').map((c) => c.address)).toEqual(['anhdtn.snv@bp']);
+    directory.replaceFromProvider([{ email: 'anhdtn.snv@bp', name: 'Đặng Thị Ngọc Ánh', unit: 'Sở Nội vụ' }]);
+    expect(directory.entries().map((e) => e.email)).toEqual(['anhdtn.snv@bp']);
+  });
 });

@@ -35,6 +35,11 @@ export function createDirectory(db: Db, now: () => number = Date.now) {
   );
 
   const folded = (...parts: (string | null | undefined)[]) => foldVietnamese(parts.filter(Boolean).join(' '));
+  const put = (accounts: ProviderAccount[], at: number) => {
+    for (const a of accounts) {
+      upsert.run({ email: a.email, name: a.name, unit: a.unit, folded: folded(a.name, a.unit, a.email), at });
+    }
+  };
   const pattern = (query: string) => `%${foldVietnamese(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
   return {
@@ -50,17 +55,14 @@ export function createDirectory(db: Db, now: () => number = Date.now) {
     replaceFromProvider(accounts: ProviderAccount[]): void {
       const at = now();
       db.transaction(() => {
-        for (const a of accounts) {
-          upsert.run({
-            email: a.email,
-            name: a.name,
-            unit: a.unit,
-            folded: folded(a.name, a.unit, a.email),
-            at,
-          });
-        }
+        put(accounts, at);
         removeStale.run(at);
       })();
+    },
+
+    /** Adds or renames these addresses only (a mailbox just created), leaving the rest as it is. */
+    put(accounts: ProviderAccount[]): void {
+      db.transaction(() => put(accounts, now()))();
     },
 
     nameOf(email: string): string | null {

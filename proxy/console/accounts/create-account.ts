@@ -11,7 +11,7 @@ import {
   proposeUnitAddress,
   validateLocalPart,
 } from '../../policy/account-name';
-import { refreshDirectory } from '../directory/refresh-directory';
+import { completionEntries } from '../directory/directory-listing';
 import type { Unit } from '../units/unit-store';
 import { runProviderAccountHook } from './provider-hook';
 
@@ -179,10 +179,18 @@ export async function createAccount(
     },
   });
   if (input.requestId) ctx.requests.complete(input.requestId, `account_create ${address}`, actor.name);
-  // Colleagues can address the new mailbox at once, not after the hourly directory refresh.
-  await refreshDirectory(ctx).catch(() => undefined);
+  const account = ctx.accounts.get(address) as AccountRecord;
+  // Colleagues can address the new mailbox at once, not after the hourly directory refresh; only
+  // this address is added (an import of many people must not rebuild the directory per row).
+  ctx.directory.put(
+    completionEntries({
+      provider: [{ email: address, name: account.fullName, unit: unit.name }],
+      accounts: [account],
+      units: [unit],
+    }),
+  );
   return {
-    account: ctx.accounts.get(address) as AccountRecord,
+    account,
     address,
     temporaryPassword: password,
     proposed,
