@@ -6,7 +6,7 @@ import {
   parseVietnameseDay,
   vietnamDateOf,
   vietnameseDay,
-} from '../proxy/policy/vietnam-date';
+} from '../common/policy/vietnam-date';
 import { logIn } from './support/console';
 import {
   newVietnamesePage,

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDays, parseVietnameseDay, vietnamDateOf, vietnameseDay } from '../proxy/policy/vietnam-date';
+import { addDays, parseVietnameseDay, vietnamDateOf, vietnameseDay } from '../common/policy/vietnam-date';
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { logIn } from './support/console';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { holidayCalendar } from '../common/policy/working-days';
 import { loadHolidayList } from './console/holidays-config';
-import { holidayCalendar } from './policy/working-days';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;

@@ -26,7 +26,7 @@ import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
 import { loadUnitList, seedUnits } from './console/units/units-config';
-import { ApiError } from './http/api-error';
+import { ApiError } from './errors';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { appSecurityHeaders } from './http/security-headers';

@@ -1,6 +1,8 @@
 // Admin commands for the terminal (the Sở TT&TT console does the same from the browser):
 // `npm run admin -- <command> …`.
 // Reads the same configuration (.env and environment) and DATA_DIR as the proxy.
+
+import { vietnameseDateTime } from '../common/policy/vietnam-date';
 import { createAccountStore } from '../proxy/accounts/account-store';
 import {
   type AdminDeps,
@@ -14,7 +16,6 @@ import { ConfigError, loadConfig } from '../proxy/config';
 import { loadEnvFile } from '../proxy/load-env-file';
 import { createPasswordDriver } from '../proxy/password/drivers/create-driver';
 import { DriverError } from '../proxy/password/drivers/password-driver';
-import { vietnameseDateTime } from '../proxy/policy/vietnam-date';
 import { openDatabase } from '../proxy/store/database';
 
 const usage = `Cách dùng / usage: npm run admin -- <lệnh> …

@@ -7,8 +7,8 @@ bash scripts/ensure-deps.sh
 
 echo "• Lint and format (Biome)"
 npx biome check .
-echo "• Type check (tsc, strict)"
-npx tsc --noEmit -p tsconfig.json
+echo "• Type check (tsc, strict): common (no DOM, no Node), client (DOM), proxy (Node), scripts and e2e"
+npm run --silent typecheck
 echo "• Unit and component tests"
 npx vitest run --project unit --project client
 

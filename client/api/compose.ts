@@ -7,7 +7,7 @@ import type {
   OutgoingMessage,
   SendResult,
   UploadedAttachment,
-} from '../../proxy/contract';
+} from '../../common/contract';
 import { ApiClientError, apiFetch, getCsrfToken, toApiError } from './http';
 import { contactKeys } from './keys';
 

@@ -11,7 +11,7 @@ import type {
   QuotaResult,
   Role,
   TemporaryPassword,
-} from '../../proxy/contract';
+} from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

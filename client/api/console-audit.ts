@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditActionName, AuditPage } from '../../proxy/contract';
+import type { AuditActionName, AuditPage } from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

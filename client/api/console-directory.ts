@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DirectoryExportFormat, DirectoryListing } from '../../proxy/contract';
+import type { DirectoryExportFormat, DirectoryListing } from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportCreateRequest, ImportCreateResponse, ImportPreview } from '../../proxy/contract';
+import type { ImportCreateRequest, ImportCreateResponse, ImportPreview } from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

@@ -7,7 +7,7 @@ import type {
   LifecycleUpcoming,
   MailboxExportResult,
   RestoreResult,
-} from '../../proxy/contract';
+} from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

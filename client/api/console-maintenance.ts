@@ -4,7 +4,7 @@ import type {
   MaintenanceNotice,
   MaintenanceNoticeList,
   NewMaintenanceNotice,
-} from '../../proxy/contract';
+} from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys, noticeKeys } from './keys';
 

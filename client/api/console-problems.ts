@@ -4,7 +4,7 @@ import type {
   ProblemReportList,
   ProblemReportQuery,
   ProblemReportUpdate,
-} from '../../proxy/contract';
+} from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ConsoleReport } from '../../proxy/contract';
+import type { ConsoleReport } from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NewUnitRequestInput, UnitRequestList, UnitRequestView } from '../../proxy/contract';
+import type { NewUnitRequestInput, UnitRequestList, UnitRequestView } from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UnitCreate, UnitNode, UnitTree, UnitUpdate } from '../../proxy/contract';
+import type { UnitCreate, UnitNode, UnitTree, UnitUpdate } from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConsoleMe, RecoveryCodes, SecondFactorEnrolment } from '../../proxy/contract';
+import type { ConsoleMe, RecoveryCodes, SecondFactorEnrolment } from '../../common/contract';
 import { apiFetch } from './http';
 import { consoleKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FolderResult } from '../../proxy/contract';
+import type { FolderResult } from '../../common/contract';
 import { apiFetch, encodeMailbox } from './http';
 import { mailboxKeys, messageKeys } from './keys';
 

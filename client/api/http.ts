@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ErrorCode } from '../../proxy/contract';
+import type { ApiErrorBody, ErrorCode } from '../../common/contract';
 
 /** A failure the UI can explain: `code` picks the catalogue message (errors.<code>). */
 export class ApiClientError extends Error {

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { MailboxList, MessagePage, MessageRow } from '../../proxy/contract';
+import type { MailboxList, MessagePage, MessageRow } from '../../common/contract';
 import { mailboxKeys, messageKeys } from './keys';
 
 /**

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveEvent, MailboxList, MessagePage, QuotaInfo } from '../../proxy/contract';
+import type { LiveEvent, MailboxList, MessagePage, QuotaInfo } from '../../common/contract';
 import { inboxPage, mailboxes } from '../test/fixtures';
 import { mailboxKeys, messageKeys, quotaKeys, sessionKeys } from './keys';
 import { applyLiveEvent, connectLiveEvents, type EventSourceLike } from './live';

@@ -1,6 +1,6 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { LiveEvent, liveEventTypes, type MailboxList, type QuotaInfo } from '../../proxy/contract';
+import { LiveEvent, liveEventTypes, type MailboxList, type QuotaInfo } from '../../common/contract';
 import { mailboxKeys, messageKeys, quotaKeys, sessionKeys } from './keys';
 
 export type NewMail = Extract<LiveEvent, { type: 'new_mail' }>;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { MailboxList } from '../../proxy/contract';
+import type { MailboxList } from '../../common/contract';
 import { apiFetch } from './http';
 import { mailboxKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ListFilter, MoveResult } from '../../proxy/contract';
+import type { ListFilter, MoveResult } from '../../common/contract';
 import { apiFetch, encodeMailbox } from './http';
 import { patchFlags, removeRows, restoreLists, settleLists, snapshotLists } from './list-cache';
 

@@ -1,6 +1,6 @@
 import { notifyManager, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { ListFilter, ListOrder, ListSort, MessagePage, MessageRow } from '../../proxy/contract';
+import type { ListFilter, ListOrder, ListSort, MessagePage, MessageRow } from '../../common/contract';
 import { apiFetch, encodeMailbox } from './http';
 import { messageKeys } from './keys';
 

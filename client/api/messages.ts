@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MessageDetail } from '../../proxy/contract';
+import type { MessageDetail } from '../../common/contract';
 import { apiFetch, encodeMailbox } from './http';
 import { messageKeys } from './keys';
 import { patchFlags, restoreLists, settleLists, snapshotLists } from './list-cache';

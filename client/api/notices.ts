@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicNotices } from '../../proxy/contract';
+import type { PublicNotices } from '../../common/contract';
 import { apiFetch } from './http';
 import { noticeKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PasswordChangeRequest } from '../../proxy/contract';
+import type { PasswordChangeRequest } from '../../common/contract';
 import { apiFetch } from './http';
 import { sessionKeys } from './keys';
 

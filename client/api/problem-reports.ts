@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { NewProblemReport, ProblemReportReceipt } from '../../proxy/contract';
+import type { NewProblemReport, ProblemReportReceipt } from '../../common/contract';
 import { apiFetch } from './http';
 import { mailboxKeys, messageKeys } from './keys';
 

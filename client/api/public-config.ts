@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicConfig } from '../../proxy/contract';
+import type { PublicConfig } from '../../common/contract';
 import { apiFetch } from './http';
 import { configKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { QuotaInfo } from '../../proxy/contract';
+import type { QuotaInfo } from '../../common/contract';
 import { apiFetch } from './http';
 import { quotaKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { SearchPage } from '../../proxy/contract';
+import type { SearchPage } from '../../common/contract';
 import { apiFetch } from './http';
 
 /** What the user searched for; absent fields are not sent. Dates are YYYY-MM-DD. */

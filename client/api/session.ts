@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, SessionInfo } from '../../proxy/contract';
+import type { LoginRequest, SessionInfo } from '../../common/contract';
 import { useUiStore } from '../app/ui-store';
 import { ApiClientError, apiFetch, setCsrfToken } from './http';
 import { sessionKeys } from './keys';

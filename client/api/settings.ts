@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UserSettings } from '../../proxy/contract';
+import type { UserSettings } from '../../common/contract';
 import { apiFetch } from './http';
 import { settingsKeys } from './keys';
 

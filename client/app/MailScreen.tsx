@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { SessionInfo } from '../../proxy/contract';
+import type { SessionInfo } from '../../common/contract';
 import { useMailboxes } from '../api/mailboxes';
 import { AccountMenu } from '../features/account/AccountMenu';
 import { QuotaBanner } from '../features/account/QuotaBanner';

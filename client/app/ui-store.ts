@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ListFilter, ListOrder, ListSort } from '../../proxy/contract';
+import type { ListFilter, ListOrder, ListSort } from '../../common/contract';
 
 /**
  * Selected rows of the open folder. `all` is "select all in folder": actions then address the

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../../proxy/contract';
-import { passwordRuleCodes } from '../../proxy/policy/password-rules';
+import { errorCodes } from '../../common/contract';
+import en from '../../common/i18n/en.json';
+import vi from '../../common/i18n/vi.json';
+import { passwordRuleCodes } from '../../common/policy/password-rules';
 import { consoleCatalogues } from '../features/console/catalogues';
-import en from './en.json';
-import vi from './vi.json';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

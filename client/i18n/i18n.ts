@@ -1,10 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import vi from './vi.json';
+import en from '../../common/i18n/en.json';
+import { type Locale, locales } from '../../common/i18n/locales';
+import vi from '../../common/i18n/vi.json';
 
-export const locales = ['vi', 'en'] as const;
-export type Locale = (typeof locales)[number];
+export { type Locale, locales };
+
 const STORAGE_KEY = 'bp.locale';
 
 export function storedLocale(): Locale {

@@ -4,7 +4,7 @@ import type {
   MessagePage,
   PublicConfig,
   SessionInfo,
-} from '../../proxy/contract';
+} from '../../common/contract';
 
 export const publicConfig: PublicConfig = {
   orgName: 'Ủy ban nhân dân tỉnh Bình Phước',

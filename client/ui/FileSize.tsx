@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { sizeParts } from '../i18n/format';
+import { sizeParts } from '../../common/i18n/format';
 
 export function FileSize({ bytes }: { bytes: number }) {
   const { t, i18n } = useTranslation();

@@ -1,4 +1,4 @@
-import type { DepartureLevel, DepartureReason } from '../policy/account-lifecycle';
+import type { DepartureLevel, DepartureReason } from '../../common/policy/account-lifecycle';
 import type { Db } from '../store/database';
 
 export type AccountState = 'active' | 'suspended' | 'revoked';

@@ -1,4 +1,4 @@
-import type { Contact } from '../contract';
+import type { Contact } from '../../common/contract';
 import type { ProviderAccount } from '../password/drivers/password-driver';
 import { foldVietnamese } from '../policy/fold-vietnamese';
 import type { Db } from '../store/database';

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
-import type { AuditActionName } from '../contract/console-audit';
+import type { AuditActionName } from '../../common/contract/console-audit';
+import { addDays, startOfVietnamDay, type VietnamDate } from '../../common/policy/vietnam-date';
 import { retentionCutoff } from '../policy/retention';
-import { addDays, startOfVietnamDay, type VietnamDate } from '../policy/vietnam-date';
 import type { Db } from '../store/database';
 
 export type AuditAction =

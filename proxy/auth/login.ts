@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app-context';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 import { accountStateError } from '../http/session-guard';
 
 /**

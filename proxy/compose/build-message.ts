@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Recipient } from '../contract';
-import { ApiError } from '../http/api-error';
+import type { Recipient } from '../../common/contract';
+import { ApiError } from '../errors';
 import { htmlDocument, htmlToPlainText, sanitizeOutgoingHtml } from './outgoing-html';
 import type { UploadStore } from './upload-store';
 

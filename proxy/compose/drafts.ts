@@ -1,7 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 import { withMailbox } from '../mail/mailbox-lock';
 import { type BuiltMessage, buildMessage, type ParsedOutgoing } from './build-message';
 import { senderOf } from './sender';

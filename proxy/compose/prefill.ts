@@ -1,7 +1,7 @@
 import type { ImapFlow } from 'imapflow';
+import type { ComposeMode, ComposePrefill, MessageDetail, UploadedAttachment } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
-import type { ComposeMode, ComposePrefill, MessageDetail, UploadedAttachment } from '../contract';
 import { composeQuoteTexts, interpolate, type Locale } from '../i18n/catalogue';
 import { openPart, readMessage } from '../mail/read-message';
 import { htmlToPlainText, sanitizeOutgoingHtml } from './outgoing-html';

@@ -1,4 +1,4 @@
-import type { Address } from '../contract';
+import type { Address } from '../../common/contract';
 
 /**
  * Reply and forward rules, PURE. Subjects carry one prefix however long the thread: "Re: Re: TL:

@@ -1,4 +1,4 @@
-import type { SendResult } from '../contract';
+import type { SendResult } from '../../common/contract';
 import type { Db } from '../store/database';
 
 const STALE_SENDING_MS = 2 * 60_000;

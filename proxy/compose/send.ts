@@ -1,8 +1,8 @@
 import nodemailer from 'nodemailer';
+import type { SendResult } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
-import type { SendResult } from '../contract';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 import { buildMessage, type ParsedOutgoing } from './build-message';
 import { removeDraft, replaceDraft } from './drafts';
 import { senderOf } from './sender';

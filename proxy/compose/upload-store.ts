@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { UploadedAttachment } from '../contract';
+import type { UploadedAttachment } from '../../common/contract';
 
 /**
  * Attachments waiting for a draft or a send, on disk under DATA_DIR/uploads/<user>/<composeId>/:

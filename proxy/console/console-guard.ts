@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../accounts/account-store';
 import type { AppContext } from '../app-context';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 import { requireSession } from '../http/session-guard';
 import { type ConsoleAccess, mayUseConsole, visibleUnits } from './roles';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { VIETNAM_HOLIDAYS } from '../policy/vietnam-holidays';
-import type { HolidayList } from '../policy/working-days';
+import { VIETNAM_HOLIDAYS } from '../../common/policy/vietnam-holidays';
+import type { HolidayList } from '../../common/policy/working-days';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const HolidayFile = z.object({

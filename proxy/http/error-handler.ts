@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ApiError, vietnameseMessage } from './api-error';
+import { ERROR_STATUS } from '../../common/contract';
+import { ApiError } from '../errors';
+import { vietnameseMessage } from '../i18n/catalogue';
 
 /** Every error leaves as `{ error: { code, message, details } }`; internals never reach the user. */
 export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply) {
@@ -20,12 +22,13 @@ export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, 
     req.log.error({ err }, 'unhandled error');
     apiError = new ApiError('internal_error');
   }
-  if (apiError.status >= 500 && apiError.code !== 'internal_error') {
+  const status = ERROR_STATUS[apiError.code];
+  if (status >= 500 && apiError.code !== 'internal_error') {
     req.log.warn({ err: apiError.cause ?? apiError, code: apiError.code }, 'request failed');
   }
   const retryAfter = apiError.details?.retryAfterSeconds;
   if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
-  return reply.status(apiError.status).send({
+  return reply.status(status).send({
     error: {
       code: apiError.code,
       message: vietnameseMessage(apiError.code, apiError.details),

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountRecord } from '../accounts/account-store';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
+import { ApiError } from '../errors';
 import { type PasswordChangeReason, passwordChangeRequirement } from '../policy/password-age';
-import { ApiError } from './api-error';
 import { checkSessionToken } from './csrf';
 
 export const SESSION_COOKIE = 'bp_session';

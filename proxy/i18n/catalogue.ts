@@ -1,6 +1,7 @@
-import en from '../../client/i18n/en.json' with { type: 'json' };
-import { sizeParts } from '../../client/i18n/format';
-import vi from '../../client/i18n/vi.json' with { type: 'json' };
+import type { ErrorCode } from '../../common/contract';
+import en from '../../common/i18n/en.json' with { type: 'json' };
+import { sizeParts } from '../../common/i18n/format';
+import vi from '../../common/i18n/vi.json' with { type: 'json' };
 import type { SpecialFolderNames } from '../mail/list-mailboxes';
 
 /**
@@ -39,4 +40,12 @@ export function sizeText(bytes: number, locale: Locale): string {
 /** The lines a reply or forward puts above the quoted original. */
 export function composeQuoteTexts(locale: Locale) {
   return catalogues[locale].composeQuote;
+}
+
+const errorCatalogue: Record<string, string> = vi.errors;
+
+/** Vietnamese text for API callers that show messages as they are (the SPA uses its catalogue). */
+export function vietnameseMessage(code: ErrorCode, details?: Record<string, string | number>): string {
+  const template = errorCatalogue[code] ?? errorCatalogue.internal_error ?? code;
+  return interpolate(template, details ?? {});
 }

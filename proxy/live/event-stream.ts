@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { LiveEvent } from '../contract';
+import type { LiveEvent } from '../../common/contract';
 
 /** A client that stops reading (a frozen tab behind a slow link) is cut off rather than buffered. */
 const MAX_BUFFERED_BYTES = 256 * 1024;

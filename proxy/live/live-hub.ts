@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { LiveEvent } from '../contract';
+import type { LiveEvent } from '../../common/contract';
 import type { Credentials, ImapServer } from '../mail/imap-pool';
 import type { QuotaThresholds } from '../policy/quota-level';
 import { createMailboxWatcher, type MailboxWatcher, type WatcherTimings } from './mailbox-watcher';

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMailUserPassword } from '../../scripts/mailstack/mail-users';
 import { mailStackPaths } from '../../scripts/mailstack/paths';
 import { deliverViaLmtp } from '../../scripts/seed/lmtp-delivery';
+import { type EventReader, isEvent, openEventReader } from '../test-support/event-stream-reader';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
-import { type EventReader, isEvent, openEventReader } from './event-stream-reader';
 
 const doveadm = (...args: string[]) =>
   execFileSync('doveadm', ['-c', mailStackPaths.dovecotConf, ...args], { encoding: 'utf8' });

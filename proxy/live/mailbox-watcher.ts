@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { type FetchMessageObject, ImapFlow, type StatusObject } from 'imapflow';
-import type { LiveEvent, QuotaInfo } from '../contract';
+import type { LiveEvent, QuotaInfo } from '../../common/contract';
 import { mapLoginError } from '../mail/imap-errors';
 import { type Credentials, type ImapServer, imapClientOptions } from '../mail/imap-pool';
 import { toAddress } from '../mail/message-mapping';

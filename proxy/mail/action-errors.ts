@@ -1,4 +1,4 @@
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 import { isConnectionError } from './imap-errors';
 
 interface ImapRefusal {

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import yazl from 'yazl';
-import type { AttachmentInfo } from '../contract';
-import { ApiError } from '../http/api-error';
+import type { AttachmentInfo } from '../../common/contract';
+import { ApiError } from '../errors';
 import { findAttachments } from './body-structure';
 import { fileNameFromSubject, lockMailbox, releaseWhenDone } from './mailbox-lock';
 

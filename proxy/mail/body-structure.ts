@@ -1,5 +1,5 @@
 import type { MessageStructureObject } from 'imapflow';
-import type { AttachmentInfo } from '../contract';
+import type { AttachmentInfo } from '../../common/contract';
 
 /**
  * Pure reading of an IMAP BODYSTRUCTURE: which parts are the body, which are attachments. The part

@@ -1,6 +1,6 @@
 import type { ImapFlow, ListResponse } from 'imapflow';
-import { folderPathProblem } from '../contract';
-import { ApiError } from '../http/api-error';
+import { folderPathProblem } from '../../common/contract';
+import { ApiError } from '../errors';
 import { mapActionError } from './action-errors';
 import { invalidateViews } from './list-view-cache';
 import { listFolders, requireFolder, specialFolderPath, specialUseOf } from './special-folders';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_STATUS } from '../../common/contract';
 import { mapLoginError } from './imap-errors';
 
 describe('mapLoginError', () => {
@@ -9,7 +10,7 @@ describe('mapLoginError', () => {
       responseText: '[CONTACTADMIN] Tam khoa do khong hoat dong 6 thang',
     });
     expect(err.code).toBe('account_suspended');
-    expect(err.status).toBe(423);
+    expect(ERROR_STATUS[err.code]).toBe(423);
     expect(err.details).toEqual({ reason: 'Tam khoa do khong hoat dong 6 thang' });
   });
   it('maps a plain authentication failure to invalid_credentials', () => {
@@ -18,6 +19,8 @@ describe('mapLoginError', () => {
     ).toBe('invalid_credentials');
   });
   it('maps a refused connection to provider_unavailable', () => {
-    expect(mapLoginError({ code: 'ECONNREFUSED' }).status).toBe(503);
+    const err = mapLoginError({ code: 'ECONNREFUSED' });
+    expect(err.code).toBe('provider_unavailable');
+    expect(ERROR_STATUS[err.code]).toBe(503);
   });
 });

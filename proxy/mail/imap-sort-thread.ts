@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import type { ListFilter, ListOrder, ListSort } from '../contract';
+import type { ListFilter, ListOrder, ListSort } from '../../common/contract';
 import { threadByReferences } from './thread-references';
 
 /**

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import libqp from 'libqp';
-import type { MailingList } from '../contract';
+import type { MailingList } from '../../common/contract';
 
 /**
  * List-Id (RFC 2919) and List-Unsubscribe (RFC 2369) from the raw header lines, so the reader can

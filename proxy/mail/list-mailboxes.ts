@@ -1,5 +1,5 @@
 import type { ImapFlow, ListResponse } from 'imapflow';
-import type { Mailbox, SpecialUse } from '../contract';
+import type { Mailbox, SpecialUse } from '../../common/contract';
 
 const SPECIAL_USE: Record<string, SpecialUse> = {
   '\\Inbox': 'inbox',

@@ -1,5 +1,5 @@
 import type { FetchMessageObject, ImapFlow, MailboxObject, StatusObject } from 'imapflow';
-import type { ListView, MessagePage, MessageRow } from '../contract';
+import type { ListView, MessagePage, MessageRow } from '../../common/contract';
 import { hasRealAttachments, previewPart } from './body-structure';
 import { searchUids, sortUids, threadUids } from './imap-sort-thread';
 import { cachedView, type ViewEntries } from './list-view-cache';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImapFlow, MailboxObject } from 'imapflow';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 
 /**
  * Opens a folder under imapflow's lock for the duration of fn. A folder the server does not know

@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
-import type { ListFilter, MoveResult } from '../contract';
-import { ApiError } from '../http/api-error';
+import type { ListFilter, MoveResult } from '../../common/contract';
+import { ApiError } from '../errors';
 import { mapActionError } from './action-errors';
 import { searchUids } from './imap-sort-thread';
 import { invalidateViews } from './list-view-cache';

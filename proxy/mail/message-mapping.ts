@@ -1,5 +1,5 @@
 import type { FetchMessageObject, MessageAddressObject } from 'imapflow';
-import type { Address, MessageFlags } from '../contract';
+import type { Address, MessageFlags } from '../../common/contract';
 
 export function toAddress(a: MessageAddressObject | undefined): Address | null {
   if (!a?.address && !a?.name) return null;

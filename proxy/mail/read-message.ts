@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import { MailParser } from 'mailparser';
-import type { MessageDetail } from '../contract';
-import { ApiError } from '../http/api-error';
+import type { MessageDetail } from '../../common/contract';
+import { ApiError } from '../errors';
 import { findAttachments, findPart } from './body-structure';
 import { mailingListOf } from './list-headers';
 import { fileNameFromSubject, lockMailbox, releaseWhenDone, withMailbox } from './mailbox-lock';

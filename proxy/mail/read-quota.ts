@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import type { QuotaInfo } from '../contract';
+import type { QuotaInfo } from '../../common/contract';
 import { type QuotaThresholds, quotaLevel } from '../policy/quota-level';
 
 /** The user's storage quota from IMAP QUOTA (imapflow reports STORAGE in bytes). */

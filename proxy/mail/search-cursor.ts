@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 
 /**
  * Where a search stopped, per folder, in the folder's newest-first order: everything up to and

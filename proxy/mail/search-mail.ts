@@ -1,6 +1,6 @@
 import { convert as htmlToText } from 'html-to-text';
 import type { FetchMessageObject, ImapFlow, SearchObject } from 'imapflow';
-import type { SearchCriteria, SearchHit, SearchPage } from '../contract';
+import type { SearchCriteria, SearchHit, SearchPage } from '../../common/contract';
 import { findAttachments, hasRealAttachments, previewPart, type TextPart } from './body-structure';
 import { withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';

@@ -1,5 +1,5 @@
 import type { ImapFlow, ListResponse } from 'imapflow';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 
 export type SpecialTarget = 'archive' | 'trash' | 'junk' | 'inbox';
 

@@ -1,7 +1,7 @@
+import { evaluatePassword } from '../../common/policy/password-rules';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
-import { ApiError } from '../http/api-error';
-import { evaluatePassword } from '../policy/password-rules';
+import { ApiError } from '../errors';
 import { DriverError } from './drivers/password-driver';
 import { hashForHistory, matchesHistoryHash } from './password-hash';
 import { passwordPolicyOf } from './password-policy';

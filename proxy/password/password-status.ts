@@ -1,5 +1,5 @@
+import type { PasswordStatus } from '../../common/contract';
 import type { AccountRecord } from '../accounts/account-store';
-import type { PasswordStatus } from '../contract';
 import { type PasswordAgePolicy, passwordAgeState, passwordChangeRequirement } from '../policy/password-age';
 
 /** What the client shows about the password: the reminder banner, or the forced change screen. */

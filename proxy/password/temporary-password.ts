@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { checkPassword, type PasswordContext, type PasswordPolicy } from '../policy/password-rules';
+import { checkPassword, type PasswordContext, type PasswordPolicy } from '../../common/policy/password-rules';
 
 // No 0/O, 1/l/I: the temporary password is read aloud on the phone or copied from a paper slip.
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -9,8 +9,9 @@
  * speak of days before 20/6, so 20/6 itself opens the next period; every day belongs to exactly
  * one period.
  */
+
+import { startOfVietnamDay, type VietnamDate, vietnamDateOf } from '../../common/policy/vietnam-date';
 import { DEFAULT_QUOTA_THRESHOLDS } from './quota-level';
-import { startOfVietnamDay, type VietnamDate, vietnamDateOf } from './vietnam-date';
 
 export interface ReportPeriod {
   /** '2026-H1' ends 20/6/2026, '2026-H2' ends 20/12/2026. */

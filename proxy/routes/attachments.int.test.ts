@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import type { MessageDetail, UserSettings } from '../../common/contract';
 import { readMailFixture } from '../../scripts/seed/mail-fixtures';
-import type { MessageDetail, UserSettings } from '../contract';
 import { type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 

@@ -1,12 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app-context';
-import { formatMb } from '../compose/build-message';
-import { discardDraft, saveDraft } from '../compose/drafts';
-import { composePrefill } from '../compose/prefill';
-import { sendMessage } from '../compose/send';
-import { cleanFilename } from '../compose/upload-store';
 import {
   ApiErrorBody,
   ComposePrefill,
@@ -17,8 +11,14 @@ import {
   PrefillQuery,
   SendResult,
   UploadedAttachment,
-} from '../contract';
-import { ApiError } from '../http/api-error';
+} from '../../common/contract';
+import type { AppContext } from '../app-context';
+import { formatMb } from '../compose/build-message';
+import { discardDraft, saveDraft } from '../compose/drafts';
+import { composePrefill } from '../compose/prefill';
+import { sendMessage } from '../compose/send';
+import { cleanFilename } from '../compose/upload-store';
+import { ApiError } from '../errors';
 import { requireSession } from '../http/session-guard';
 import { pickLocale } from '../i18n/catalogue';
 

@@ -3,10 +3,16 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  AccountDetail,
+  AccountList,
+  AddressProposal,
+  CreatedAccount,
+  UnitTree,
+} from '../../common/contract';
 import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { maildirOf, mailStackPaths, mailStackPorts } from '../../scripts/mailstack/paths';
 import { withImapSession } from '../../scripts/seed/imap-append';
-import type { AccountDetail, AccountList, AddressProposal, CreatedAccount, UnitTree } from '../contract';
 import { consoleUser } from '../test-support/console-admin';
 import { freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';

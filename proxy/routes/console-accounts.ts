@@ -1,12 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AccountRecord } from '../accounts/account-store';
-import type { AppContext } from '../app-context';
-import { resetAccountPassword, setQuota, setRole, updateProfile } from '../console/accounts/account-admin';
-import { detailOf, findAccount, listAccounts } from '../console/accounts/account-views';
-import { createAccount, proposeFor } from '../console/accounts/create-account';
-import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
 import {
   AccountDetail,
   AccountList,
@@ -21,8 +15,14 @@ import {
   QuotaUpdate,
   RoleUpdate,
   TemporaryPassword,
-} from '../contract';
-import { ApiError } from '../http/api-error';
+} from '../../common/contract';
+import type { AccountRecord } from '../accounts/account-store';
+import type { AppContext } from '../app-context';
+import { resetAccountPassword, setQuota, setRole, updateProfile } from '../console/accounts/account-admin';
+import { detailOf, findAccount, listAccounts } from '../console/accounts/account-views';
+import { createAccount, proposeFor } from '../console/accounts/create-account';
+import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
+import { ApiError } from '../errors';
 
 const EmailParams = z.object({ email: z.string().trim().toLowerCase().min(3).max(254) });
 const errors = {

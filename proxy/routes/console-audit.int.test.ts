@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage } from '../contract';
+import type { AuditPage } from '../../common/contract';
 import { consoleUser } from '../test-support/console-admin';
 import { type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 

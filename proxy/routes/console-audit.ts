@@ -1,10 +1,10 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiErrorBody, AuditPage, AuditQuery } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { auditCsv, auditFilter, auditPage } from '../console/audit/audit-viewer';
 import { auditExport, requireConsole } from '../console/console-guard';
-import { ApiErrorBody, AuditPage, AuditQuery } from '../contract';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody };
 const ExportQuery = AuditQuery.omit({ offset: true, limit: true });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleMe, SecondFactorEnrolment } from '../contract';
+import type { ConsoleMe, SecondFactorEnrolment } from '../../common/contract';
 import { consoleUser, totpCode } from '../test-support/console-admin';
 import { freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';

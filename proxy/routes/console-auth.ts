@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  ApiErrorBody,
+  ConsoleMe,
+  RecoveryCodes,
+  SecondFactorCode,
+  SecondFactorEnrolment,
+} from '../../common/contract';
 import type { AppContext } from '../app-context';
 import type { AuditAction } from '../audit/audit-log';
 import { consoleRole } from '../console/roles';
-import { ApiErrorBody, ConsoleMe, RecoveryCodes, SecondFactorCode, SecondFactorEnrolment } from '../contract';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 import { requireSession } from '../http/session-guard';
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DirectoryListing } from '../../common/contract';
 import { refreshDirectory } from '../console/directory/refresh-directory';
-import type { DirectoryListing } from '../contract';
 import { consoleUser } from '../test-support/console-admin';
 import { type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';

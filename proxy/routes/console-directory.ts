@@ -1,10 +1,10 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiErrorBody, DirectoryExportFormat, DirectoryListing, DirectoryQuery } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { auditExport, requireConsole } from '../console/console-guard';
 import { directoryExport, directoryFor } from '../console/directory/directory-service';
-import { ApiErrorBody, DirectoryExportFormat, DirectoryListing, DirectoryQuery } from '../contract';
 
 const errors = { 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportCreateResponse, ImportPreview } from '../../common/contract';
 import { readMailUsers, removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
-import type { ImportCreateResponse, ImportPreview } from '../contract';
 import { consoleUser } from '../test-support/console-admin';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 

@@ -1,17 +1,17 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../app-context';
-import { actorOf, requireConsole } from '../console/console-guard';
-import { createFromImport, previewStaffList } from '../console/import/import-service';
-import { STAFF_LIST_MAX_BYTES } from '../console/import/read-staff-list';
 import {
   ApiErrorBody,
   ImportCreateRequest,
   ImportCreateResponse,
   ImportPreview,
   ImportPreviewQuery,
-} from '../contract';
-import { ApiError } from '../http/api-error';
+} from '../../common/contract';
+import type { AppContext } from '../app-context';
+import { actorOf, requireConsole } from '../console/console-guard';
+import { createFromImport, previewStaffList } from '../console/import/import-service';
+import { STAFF_LIST_MAX_BYTES } from '../console/import/read-staff-list';
+import { ApiError } from '../errors';
 
 const errors = {
   400: ApiErrorBody,

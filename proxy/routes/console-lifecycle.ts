@@ -3,6 +3,27 @@ import { create as contentDisposition } from 'content-disposition';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  ApiErrorBody,
+  DepartureInput,
+  InactivityExemptionInput,
+  LifecycleAccountStatus,
+  LifecycleRunRequest,
+  LifecycleRun as LifecycleRunSchema,
+  LifecycleRuns,
+  LifecycleToday,
+  LifecycleUpcoming,
+  LifecycleUpcomingQuery,
+  MailboxExportResult,
+  RestoreInput,
+  RestoreRequestInput,
+  RestoreRequestResult,
+  RestoreResult,
+  RevokeInput,
+  RevokeResult,
+  SuspendInput,
+} from '../../common/contract';
+import { parseVietnameseDay, startOfVietnamDay, vietnamDateOf } from '../../common/policy/vietnam-date';
 import type { AccountRecord } from '../accounts/account-store';
 import type { AppContext } from '../app-context';
 import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
@@ -26,28 +47,7 @@ import {
   runLifecycleJob,
   upcomingLifecycle,
 } from '../console/lifecycle/lifecycle-job';
-import {
-  ApiErrorBody,
-  DepartureInput,
-  InactivityExemptionInput,
-  LifecycleAccountStatus,
-  LifecycleRunRequest,
-  LifecycleRun as LifecycleRunSchema,
-  LifecycleRuns,
-  LifecycleToday,
-  LifecycleUpcoming,
-  LifecycleUpcomingQuery,
-  MailboxExportResult,
-  RestoreInput,
-  RestoreRequestInput,
-  RestoreRequestResult,
-  RestoreResult,
-  RevokeInput,
-  RevokeResult,
-  SuspendInput,
-} from '../contract';
-import { ApiError } from '../http/api-error';
-import { parseVietnameseDay, startOfVietnamDay, vietnamDateOf } from '../policy/vietnam-date';
+import { ApiError } from '../errors';
 
 const EmailParams = z.object({ email: z.string().min(3).max(320) });
 const TodayQuery = z.object({ on: z.string().max(20).optional() });

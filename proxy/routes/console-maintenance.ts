@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  ApiErrorBody,
+  MaintenanceEarliest,
+  MaintenanceNotice,
+  MaintenanceNoticeList,
+  NewMaintenanceNotice,
+  PublicNotices,
+} from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { actorOf, requireConsole } from '../console/console-guard';
 import { createNoticeStore } from '../console/maintenance/notice-store';
@@ -9,15 +17,7 @@ import {
   earliestMaintenanceStart,
   publicNotice,
 } from '../console/maintenance/schedule-notice';
-import {
-  ApiErrorBody,
-  MaintenanceEarliest,
-  MaintenanceNotice,
-  MaintenanceNoticeList,
-  NewMaintenanceNotice,
-  PublicNotices,
-} from '../contract';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 

@@ -1,9 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app-context';
-import { actorOf, requireConsole } from '../console/console-guard';
-import { createReportStore } from '../console/problems/report-store';
-import { submitProblemReport } from '../console/problems/submit-report';
 import {
   ApiErrorBody,
   NewProblemReport,
@@ -12,8 +8,12 @@ import {
   ProblemReportQuery,
   ProblemReportReceipt,
   ProblemReportUpdate,
-} from '../contract';
-import { ApiError } from '../http/api-error';
+} from '../../common/contract';
+import type { AppContext } from '../app-context';
+import { actorOf, requireConsole } from '../console/console-guard';
+import { createReportStore } from '../console/problems/report-store';
+import { submitProblemReport } from '../console/problems/submit-report';
+import { ApiError } from '../errors';
 import { requireSession } from '../http/session-guard';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleReport, ReportUnitRow } from '../../common/contract';
 import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { resolveMailDomain } from '../../scripts/mailstack/paths';
-import type { ConsoleReport, ReportUnitRow } from '../contract';
 import { consoleUser } from '../test-support/console-admin';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';

@@ -1,6 +1,7 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiErrorBody, ConsoleReport, ConsoleReportQuery } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { actorOf, auditExport, requireConsole } from '../console/console-guard';
 import { fileName } from '../console/report/report-labels';
@@ -8,8 +9,7 @@ import { reportPdf } from '../console/report/report-pdf';
 import { defaultPeriod, periodById, periodStarted } from '../console/report/report-periods';
 import { reportXlsx } from '../console/report/report-xlsx';
 import { sixMonthlyReport } from '../console/report/six-monthly-report';
-import { ApiErrorBody, ConsoleReport, ConsoleReportQuery } from '../contract';
-import { ApiError } from '../http/api-error';
+import { ApiError } from '../errors';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,9 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app-context';
-import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
-import type { UnitRequest } from '../console/requests/request-store';
-import { finishUnitRequest, recordUnitRequest } from '../console/requests/unit-requests';
 import {
   ApiErrorBody,
   NewUnitRequestInput,
@@ -12,7 +8,11 @@ import {
   UnitRequestQuery,
   UnitRequestRejectInput,
   UnitRequestView,
-} from '../contract';
+} from '../../common/contract';
+import type { AppContext } from '../app-context';
+import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
+import type { UnitRequest } from '../console/requests/request-store';
+import { finishUnitRequest, recordUnitRequest } from '../console/requests/unit-requests';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody };

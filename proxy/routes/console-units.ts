@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiErrorBody, UnitCreate, UnitNode, UnitTree, UnitUpdate } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { allAccounts } from '../console/accounts/account-views';
 import { actorOf, requireConsole } from '../console/console-guard';
 import { createUnit, deleteUnit, unitTree, updateUnit } from '../console/units/unit-service';
-import { ApiErrorBody, UnitCreate, UnitNode, UnitTree, UnitUpdate } from '../contract';
 
 const CodeParams = z.object({ code: z.string().trim().toLowerCase().min(1).max(30) });
 const errors = {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiErrorBody } from '../../common/contract';
 import type { AppContext } from '../app-context';
-import { ApiErrorBody } from '../contract';
 import { requireSession } from '../http/session-guard';
 import { serveLiveStream } from '../live/live-stream';
 import { createSessionLiveness } from '../live/session-liveness';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MailboxList, MessagePage, UserSettings } from '../../common/contract';
 import { maildirOf } from '../../scripts/mailstack/paths';
-import type { MailboxList, MessagePage, UserSettings } from '../contract';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, mbox, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 

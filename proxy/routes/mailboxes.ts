@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app-context';
 import {
   ApiErrorBody,
   EmptyResult,
@@ -8,7 +7,8 @@ import {
   FolderRename,
   FolderResult,
   MailboxList,
-} from '../contract';
+} from '../../common/contract';
+import type { AppContext } from '../app-context';
 import { requireSession } from '../http/session-guard';
 import { specialFolderNames } from '../i18n/catalogue';
 import { createFolder, deleteFolder, renameFolder } from '../mail/folder-actions';

@@ -4,9 +4,9 @@ import type {
   MaintenanceNotice,
   MaintenanceNoticeList,
   PublicNotices,
-} from '../contract';
-import { addDays, startOfVietnamDay, vietnamDateOf } from '../policy/vietnam-date';
-import { addWorkingDays } from '../policy/working-days';
+} from '../../common/contract';
+import { addDays, startOfVietnamDay, vietnamDateOf } from '../../common/policy/vietnam-date';
+import { addWorkingDays } from '../../common/policy/working-days';
 import { consoleUser } from '../test-support/console-admin';
 import { type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MailboxList, MessagePage, MessageRow, MoveResult } from '../contract';
+import type { MailboxList, MessagePage, MessageRow, MoveResult } from '../../common/contract';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, mbox, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 

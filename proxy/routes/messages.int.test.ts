@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MailboxList, MessageDetail, MessagePage, MessageRow } from '../contract';
+import type { MailboxList, MessageDetail, MessagePage, MessageRow } from '../../common/contract';
 import { logIn, mbox, type ProxyHarness, startProxy, thanh } from '../test-support/proxy-harness';
 
 /** Reads the demo mailbox seeded by scripts/seed (npm test seeds it before this runs). */

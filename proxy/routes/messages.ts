@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../app-context';
 import {
   ApiErrorBody,
   DeleteRequest,
@@ -10,7 +9,8 @@ import {
   MessagePageQuery,
   MoveRequest,
   MoveResult,
-} from '../contract';
+} from '../../common/contract';
+import type { AppContext } from '../app-context';
 import { requireSession } from '../http/session-guard';
 import { listMessages } from '../mail/list-messages';
 import { deleteMessages, moveMessages, setMessageFlags } from '../mail/message-actions';

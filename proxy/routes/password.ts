@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiErrorBody, PasswordChangeRequest } from '../../common/contract';
 import type { AppContext } from '../app-context';
-import { ApiErrorBody, PasswordChangeRequest } from '../contract';
 import { requireSession, SESSION_COOKIE } from '../http/session-guard';
 import { changePassword } from '../password/change-password';
 

@@ -1,9 +1,9 @@
 import type { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProblemReport, ProblemReportList, ProblemReportReceipt } from '../../common/contract';
 import { createReportStore } from '../console/problems/report-store';
 import { REPORTS_PER_HOUR } from '../console/problems/submit-report';
-import type { ProblemReport, ProblemReportList, ProblemReportReceipt } from '../contract';
 import { consoleUser } from '../test-support/console-admin';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PublicConfig } from '../../common/contract';
 import type { AppContext } from '../app-context';
-import { PublicConfig } from '../contract';
 
 export function publicConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

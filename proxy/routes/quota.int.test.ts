@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuotaInfo } from '../contract';
+import type { QuotaInfo } from '../../common/contract';
 import { fillMailbox } from '../test-support/fill-mailbox';
 import { demoAccount, logIn, type ProxyHarness, startProxy, thanh } from '../test-support/proxy-harness';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiErrorBody, QuotaInfo } from '../../common/contract';
 import type { AppContext } from '../app-context';
-import { ApiErrorBody, QuotaInfo } from '../contract';
 import { requireSession } from '../http/session-guard';
 import { readQuota } from '../mail/read-quota';
 

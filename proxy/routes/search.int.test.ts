@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchHit, SearchPage } from '../../common/contract';
 import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { maildirOf, resolveMailDomain } from '../../scripts/mailstack/paths';
 import { appendMessage, withImapSession } from '../../scripts/seed/imap-append';
 import { buildSearchMail, seedSearchMailbox } from '../../scripts/seed/search-mail';
-import type { SearchHit, SearchPage } from '../contract';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiErrorBody, SearchPage, SearchQuery } from '../../common/contract';
 import type { AppContext } from '../app-context';
-import { ApiErrorBody, SearchPage, SearchQuery } from '../contract';
 import { requireSession } from '../http/session-guard';
 import { searchMail } from '../mail/search-mail';
 

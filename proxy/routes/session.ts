@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiErrorBody, LoginRequest, SessionInfo } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { logIn, logOut } from '../auth/login';
-import { ApiErrorBody, LoginRequest, SessionInfo } from '../contract';
 import { requireSession, SESSION_COOKIE } from '../http/session-guard';
 import { passwordStatus } from '../password/password-status';
 

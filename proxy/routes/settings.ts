@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ApiErrorBody, UserSettings } from '../../common/contract';
 import type { AppContext } from '../app-context';
-import { ApiErrorBody, UserSettings } from '../contract';
 import { requireSession } from '../http/session-guard';
 import { readUserSettings, updateUserSettings } from '../settings/user-settings';
 

@@ -1,4 +1,4 @@
-import { UserSettings } from '../contract';
+import { UserSettings } from '../../common/contract';
 import type { SettingsStore } from './settings-store';
 
 type Field = keyof UserSettings;

@@ -1,6 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
+import type { SecondFactorEnrolment } from '../../common/contract';
 import type { Role } from '../accounts/account-store';
-import type { SecondFactorEnrolment } from '../contract';
 import { type FreshMailbox, freshMailbox } from './fresh-mailbox';
 import { logIn, type ProxyHarness } from './proxy-harness';
 

@@ -1,5 +1,5 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
-import type { MessageDetail, MessagePage } from '../../proxy/contract';
+import type { MessageDetail, MessagePage } from '../../common/contract';
 import { previewPart } from '../../proxy/mail/body-structure';
 import { imapClient } from './bench-mailbox';
 import type { BenchSession } from './proxy-process';

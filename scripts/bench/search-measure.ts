@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ImapFlow, type SearchObject } from 'imapflow';
-import type { SearchCriteria } from '../../proxy/contract';
+import type { SearchCriteria } from '../../common/contract';
 import { searchMail } from '../../proxy/mail/search-mail';
 import {
   readUsersFile,

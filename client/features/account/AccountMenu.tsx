@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { SessionInfo } from '../../../proxy/contract';
+import type { SessionInfo } from '../../../common/contract';
 import { useLogout } from '../../api/session';
 import { useUiStore } from '../../app/ui-store';
 import { consolePath, isConsolePath } from '../console/routes';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { sizeParts } from '../../../common/i18n/format';
 import { useMailboxes } from '../../api/mailboxes';
 import { useQuota } from '../../api/quota';
-import { sizeParts } from '../../i18n/format';
 import { Banner } from '../../ui/Banner';
 import { mailPath } from '../mailbox/routes';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mailbox } from '../../../proxy/contract';
+import type { Mailbox } from '../../../common/contract';
 import { Icon, type IconName } from '../../ui/Icon';
 import { mailboxDepth, mailboxLabel } from '../mailbox/mailbox-name';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ListFilter, MessageRow } from '../../../proxy/contract';
+import type { ListFilter, MessageRow } from '../../../common/contract';
 import { rowUids } from '../../api/list-cache';
 import type { ActionTarget } from '../../api/message-actions';
 import { useUiStore } from '../../app/ui-store';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Mailbox } from '../../../proxy/contract';
+import type { Mailbox } from '../../../common/contract';
 import { useMailboxes } from '../../api/mailboxes';
 import {
   type ActionTarget,

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MailboxList } from '../../../proxy/contract';
+import type { MailboxList } from '../../../common/contract';
 import { mailboxKeys, messageKeys } from '../../api/keys';
 import { usePublicConfig } from '../../api/public-config';
 import { ComposeWindow } from './ComposeWindow';

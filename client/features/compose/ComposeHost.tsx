@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDetail } from '../../../proxy/contract';
+import type { MessageDetail } from '../../../common/contract';
 import { COMPOSE_EVENT, type ComposeEventDetail, type ComposeSource, useComposeStore } from './compose-store';
 
 /**

@@ -2,9 +2,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ComposePrefill } from '../../../proxy/contract';
+import type { ComposePrefill } from '../../../common/contract';
+import { bigFile, nextSentFile, renderCompose } from '../../test/compose-kit';
 import { server } from '../../test/setup';
-import { bigFile, nextSentFile, renderCompose } from './compose-test-kit';
 
 const MB = 1024 * 1024;
 const LAZY = { timeout: 5_000 };

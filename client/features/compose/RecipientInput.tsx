@@ -1,6 +1,6 @@
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../proxy/contract';
+import type { Contact } from '../../../common/contract';
 import { useContacts } from '../../api/compose';
 import { formatRecipient, parseAddressList, toChips } from './address-list';
 import type { RecipientChip } from './compose-store';

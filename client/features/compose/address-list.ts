@@ -1,4 +1,4 @@
-import { isValidAddress } from '../../../proxy/contract/compose';
+import { isValidAddress } from '../../../common/contract/compose';
 import type { RecipientChip } from './compose-store';
 
 export interface ParsedAddress {

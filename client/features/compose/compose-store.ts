@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ComposeMode } from '../../../proxy/contract';
+import type { ComposeMode } from '../../../common/contract';
 
 /**
  * The compose windows the user has open: what they are writing, as UI state. After each autosave

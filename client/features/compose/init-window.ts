@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { UserSettings } from '../../../proxy/contract';
+import type { UserSettings } from '../../../common/contract';
 import { fetchPrefill } from '../../api/compose';
 import { ApiClientError, apiFetch } from '../../api/http';
 import { settingsKeys } from '../../api/keys';

@@ -1,4 +1,4 @@
-import type { ComposePrefill, OutgoingMessage } from '../../../proxy/contract';
+import type { ComposePrefill, OutgoingMessage } from '../../../common/contract';
 import type { ComposeWindow, RecipientChip } from './compose-store';
 
 const recipients = (chips: RecipientChip[]) =>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { sizeParts } from '../../i18n/format';
+import { sizeParts } from '../../../common/i18n/format';
 
 /** "19,5 MB" as text, for messages that quote sizes (the cap, what is attached). */
 export function useSizeText() {

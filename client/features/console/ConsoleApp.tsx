@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, useLocation } from 'wouter';
-import type { SessionInfo } from '../../../proxy/contract';
+import type { SessionInfo } from '../../../common/contract';
 import { useConsoleMe } from '../../api/console';
 import { ApiClientError } from '../../api/http';
 import { Toaster } from '../../ui/Toaster';

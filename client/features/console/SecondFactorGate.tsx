@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleMe } from '../../../proxy/contract';
+import type { ConsoleMe } from '../../../common/contract';
 import { useConfirmSecondFactor, useEnrolSecondFactor, useVerifySecondFactor } from '../../api/console';
 import { consoleKeys } from '../../api/keys';
 import { FormError } from '../../ui/ErrorText';

@@ -1,16 +1,19 @@
 import type { i18n as I18n } from 'i18next';
 
-// Each console area keeps its texts beside its code (<area>/locales/vi.json, en.json), loaded with
-// the console's chunk, under console.<area>.…; the shell's own are console.shell.…
-const bundles = import.meta.glob<{ default: Record<string, unknown> }>('./**/locales/*.json', {
-  eager: true,
-});
+// Each console area has its texts in common/i18n/console/<area>/vi.json, en.json (the proxy writes
+// exports and mails from the same files), loaded with the console's chunk under console.<area>.…
+const bundles = import.meta.glob<{ default: Record<string, unknown> }>(
+  '../../../common/i18n/console/*/*.json',
+  {
+    eager: true,
+  },
+);
 
 export function consoleCatalogues(): { area: string; locale: string; texts: Record<string, unknown> }[] {
   return Object.entries(bundles).flatMap(([file, mod]) => {
-    const match = /^\.\/(?:([\w-]+)\/)?locales\/(vi|en)\.json$/.exec(file);
+    const match = /\/console\/([\w-]+)\/(vi|en)\.json$/.exec(file);
     if (!match) return [];
-    return [{ area: match[1] ?? 'shell', locale: match[2] as string, texts: mod.default }];
+    return [{ area: match[1] as string, locale: match[2] as string, texts: mod.default }];
   });
 }
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveEvent, MailboxList, MessagePage } from '../../../proxy/contract';
+import type { LiveEvent, MailboxList, MessagePage } from '../../../common/contract';
 import type { EventSourceLike } from '../../api/live';
 import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { folderPathProblem, type Mailbox } from '../../../proxy/contract';
+import { folderPathProblem, type Mailbox } from '../../../common/contract';
 import { useCreateFolder, useRenameFolder } from '../../api/folders';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { mailboxDepth, mailboxLabel } from './mailbox-name';

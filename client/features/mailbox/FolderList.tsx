@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import type { Mailbox } from '../../../proxy/contract';
+import type { Mailbox } from '../../../common/contract';
 import { useDeleteFolder } from '../../api/folders';
 import { useMailboxes } from '../../api/mailboxes';
 import { Banner } from '../../ui/Banner';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { listFilters, listSorts } from '../../../proxy/contract';
+import { listFilters, listSorts } from '../../../common/contract';
 import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useUiStore } from '../../app/ui-store';
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MessagePage, MessageRow, MoveResult } from '../../../proxy/contract';
+import type { MessagePage, MessageRow, MoveResult } from '../../../common/contract';
 import { useUiStore } from '../../app/ui-store';
 import { mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';

@@ -1,7 +1,7 @@
 import { observeElementRect, type Rect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { type DragEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageRow } from '../../../proxy/contract';
+import type { MessageRow } from '../../../common/contract';
 import { rowUids } from '../../api/list-cache';
 import { useMailboxes } from '../../api/mailboxes';
 import { DEFAULT_VIEW, type ListViewParams, useListWindow, viewKeyOf } from '../../api/message-pages';

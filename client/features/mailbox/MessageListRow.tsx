@@ -1,6 +1,6 @@
 import type { DragEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageRow } from '../../../proxy/contract';
+import type { MessageRow } from '../../../common/contract';
 import { rowUnread } from '../../api/list-cache';
 import { RowDate, RowIcons } from './RowParts';
 

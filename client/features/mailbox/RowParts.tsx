@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatListDate } from '../../i18n/format';
+import { formatDateTime, formatListDate } from '../../../common/i18n/format';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Icon } from '../../ui/Icon';
 

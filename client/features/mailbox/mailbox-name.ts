@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Mailbox } from '../../../proxy/contract';
+import type { Mailbox } from '../../../common/contract';
 
 /** Special folders take the name from the user's language; the user's own folders keep theirs. */
 export function mailboxLabel(mailbox: Pick<Mailbox, 'specialUse' | 'displayName'>, t: TFunction): string {

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PublicNotice } from '../../../proxy/contract';
+import type { PublicNotice } from '../../../common/contract';
 import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';

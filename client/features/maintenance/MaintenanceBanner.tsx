@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicNotice } from '../../../proxy/contract';
+import type { PublicNotice } from '../../../common/contract';
+import { formatDate, formatTime } from '../../../common/i18n/format';
 import { useNotices } from '../../api/notices';
-import { formatDate, formatTime } from '../../i18n/format';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import './maintenance-banner.css';
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../proxy/contract';
+import type { SessionInfo } from '../../../common/contract';
 import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../proxy/contract';
+import type { SessionInfo } from '../../../common/contract';
 import { usePublicConfig } from '../../api/public-config';
 import { useLogout } from '../../api/session';
 import { LanguageSwitch } from '../account/LanguageSwitch';

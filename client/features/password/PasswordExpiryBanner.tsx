@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../proxy/contract';
+import type { SessionInfo } from '../../../common/contract';
 import { useUiStore } from '../../app/ui-store';
 import { Banner } from '../../ui/Banner';
 

@@ -2,7 +2,7 @@ import {
   DEFAULT_PASSWORD_POLICY,
   evaluatePassword,
   type RuleResult,
-} from '../../../proxy/policy/password-rules';
+} from '../../../common/policy/password-rules';
 
 export type ChecklistItem = RuleResult & { state: 'met' | 'unmet' | 'pending' };
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { NewProblemReport } from '../../../proxy/contract';
+import type { NewProblemReport } from '../../../common/contract';
 import { hostileMessage, inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageReportKind, ProblemReportReceipt } from '../../../proxy/contract';
+import type { MessageReportKind, ProblemReportReceipt } from '../../../common/contract';
 import { useSubmitProblemReport } from '../../api/problem-reports';
 import { usePublicConfig } from '../../api/public-config';
 import { Banner } from '../../ui/Banner';

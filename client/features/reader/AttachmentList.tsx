@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentInfo } from '../../../proxy/contract';
+import type { AttachmentInfo } from '../../../common/contract';
 import { attachmentFileUrl, attachmentsZipUrl, previewKind } from '../../api/message-files';
 import { FileSize } from '../../ui/FileSize';
 import { ImagePreviewDialog } from './ImagePreviewDialog';

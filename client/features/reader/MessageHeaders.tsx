@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Address, MessageDetail } from '../../../proxy/contract';
-import { formatDateTime } from '../../i18n/format';
+import type { Address, MessageDetail } from '../../../common/contract';
+import { formatDateTime } from '../../../common/i18n/format';
 import { useTimeZone } from '../../i18n/use-time-zone';
 
 /** From, To, Cc, Reply-To (when it differs from the sender), date, and the mailing list if any. */

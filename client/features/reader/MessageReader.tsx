@@ -1,11 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDetail } from '../../../proxy/contract';
+import type { MessageDetail } from '../../../common/contract';
+import { formatDateTime } from '../../../common/i18n/format';
 import { attachmentFileUrl, rawSourceUrl } from '../../api/message-files';
 import { useMessage, useSetSeen } from '../../api/messages';
 import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useUiStore } from '../../app/ui-store';
-import { formatDateTime } from '../../i18n/format';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';

@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// This test reads the hostile-mail corpus from disk: it runs in Node (vitest), not in a page.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';

@@ -5,7 +5,7 @@ import { HttpResponse, http } from 'msw';
 import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useLocation } from 'wouter';
-import type { SearchHit, SearchPage } from '../../../proxy/contract';
+import type { SearchHit, SearchPage } from '../../../common/contract';
 import { createI18n } from '../../i18n/i18n';
 import { mailboxes, publicConfig } from '../../test/fixtures';
 import { server } from '../../test/setup';

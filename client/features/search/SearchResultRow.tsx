@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../proxy/contract';
+import type { SearchHit } from '../../../common/contract';
 import { RowDate, RowIcons } from '../mailbox/RowParts';
 import { SearchIcon } from './SearchIcon';
 

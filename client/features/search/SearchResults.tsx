@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { SearchHit } from '../../../proxy/contract';
+import type { SearchHit } from '../../../common/contract';
 import { useMailboxes } from '../../api/mailboxes';
 import { type SearchParams, useSearch } from '../../api/search';
 import { Banner } from '../../ui/Banner';

@@ -1,7 +1,7 @@
 import type { AccountRecord, Role } from '../../accounts/account-store';
 import { type Actor, resetPassword } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
-import { ApiError } from '../../http/api-error';
+import { ApiError } from '../../errors';
 import { DriverError } from '../../password/drivers/password-driver';
 import { quotaBelowMinimum } from './create-account';
 

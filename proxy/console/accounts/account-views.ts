@@ -1,7 +1,7 @@
+import type { AccountDetail, AccountListFilter, AccountSummary } from '../../../common/contract';
+import { nextLifecycleEvents } from '../../../common/policy/account-lifecycle';
 import type { AccountRecord } from '../../accounts/account-store';
 import type { AppContext } from '../../app-context';
-import type { AccountDetail, AccountListFilter, AccountSummary } from '../../contract';
-import { nextLifecycleEvents } from '../../policy/account-lifecycle';
 import { foldVietnamese } from '../../policy/fold-vietnamese';
 import { lifecycleAccountOf, lifecyclePolicyOf } from '../lifecycle/lifecycle-account';
 import { unitWithSubUnits } from '../units/unit-service';

@@ -1,7 +1,7 @@
 import type { AccountRecord } from '../../accounts/account-store';
 import type { Actor } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
-import { ApiError } from '../../http/api-error';
+import { ApiError } from '../../errors';
 import { DriverError } from '../../password/drivers/password-driver';
 import { passwordPolicyOf } from '../../password/password-policy';
 import { temporaryPassword } from '../../password/temporary-password';

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import auditTexts from '../../../client/features/console/audit/locales/vi.json' with { type: 'json' };
-import appTexts from '../../../client/i18n/vi.json' with { type: 'json' };
+import type { AuditPage, AuditQuery } from '../../../common/contract';
+import auditTexts from '../../../common/i18n/console/audit/vi.json' with { type: 'json' };
+import appTexts from '../../../common/i18n/vi.json' with { type: 'json' };
+import { vietnameseDateTime } from '../../../common/policy/vietnam-date';
 import type { AppContext } from '../../app-context';
 import type { AuditFilter, StoredAuditEntry } from '../../audit/audit-log';
-import type { AuditPage, AuditQuery } from '../../contract';
-import { vietnameseDateTime } from '../../policy/vietnam-date';
 import { csvLine } from '../csv-text';
 
 type Ctx = Pick<AppContext, 'audit' | 'config'>;

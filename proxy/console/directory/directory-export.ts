@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import vi from '../../../client/features/console/directory/locales/vi.json' with { type: 'json' };
+import vi from '../../../common/i18n/console/directory/vi.json' with { type: 'json' };
+import { type VietnamDate, vietnameseDay } from '../../../common/policy/vietnam-date';
 import { interpolate } from '../../i18n/catalogue';
-import { type VietnamDate, vietnameseDay } from '../../policy/vietnam-date';
 import { csvText } from '../csv-text';
 
 /**

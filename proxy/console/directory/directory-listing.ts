@@ -1,5 +1,5 @@
+import type { DirectoryEntry, DirectoryGroup, DirectoryUnit } from '../../../common/contract';
 import type { AccountRecord } from '../../accounts/account-store';
-import type { DirectoryEntry, DirectoryGroup, DirectoryUnit } from '../../contract';
 import { foldVietnamese } from '../../policy/fold-vietnamese';
 import type { Unit } from '../units/unit-store';
 

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import type { DirectoryExportFormat } from '../../../common/contract';
+import { vietnamDateOf } from '../../../common/policy/vietnam-date';
 import type { AppContext } from '../../app-context';
-import type { DirectoryExportFormat } from '../../contract';
-import { ApiError } from '../../http/api-error';
-import { vietnamDateOf } from '../../policy/vietnam-date';
+import { ApiError } from '../../errors';
 import { assertUnitVisible } from '../console-guard';
 import { directoryCsv, directoryHtml, directoryXlsx } from './directory-export';
 import { listDirectory } from './directory-listing';

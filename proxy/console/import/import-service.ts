@@ -1,12 +1,12 @@
-import type { Actor } from '../../accounts/admin-actions';
-import type { AppContext } from '../../app-context';
 import type {
   ImportCreateRequest,
   ImportCreateResponse,
   ImportCreateResult,
   ImportPreview,
-} from '../../contract';
-import { ApiError } from '../../http/api-error';
+} from '../../../common/contract';
+import type { Actor } from '../../accounts/admin-actions';
+import type { AppContext } from '../../app-context';
+import { ApiError } from '../../errors';
 import { DriverError } from '../../password/drivers/password-driver';
 import { createAccount, existingAddresses } from '../accounts/create-account';
 import { previewImport } from './preview-import';

@@ -1,4 +1,4 @@
-import type { ErrorCode, ImportPreviewRow, ImportRowStatus } from '../../contract';
+import type { ErrorCode, ImportPreviewRow, ImportRowStatus } from '../../../common/contract';
 import { proposeAddress } from '../../policy/account-name';
 import { foldVietnamese } from '../../policy/fold-vietnamese';
 import type { Unit } from '../units/unit-store';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../http/api-error';
+import { ApiError } from '../../errors';
 import { decodeText, detectDelimiter } from './decode-text';
 import { readStaffList, STAFF_LIST_MAX_BYTES } from './read-staff-list';
 

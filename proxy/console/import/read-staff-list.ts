@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { ApiError } from '../../http/api-error';
+import { ApiError } from '../../errors';
 import { decodeText, detectDelimiter, type TextEncoding } from './decode-text';
 import { findHeader, rowsUnder, type StaffListRow } from './staff-list-header';
 

@@ -1,11 +1,11 @@
-import type { AccountRecord } from '../../accounts/account-store';
 import {
   DEFAULT_LIFECYCLE_POLICY,
   type LifecycleAccount,
   type LifecycleEvent,
   type LifecyclePolicy,
-} from '../../policy/account-lifecycle';
-import type { HolidayCalendar } from '../../policy/working-days';
+} from '../../../common/policy/account-lifecycle';
+import type { HolidayCalendar } from '../../../common/policy/working-days';
+import type { AccountRecord } from '../../accounts/account-store';
 
 /**
  * The policy's view of a stored account. Inactivity (Đ6.2a) counts from creation, or from the

@@ -1,26 +1,26 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import lifecycleTexts from '../../../client/features/console/lifecycle/locales/vi.json' with { type: 'json' };
-import type { AccountRecord } from '../../accounts/account-store';
-import { type Actor, resetPassword, setAccountState, setSendingLock } from '../../accounts/admin-actions';
-import type { AppContext } from '../../app-context';
-import type { AuditAction } from '../../audit/audit-log';
-import { ApiError } from '../../http/api-error';
-import { interpolate } from '../../i18n/catalogue';
+import lifecycleTexts from '../../../common/i18n/console/lifecycle/vi.json' with { type: 'json' };
 import {
   checkSuspension,
   type DepartureLevel,
   type DepartureReason,
   lifecycleSchedule,
-} from '../../policy/account-lifecycle';
+} from '../../../common/policy/account-lifecycle';
 import {
   parseVietnameseDay,
   startOfVietnamDay,
   type VietnamDate,
   vietnamDateOf,
   vietnameseDay,
-} from '../../policy/vietnam-date';
-import { addWorkingDays } from '../../policy/working-days';
+} from '../../../common/policy/vietnam-date';
+import { addWorkingDays } from '../../../common/policy/working-days';
+import type { AccountRecord } from '../../accounts/account-store';
+import { type Actor, resetPassword, setAccountState, setSendingLock } from '../../accounts/admin-actions';
+import type { AppContext } from '../../app-context';
+import type { AuditAction } from '../../audit/audit-log';
+import { ApiError } from '../../errors';
+import { interpolate } from '../../i18n/catalogue';
 import { DoveadmError } from '../../quota-warnings/doveadm-quota';
 import { lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
 import { exportMailbox, exportsDir, type MailboxExport } from './mailbox-export';

@@ -1,15 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AccountRecord } from '../../accounts/account-store';
-import { type Actor, setAccountState, setSendingLock } from '../../accounts/admin-actions';
-import { ApiError } from '../../http/api-error';
 import {
   type LifecycleActionKind,
   type LifecycleEvent,
   type LifecyclePolicy,
   lifecycleActions,
   nextLifecycleEvents,
-} from '../../policy/account-lifecycle';
-import { type VietnamDate, vietnamDateOf } from '../../policy/vietnam-date';
+} from '../../../common/policy/account-lifecycle';
+import { type VietnamDate, vietnamDateOf } from '../../../common/policy/vietnam-date';
+import type { AccountRecord } from '../../accounts/account-store';
+import { type Actor, setAccountState, setSendingLock } from '../../accounts/admin-actions';
+import { ApiError } from '../../errors';
 import { eventView, lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
 import {
   exportAccountMailbox,

@@ -4,9 +4,14 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  LifecycleAccountStatus,
+  LifecycleRun,
+  LifecycleToday,
+  UnitRequestView,
+} from '../../../common/contract';
+import { firstDayAfterMonths, startOfVietnamDay, vietnamDateOf } from '../../../common/policy/vietnam-date';
 import { deliverViaLmtp } from '../../../scripts/seed/lmtp-delivery';
-import type { LifecycleAccountStatus, LifecycleRun, LifecycleToday, UnitRequestView } from '../../contract';
-import { firstDayAfterMonths, startOfVietnamDay, vietnamDateOf } from '../../policy/vietnam-date';
 import { consoleUser } from '../../test-support/console-admin';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../../test-support/proxy-harness';

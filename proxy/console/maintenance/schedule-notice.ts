@@ -1,7 +1,7 @@
-import type { MaintenanceNotice, MaintenanceNoticeStatus, PublicNotice } from '../../contract';
-import { ApiError } from '../../http/api-error';
-import { vietnamDateOf, vietnameseDay } from '../../policy/vietnam-date';
-import { type HolidayCalendar, maintenanceNoticeAllowed } from '../../policy/working-days';
+import type { MaintenanceNotice, MaintenanceNoticeStatus, PublicNotice } from '../../../common/contract';
+import { vietnamDateOf, vietnameseDay } from '../../../common/policy/vietnam-date';
+import { type HolidayCalendar, maintenanceNoticeAllowed } from '../../../common/policy/working-days';
+import { ApiError } from '../../errors';
 import type { StoredNotice } from './notice-store';
 
 /** dd/MM/yyyy of a Vietnamese calendar date, as the refusal shows the earliest day. */

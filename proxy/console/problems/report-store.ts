@@ -1,4 +1,4 @@
-import type { ProblemKind, ProblemReport, ProblemStatus } from '../../contract';
+import type { ProblemKind, ProblemReport, ProblemStatus } from '../../../common/contract';
 import type { Db } from '../../store/database';
 
 interface Row {

@@ -1,7 +1,7 @@
 import type { ImapFlow } from 'imapflow';
+import type { NewProblemReport, ProblemReportReceipt } from '../../../common/contract';
 import type { AppContext } from '../../app-context';
-import type { NewProblemReport, ProblemReportReceipt } from '../../contract';
-import { ApiError } from '../../http/api-error';
+import { ApiError } from '../../errors';
 import type { Credentials } from '../../mail/imap-pool';
 import { withMailbox } from '../../mail/mailbox-lock';
 import { moveMessages } from '../../mail/message-actions';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import en from '../../../client/i18n/en.json' with { type: 'json' };
-import vi from '../../../client/i18n/vi.json' with { type: 'json' };
+import type { ProblemKind } from '../../../common/contract';
+import en from '../../../common/i18n/en.json' with { type: 'json' };
+import vi from '../../../common/i18n/vi.json' with { type: 'json' };
+import { dateTimeParts } from '../../../common/policy/vietnam-date';
 import type { Config } from '../../config';
-import type { ProblemKind } from '../../contract';
 import { interpolate } from '../../i18n/catalogue';
-import { dateTimeParts } from '../../policy/vietnam-date';
 
 export interface ReportFacts {
   id: number;

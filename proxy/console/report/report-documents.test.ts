@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ConsoleReport, ReportUnitRow } from '../../contract';
+import type { ConsoleReport, ReportUnitRow } from '../../../common/contract';
 import { niceStep, reportPdf } from './report-pdf';
 import { reportXlsx } from './report-xlsx';
 

@@ -2,8 +2,8 @@
  * The words of the report documents (XLSX, PDF). They are official papers sent to the Provincial
  * People's Committee, so always in Vietnamese whatever the console's language.
  */
-import type { ConsoleReport, ReportCountsBody } from '../../contract';
-import { vietnamDateOf } from '../../policy/vietnam-date';
+import type { ConsoleReport, ReportCountsBody } from '../../../common/contract';
+import { vietnamDateOf } from '../../../common/policy/vietnam-date';
 
 export const REPORT_HEADING = 'BÁO CÁO TÌNH HÌNH SỬ DỤNG HỘP THƯ ĐIỆN TỬ CÔNG VỤ';
 export const UNASSIGNED_LABEL = 'Chưa xác định đơn vị';

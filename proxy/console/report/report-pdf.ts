@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { ConsoleReport, ReportCountsBody } from '../../contract';
+import type { ConsoleReport, ReportCountsBody } from '../../../common/contract';
 import {
   COLUMNS,
   dateLine,

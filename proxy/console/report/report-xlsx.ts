@@ -4,7 +4,7 @@
  * addresses in use per unit.
  */
 import ExcelJS from 'exceljs';
-import type { ConsoleReport } from '../../contract';
+import type { ConsoleReport } from '../../../common/contract';
 import {
   COLUMNS,
   dateLine,

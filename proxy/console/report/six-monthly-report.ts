@@ -3,9 +3,10 @@
  * history, the provider's account list and today's usage (doveadm), then counts with the pure
  * unitReport; a unit manager's report holds only their units (and their totals).
  */
+
+import type { ConsoleReport, ReportCountsBody } from '../../../common/contract';
 import type { AccountState } from '../../accounts/account-store';
 import type { AppContext } from '../../app-context';
-import type { ConsoleReport, ReportCountsBody } from '../../contract';
 import { type ReportPeriod, unitReport } from '../../policy/six-monthly-report';
 import { DoveadmError, type MailboxQuota, readAllQuotas } from '../../quota-warnings/doveadm-quota';
 import { type ReportInputs, reportAccounts, type StateChange, UNASSIGNED_UNIT } from './report-accounts';

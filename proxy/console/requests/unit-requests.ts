@@ -1,8 +1,8 @@
+import type { NewUnitRequestInput } from '../../../common/contract';
+import { parseVietnameseDay } from '../../../common/policy/vietnam-date';
 import type { Actor } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
-import type { NewUnitRequestInput } from '../../contract';
-import { ApiError } from '../../http/api-error';
-import { parseVietnameseDay } from '../../policy/vietnam-date';
+import { ApiError } from '../../errors';
 import type { UnitRequest } from './request-store';
 
 type Deps = Pick<AppContext, 'requests' | 'units' | 'audit'>;

@@ -1,7 +1,7 @@
+import type { UnitCreate, UnitNode, UnitUpdate } from '../../../common/contract';
 import type { Actor } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
-import type { UnitCreate, UnitNode, UnitUpdate } from '../../contract';
-import { ApiError } from '../../http/api-error';
+import { ApiError } from '../../errors';
 import { visibleUnits } from '../roles';
 import type { Unit } from './unit-store';
 import { UNIT_CODE } from './units-config';

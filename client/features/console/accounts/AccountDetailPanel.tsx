@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountDetail, Role, UnitNode } from '../../../../proxy/contract';
-import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
+import type { AccountDetail, Role, UnitNode } from '../../../../common/contract';
+import { formatDate, formatDateTime } from '../../../../common/i18n/format';
+import { vietnameseDay } from '../../../../common/policy/vietnam-date';
 import {
   useAccountDetail,
   useResetPassword,
@@ -9,7 +10,6 @@ import {
   useSetRole,
   useUpdateProfile,
 } from '../../../api/console-accounts';
-import { formatDate, formatDateTime } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormError, useErrorMessage } from '../../../ui/ErrorText';
 import { FileSize } from '../../../ui/FileSize';

@@ -8,9 +8,9 @@ import type {
   ConsoleMe,
   CreatedAccount,
   UnitNode,
-} from '../../../../proxy/contract';
+} from '../../../../common/contract';
+import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
-import { renderConsolePage } from '../test-support';
 import AccountsPage from './AccountsPage';
 
 const D = '@binhphuoc.gov.vn';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountState, CreatedAccount, Role } from '../../../../proxy/contract';
+import type { AccountState, CreatedAccount, Role } from '../../../../common/contract';
+import { formatDateTime } from '../../../../common/i18n/format';
 import { useConsoleMe } from '../../../api/console';
 import { useAccountList } from '../../../api/console-accounts';
 import { useUnitTree } from '../../../api/console-units';
-import { formatDateTime } from '../../../i18n/format';
 import { FormError } from '../../../ui/ErrorText';
 import { UnitOptions } from '../UnitOptions';
 import { AccountDetailPanel } from './AccountDetailPanel';

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountKind, CreatedAccount, UnitNode } from '../../../../proxy/contract';
+import type { AccountKind, CreatedAccount, UnitNode } from '../../../../common/contract';
 import { useAddressProposal, useCreateAccount } from '../../../api/console-accounts';
 import { FormError, useErrorMessage } from '../../../ui/ErrorText';
 import { UnitOptions } from '../UnitOptions';

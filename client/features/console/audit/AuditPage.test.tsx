@@ -6,12 +6,12 @@ import {
   AUDIT_ACTIONS,
   type AuditEntryView,
   type AuditPage as AuditPageBody,
-} from '../../../../proxy/contract';
+} from '../../../../common/contract';
+import en from '../../../../common/i18n/console/audit/en.json';
+import vi from '../../../../common/i18n/console/audit/vi.json';
+import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
-import { renderConsolePage } from '../test-support';
 import AuditPage from './AuditPage';
-import en from './locales/en.json';
-import vi from './locales/vi.json';
 
 const entry = (id: number, fields: Partial<AuditEntryView>): AuditEntryView => ({
   id,

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../proxy/contract';
-import { parseVietnameseDay, vietnameseDateTime } from '../../../../proxy/policy/vietnam-date';
+import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../common/contract';
+import { parseVietnameseDay, vietnameseDateTime } from '../../../../common/policy/vietnam-date';
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditExportUrl, useAuditLog } from '../../../api/console-audit';
 import { FormError } from '../../../ui/ErrorText';
 import './audit.css';

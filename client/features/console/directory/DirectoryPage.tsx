@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryExportFormat, DirectoryGroup } from '../../../../proxy/contract';
+import type { DirectoryExportFormat, DirectoryGroup } from '../../../../common/contract';
 import { directoryExportUrl, useDirectory } from '../../../api/console-directory';
 import { FormError } from '../../../ui/ErrorText';
 import './directory.css';

@@ -2,10 +2,10 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { ImportCreateRequest, ImportCreateResponse, ImportPreview } from '../../../../proxy/contract';
+import type { ImportCreateRequest, ImportCreateResponse, ImportPreview } from '../../../../common/contract';
+import { renderConsolePage } from '../../../test/console-page';
 import { publicConfig } from '../../../test/fixtures';
 import { server } from '../../../test/setup';
-import { renderConsolePage } from '../test-support';
 import ImportPage from './ImportPage';
 
 const D = '@binhphuoc.gov.vn';

@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportCreateRow, ImportPreview } from '../../../../proxy/contract';
+import type { ImportCreateRow, ImportPreview } from '../../../../common/contract';
 import { useImportCreate, useImportPreview, useImportUnits } from '../../../api/console-import';
 import { usePublicConfig } from '../../../api/public-config';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';

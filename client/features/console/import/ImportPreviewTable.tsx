@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreviewRow } from '../../../../proxy/contract';
+import type { ImportPreviewRow } from '../../../../common/contract';
 
 /** What the admin decides per row: create it or not, and under which name (with a reason). */
 export interface RowChoice {

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lifecycleSchedule, suspensionReasons } from '../../../../proxy/policy/account-lifecycle';
-import { parseVietnameseDay, vietnameseDay } from '../../../../proxy/policy/vietnam-date';
+import { formatDateTime } from '../../../../common/i18n/format';
+import { lifecycleSchedule, suspensionReasons } from '../../../../common/policy/account-lifecycle';
+import { parseVietnameseDay, vietnameseDay } from '../../../../common/policy/vietnam-date';
 import {
   exportDownloadUrl,
   useCancelDeparture,
@@ -15,7 +16,6 @@ import {
   useSuspendAccount,
   useVerifyRestore,
 } from '../../../api/console-lifecycle';
-import { formatDateTime } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormError } from '../../../ui/ErrorText';
 import { FileSize } from '../../../ui/FileSize';

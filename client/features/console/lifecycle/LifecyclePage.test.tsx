@@ -2,9 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { LifecycleAccountStatus, LifecycleRun, LifecycleToday } from '../../../../proxy/contract';
+import type { LifecycleAccountStatus, LifecycleRun, LifecycleToday } from '../../../../common/contract';
+import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
-import { renderConsolePage } from '../test-support';
 import LifecyclePage from './LifecyclePage';
 
 const LEAVER = 'annv.sttt@binhphuoc.gov.vn';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LifecyclePlannedAction } from '../../../../proxy/contract';
+import type { LifecyclePlannedAction } from '../../../../common/contract';
+import { formatDateTime } from '../../../../common/i18n/format';
 import { useConsoleMe } from '../../../api/console';
 import {
   useLifecycleRuns,
@@ -8,12 +9,11 @@ import {
   useLifecycleUpcoming,
   useRunLifecycleJob,
 } from '../../../api/console-lifecycle';
-import { formatDateTime } from '../../../i18n/format';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormError } from '../../../ui/ErrorText';
 import { AccountLifecyclePanel } from './AccountLifecyclePanel';
 import './lifecycle.css';
-import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
+import { vietnameseDay } from '../../../../common/policy/vietnam-date';
 
 /** A calendar day (yyyy-mm-dd in Viet Nam) as documents write it: dd/MM/yyyy. */
 

@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MaintenanceNotice } from '../../../../proxy/contract';
-import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
+import type { MaintenanceNotice } from '../../../../common/contract';
+import { formatDateTime } from '../../../../common/i18n/format';
+import { vietnameseDay } from '../../../../common/policy/vietnam-date';
 import {
   useCancelMaintenanceNotice,
   useCreateMaintenanceNotice,
   useMaintenanceEarliest,
   useMaintenanceNotices,
 } from '../../../api/console-maintenance';
-import { formatDateTime } from '../../../i18n/format';
 import { useTimeZone } from '../../../i18n/use-time-zone';
 import { Banner } from '../../../ui/Banner';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';

@@ -1,4 +1,4 @@
-import { parseVietnameseDay, startOfVietnamDay } from '../../../../proxy/policy/vietnam-date';
+import { parseVietnameseDay, startOfVietnamDay } from '../../../../common/policy/vietnam-date';
 
 /**
  * The console's dd/MM/yyyy + HH:mm fields as an instant in Viet Nam (UTC+7, no daylight saving),

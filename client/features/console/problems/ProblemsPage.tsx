@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProblemKind, ProblemReport, ProblemStatus } from '../../../../proxy/contract';
+import type { ProblemKind, ProblemReport, ProblemStatus } from '../../../../common/contract';
+import { formatDateTime } from '../../../../common/i18n/format';
 import { useProblemReports, useSetProblemStatus } from '../../../api/console-problems';
-import { formatDateTime } from '../../../i18n/format';
 import { useTimeZone } from '../../../i18n/use-time-zone';
 import { Banner } from '../../../ui/Banner';
 import { useErrorMessage } from '../../../ui/ErrorText';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportUnitRow } from '../../../../proxy/contract';
+import type { ReportUnitRow } from '../../../../common/contract';
 
 /** The series of the chart, coloured as in the PDF (proxy/console/report/report-pdf.ts). */
 export const SERIES = [

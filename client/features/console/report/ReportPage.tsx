@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportCountsBody, ReportPeriodInfo, ReportUnitRow } from '../../../../proxy/contract';
+import type { ReportCountsBody, ReportPeriodInfo, ReportUnitRow } from '../../../../common/contract';
+import { formatDate, formatDateTime } from '../../../../common/i18n/format';
 import { reportDownloadUrl, useConsoleReport } from '../../../api/console-report';
-import { formatDate, formatDateTime } from '../../../i18n/format';
 import { FormError } from '../../../ui/ErrorText';
 import { ReportChart } from './ReportChart';
 import './report.css';

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitRequestView } from '../../../../proxy/contract';
+import type { UnitRequestView } from '../../../../common/contract';
+import { formatDate } from '../../../../common/i18n/format';
 import { useConsoleMe } from '../../../api/console';
 import {
   type RequestFilter,
@@ -9,10 +10,9 @@ import {
   useRejectUnitRequest,
   useUnitRequests,
 } from '../../../api/console-requests';
-import { formatDate } from '../../../i18n/format';
 import { FormError } from '../../../ui/ErrorText';
 import './requests.css';
-import { vietnameseDay } from '../../../../proxy/policy/vietnam-date';
+import { vietnameseDay } from '../../../../common/policy/vietnam-date';
 
 const KINDS = ['create', 'change', 'revoke', 'restore'] as const;
 const STATUSES = ['open', 'done', 'rejected'] as const;

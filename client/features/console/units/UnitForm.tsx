@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitLevel, UnitNode } from '../../../../proxy/contract';
+import type { UnitLevel, UnitNode } from '../../../../common/contract';
 import { useCreateUnit, useUpdateUnit } from '../../../api/console-units';
 import { FormError } from '../../../ui/ErrorText';
 import { useToasts } from '../../../ui/toast-store';

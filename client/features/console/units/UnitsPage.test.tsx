@@ -2,9 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { ConsoleMe, UnitNode } from '../../../../proxy/contract';
+import type { ConsoleMe, UnitNode } from '../../../../common/contract';
+import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
-import { renderConsolePage } from '../test-support';
 import UnitsPage from './UnitsPage';
 
 const node = (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitNode } from '../../../../proxy/contract';
+import type { UnitNode } from '../../../../common/contract';
 import { useConsoleMe } from '../../../api/console';
 import { useDeleteUnit, useUnitTree } from '../../../api/console-units';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';

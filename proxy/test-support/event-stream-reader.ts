@@ -1,5 +1,5 @@
 import { type IncomingMessage, request } from 'node:http';
-import type { LiveEvent } from '../contract';
+import type { LiveEvent } from '../../common/contract';
 
 /** A GET over a socket of its own (no keep-alive pool: a closed reader leaves nothing open). */
 function get(url: string, headers: Record<string, string>): Promise<IncomingMessage> {

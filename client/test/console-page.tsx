@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, type Locale } from '../../i18n/i18n';
-import { registerConsoleCatalogues } from './catalogues';
+import { registerConsoleCatalogues } from '../features/console/catalogues';
+import { createI18n, type Locale } from '../i18n/i18n';
 
 /**
  * Renders one console page as the console shell would: a fresh QueryClient (no retries, so a refusal

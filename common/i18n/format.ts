@@ -1,4 +1,4 @@
-import type { Locale } from './i18n';
+import type { Locale } from './locales';
 
 /**
  * Dates and numbers as Vietnamese offices write them: dd/MM/yyyy, 24-hour time, decimal comma,

@@ -2,15 +2,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { I18nextProvider } from 'react-i18next';
-import type { OutgoingMessage, PublicConfig } from '../../../proxy/contract';
-import { setCsrfToken } from '../../api/http';
-import { createI18n } from '../../i18n/i18n';
-import { publicConfig } from '../../test/fixtures';
-import { server } from '../../test/setup';
-import { Toaster } from '../../ui/Toaster';
-import { useToasts } from '../../ui/toast-store';
-import { ComposeHost, ReplyActions } from './ComposeHost';
-import { useComposeStore } from './compose-store';
+import type { OutgoingMessage, PublicConfig } from '../../common/contract';
+import { setCsrfToken } from '../api/http';
+import { ComposeHost, ReplyActions } from '../features/compose/ComposeHost';
+import { useComposeStore } from '../features/compose/compose-store';
+import { createI18n } from '../i18n/i18n';
+import { Toaster } from '../ui/Toaster';
+import { useToasts } from '../ui/toast-store';
+import { publicConfig } from './fixtures';
+import { server } from './setup';
 
 // jsdom does no layout; ProseMirror asks where a click landed and where the caret is.
 function stubLayout() {
