@@ -1,0 +1,11 @@
+import { errorAnswers, route } from '../contract/route';
+import { QuotaInfo } from '../contract/quota';
+
+export const quotaRoutes = {
+  get: route({
+    method: 'GET',
+    path: '/quota',
+    tags: ['account'],
+    responses: { 200: QuotaInfo, ...errorAnswers(401, 503) },
+  }),
+};

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { RouteSpec } from '../../common/contract/route';
+
+type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
+  ? S
+  : undefined;
+type JsonAnswers<R extends RouteSpec> = {
+  [S in keyof R['responses'] as R['responses'][S] extends z.ZodType ? S : never]: R['responses'][S];
+};
+
+/**
+ * The Fastify options of an operation of the route table (common/routes): method, URL and the
+ * schemas that validate the request, serialise the answer and describe it in /api/openapi.json.
+ * A handler adds only what it does: `app.route({ ...fromTable(routes.quota), handler })`.
+ */
+export function fromTable<const R extends RouteSpec>(spec: R) {
+  const response = Object.fromEntries(Object.entries(spec.responses).filter(([, schema]) => schema !== null));
+  return {
+    method: spec.method,
+    url: spec.path,
+    schema: {
+      tags: [...spec.tags],
+      params: spec.params,
+      querystring: spec.query,
+      body: spec.body,
+      response,
+    },
+  } as {
+    method: R['method'];
+    url: string;
+    schema: {
+      tags: string[];
+      params: Part<R, 'params'>;
+      querystring: Part<R, 'query'>;
+      body: Part<R, 'body'>;
+      response: JsonAnswers<R>;
+    };
+  };
+}
