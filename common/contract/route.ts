@@ -24,7 +24,9 @@ export const route = <const R extends RouteSpec>(spec: R): R => spec;
 export function errorAnswers<const S extends readonly number[]>(
   ...statuses: S
 ): { [K in S[number]]: typeof ApiErrorBody } {
-  return Object.fromEntries(statuses.map((s) => [s, ApiErrorBody])) as { [K in S[number]]: typeof ApiErrorBody };
+  return Object.fromEntries(statuses.map((s) => [s, ApiErrorBody])) as {
+    [K in S[number]]: typeof ApiErrorBody;
+  };
 }
 
 /**
@@ -57,29 +59,32 @@ type SuccessSchema<R extends RouteSpec> = R['responses'] extends { 200: infer S 
     ? S
     : null;
 /** What a successful call returns (void for 204 and for answers that are not JSON). */
-export type RouteResult<R extends RouteSpec> = SuccessSchema<R> extends z.ZodType
-  ? z.output<SuccessSchema<R>>
-  : undefined;
+export type RouteResult<R extends RouteSpec> =
+  SuccessSchema<R> extends z.ZodType ? z.output<SuccessSchema<R>> : undefined;
 
 /** `/mailboxes/:mailbox/messages/:uid` with its parameters filled in, each percent-encoded. */
 export function fillPath(path: string, params: Record<string, unknown> | undefined): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params?.[name];
-    if (value === undefined || value === null || value === '') throw new Error(`missing path parameter ${name}`);
+    if (value === undefined || value === null || value === '')
+      throw new Error(`missing path parameter ${name}`);
     return encodeURIComponent(String(value));
   });
 }
 
 /** Query values written as the proxy reads them: yes as `1`, no and empty left out. */
 export function queryString(query: Record<string, unknown> | undefined): string {
-  const qs = new URLSearchParams();
+  // Written out rather than with URLSearchParams: common/ runs with neither the DOM's nor Node's
+  // globals, and encodeURIComponent is the same everywhere (spaces as %20, which the proxy reads).
+  const pairs: string[] = [];
+  const add = (key: string, value: unknown) =>
+    pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(value === true ? '1' : String(value))}`);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '' || value === false) continue;
-    if (Array.isArray(value)) for (const item of value) qs.append(key, String(item));
-    else qs.set(key, value === true ? '1' : String(value));
+    if (Array.isArray(value)) for (const item of value) add(key, item);
+    else add(key, value);
   }
-  const text = qs.toString();
-  return text ? `?${text}` : '';
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }
 
 /** The URL of an operation under /api, for links, downloads and the event stream. */
