@@ -4,9 +4,9 @@ import { ApiError } from '../errors';
 /**
  * Which folder is the user's Trash, Drafts, Sent… Only a special-use flag the server reports
  * (RFC 6154) counts, as in list-mailboxes: imapflow also guesses a use from a folder's name
- * ("Sent Items", "Thùng rác"…, `specialUseSource: 'name'`), and a guess is not proof. A guessed
- * Trash would receive deleted mail and a guessed Drafts would lose a message to "discard draft"
- * (it deletes by UID there) — so a user's own folder is never taken for a system one.
+ * ("Sent Items", "Deleted Messages"…, `specialUseSource: 'name'`), and a guess is not proof. A
+ * guessed Trash would receive deleted mail and a guessed Drafts would lose a message to "discard
+ * draft" (it deletes by UID there), so a user's own folder is never taken for a system one.
  */
 export type SpecialTarget = 'archive' | 'trash' | 'junk' | 'inbox';
 export type ComposeTarget = 'drafts' | 'sent';
