@@ -2,10 +2,11 @@ import type { ImapFlow } from 'imapflow';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
 import { ApiError } from '../errors';
+import { isOverQuota } from '../mail/imap-errors';
 import { withMailbox } from '../mail/mailbox-lock';
+import { composeFolder } from '../mail/special-folders';
 import { type BuiltMessage, buildMessage, type ParsedOutgoing } from './build-message';
 import { senderOf } from './sender';
-import { isOverQuota, specialFolder } from './special-folders';
 
 /**
  * Saves the message as the one draft of its compose window: APPEND the new version, then remove
@@ -27,7 +28,7 @@ export async function replaceDraft(
   built: Pick<BuiltMessage, 'raw'>,
   previousUid: number | undefined,
 ): Promise<{ draftUid: number | null }> {
-  const drafts = await specialFolder(client, 'drafts');
+  const drafts = await composeFolder(client, 'drafts');
   let appended: Awaited<ReturnType<ImapFlow['append']>>;
   try {
     appended = await client.append(drafts, built.raw, ['\\Draft', '\\Seen']);
@@ -56,7 +57,7 @@ export async function discardDraft(
 }
 
 export async function removeDraft(client: ImapFlow, uid: number): Promise<void> {
-  const drafts = await specialFolder(client, 'drafts');
+  const drafts = await composeFolder(client, 'drafts');
   await withMailbox(client, drafts, async () => {
     await client.messageDelete(String(uid), { uid: true });
   });

@@ -3,10 +3,11 @@ import type { SendResult } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
 import { ApiError } from '../errors';
+import { isOverQuota } from '../mail/imap-errors';
+import { composeFolder } from '../mail/special-folders';
 import { buildMessage, type ParsedOutgoing } from './build-message';
 import { removeDraft, replaceDraft } from './drafts';
 import { senderOf } from './sender';
-import { isOverQuota, specialFolder } from './special-folders';
 
 /**
  * Sends through the provider's SMTP submission with the user's own credentials, then keeps a copy
@@ -153,7 +154,7 @@ async function keepSentCopy(
   return ctx.imap.withClient(session, async (client) => {
     let saved = true;
     try {
-      await client.append(await specialFolder(client, 'sent'), raw, ['\\Seen']);
+      await client.append(await composeFolder(client, 'sent'), raw, ['\\Seen']);
     } catch (error) {
       if (!isOverQuota(error)) throw error;
       saved = false;

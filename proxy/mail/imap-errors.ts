@@ -69,3 +69,13 @@ function reasonDetails(responseText: string | undefined): Record<string, string>
     .normalize('NFC');
   return reason ? { reason } : undefined;
 }
+
+/** True when the server refused an APPEND because the mailbox is over quota (RFC 5530 OVERQUOTA). */
+export function isOverQuota(error: unknown): boolean {
+  const e = error as { serverResponseCode?: string; responseText?: string; message?: string };
+  return (
+    e?.serverResponseCode === 'OVERQUOTA' ||
+    /quota/i.test(e?.responseText ?? '') ||
+    /OVERQUOTA|quota exceeded/i.test(e?.message ?? '')
+  );
+}

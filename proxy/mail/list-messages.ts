@@ -5,7 +5,8 @@ import { searchUids, sortUids, threadUids } from './imap-sort-thread';
 import { cachedView, type ViewEntries } from './list-view-cache';
 import { withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
-import { decodeCharset, decodeTransfer, previewText } from './text-decoding';
+import { previewText } from './preview-text';
+import { decodeCharset, decodeTransfer } from './text-decoding';
 
 const PREVIEW_BYTES = 2048;
 

@@ -1,5 +1,5 @@
 import type { ImapFlow, SearchObject } from 'imapflow';
-import { searchCompiler } from 'imapflow/lib/search-compiler.js';
+import { sortSearchKeys } from './imap-search-keys';
 
 interface RawCommands {
   exec(
@@ -24,11 +24,11 @@ export async function candidatesNewestFirst(client: ImapFlow, query: SearchObjec
     return (Array.isArray(found) ? found : []).sort((a, b) => b - a);
   }
   const uids: number[] = [];
-  // imapflow has no SORT command: its own compiler turns the query into IMAP search keys, and the
-  // command goes through its queue like any other.
+  // imapflow has no SORT command: the query becomes IMAP search keys (imap-search-keys.ts), and the
+  // command goes through imapflow's queue like any other.
   const response = await (client as unknown as RawCommands).exec(
     'UID SORT',
-    [[atom('REVERSE'), atom('DATE')], atom('UTF-8'), ...searchCompiler(client, query)],
+    [[atom('REVERSE'), atom('DATE')], atom('UTF-8'), ...sortSearchKeys(client, query)],
     {
       untagged: {
         [SORT_RESPONSE]: async (untagged) => {

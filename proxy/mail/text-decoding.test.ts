@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCharset, decodeTransfer, previewText } from './text-decoding';
+import { decodeCharset, decodeTransfer, decodeUnlabelledText } from './text-decoding';
 
 describe('decodeCharset', () => {
   it('decodes windows-1258 (combining tones) into NFC text (R-11.1)', () => {
@@ -33,15 +33,31 @@ describe('decodeTransfer', () => {
   });
 });
 
-describe('previewText', () => {
-  it('drops markup, styles and quoted lines', () => {
-    const html = '<style>p{color:red}</style><p>Kính gửi <b>anh Thanh</b>,</p><p>Họp lúc 8h.</p>';
-    expect(previewText(html, 'text/html')).toBe('Kính gửi anh Thanh, Họp lúc 8h.');
-    expect(previewText('Đồng ý.\n> trích dẫn cũ\n', 'text/plain')).toBe('Đồng ý.');
+describe('decodeUnlabelledText', () => {
+  it('prefers UTF-8 when valid and NFC-normalises', () => {
+    const utf8 = Buffer.from('Đặng'.normalize('NFD'), 'utf8');
+    expect(decodeUnlabelledText(utf8)).toEqual({ text: 'Đặng', encoding: 'utf-8' });
   });
-  it('cuts long text with an ellipsis', () => {
-    const out = previewText('a'.repeat(500), 'text/plain');
-    expect(out.length).toBe(160);
-    expect(out.endsWith('…')).toBe(true);
+  it('reads the byte order marks of UTF-8, UTF-16LE and UTF-16BE', () => {
+    const bom = (bytes: number[], text: Buffer) => Buffer.concat([Buffer.from(bytes), text]);
+    expect(decodeUnlabelledText(bom([0xef, 0xbb, 0xbf], Buffer.from('Bình Phước')))).toEqual({
+      text: 'Bình Phước',
+      encoding: 'utf-8',
+    });
+    expect(decodeUnlabelledText(bom([0xff, 0xfe], Buffer.from('Đồng Xoài', 'utf16le')))).toEqual({
+      text: 'Đồng Xoài',
+      encoding: 'utf-16le',
+    });
+    expect(decodeUnlabelledText(bom([0xfe, 0xff], iconv.encode('Đồng Xoài', 'utf-16be')))).toEqual({
+      text: 'Đồng Xoài',
+      encoding: 'utf-16be',
+    });
+  });
+  it('takes bytes that are not UTF-8 as windows-1258 and gives NFC', () => {
+    // "Công văn khẩn" as cp1258 writes it: the tone of "ẩ" as a combining mark (0xD2).
+    const bytes = Buffer.from([
+      0x43, 0xf4, 0x6e, 0x67, 0x20, 0x76, 0xe3, 0x6e, 0x20, 0x6b, 0x68, 0xe2, 0xd2, 0x6e,
+    ]);
+    expect(decodeUnlabelledText(bytes)).toEqual({ text: 'Công văn khẩn', encoding: 'windows-1258' });
   });
 });

@@ -7,8 +7,8 @@ import { actorOf, auditExport, requireConsole } from '../console/console-guard';
 import { fileName } from '../console/report/report-labels';
 import { reportPdf } from '../console/report/report-pdf';
 import { defaultPeriod, periodById, periodStarted } from '../console/report/report-periods';
+import { sixMonthlyReport } from '../console/report/report-service';
 import { reportXlsx } from '../console/report/report-xlsx';
-import { sixMonthlyReport } from '../console/report/six-monthly-report';
 import { ApiError } from '../errors';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

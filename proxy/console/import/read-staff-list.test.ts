@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../errors';
-import { decodeText, detectDelimiter } from './decode-text';
 import { readStaffList, STAFF_LIST_MAX_BYTES } from './read-staff-list';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -155,17 +154,5 @@ describe('readStaffList — XLSX', () => {
     expect((await refusal(readStaffList(truncated))).code).toBe('import_file_unreadable');
     const noHeader = await xlsx((wb) => wb.addWorksheet('a').addRow(['x', 'y']));
     expect((await refusal(readStaffList(noHeader))).code).toBe('import_file_unreadable');
-  });
-});
-
-describe('decodeText / detectDelimiter', () => {
-  it('prefers UTF-8 when valid and NFC-normalises', () => {
-    expect(decodeText(utf8('Đặng'.normalize('NFD')))).toEqual({ text: 'Đặng', encoding: 'utf-8' });
-  });
-
-  it('counts delimiters outside quotes', () => {
-    expect(detectDelimiter('"a, b, c";d\n"e, f";g')).toBe(';');
-    expect(detectDelimiter('a\tb\tc\n1\t2\t3')).toBe('\t');
-    expect(detectDelimiter('a,b\n1,2')).toBe(',');
   });
 });

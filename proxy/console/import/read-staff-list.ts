@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../errors';
-import { decodeText, detectDelimiter, type TextEncoding } from './decode-text';
+import { decodeUnlabelledText, type TextEncoding } from '../../mail/text-decoding';
+import { detectDelimiter } from './csv-delimiter';
 import { findHeader, rowsUnder, type StaffListRow } from './staff-list-header';
 
 /** A unit's staff list is a few hundred rows; 2 MB leaves room for an XLSX with styles. */
@@ -40,7 +41,7 @@ function readCsv(bytes: Uint8Array): StaffList {
   if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw new ApiError('import_file_unreadable');
   }
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = decodeUnlabelledText(bytes);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

@@ -1,12 +1,12 @@
 /**
- * The accounts as the six-monthly report (policy/six-monthly-report.ts) needs them, put together
- * from what the console keeps (the account store and its state history), what the provider knows
- * (its account list) and today's usage from Dovecot. PURE: the loader (load-report-inputs.ts)
- * does the reading.
+ * The accounts as the six-monthly report's counts (policy/mailbox-counts-by-unit.ts) need them,
+ * put together from what the console keeps (the account store and its state history), what the
+ * provider knows (its account list) and today's usage from Dovecot. PURE: loadReportInputs
+ * (report-service.ts) does the reading.
  */
 import type { AccountRecord, AccountState } from '../../accounts/account-store';
 import type { ProviderAccount } from '../../password/drivers/password-driver';
-import type { ReportAccount } from '../../policy/six-monthly-report';
+import type { ReportAccount } from '../../policy/mailbox-counts-by-unit';
 import type { MailboxQuota } from '../../quota-warnings/doveadm-quota';
 
 export interface StateChange {

@@ -1,6 +1,6 @@
 /**
  * The periods the console offers, named by the month they end: '2026-06' is [20/12/2025,
- * 20/6/2026), '2026-12' is [20/6/2026, 20/12/2026) (policy/six-monthly-report.ts). PURE.
+ * 20/6/2026), '2026-12' is [20/6/2026, 20/12/2026) (policy/report-period.ts). PURE.
  */
 import type { ReportPeriodInfo } from '../../../common/contract';
 import { addDays, startOfVietnamDay } from '../../../common/policy/vietnam-date';
@@ -9,7 +9,7 @@ import {
   previousReportPeriod,
   type ReportPeriod,
   reportPeriod,
-} from '../../policy/six-monthly-report';
+} from '../../policy/report-period';
 
 /** How many closed periods the picker offers besides the current one (two years). */
 const PAST_PERIODS = 3;

@@ -5,7 +5,7 @@ import type { MailboxQuota } from '../../quota-warnings/doveadm-quota';
 import { blankAccountRecord } from '../accounts/account-record';
 import { type ReportInputs, type StateChange, statePeriods } from './report-accounts';
 import { periodById } from './report-periods';
-import { buildReport } from './six-monthly-report';
+import { buildReport } from './report-service';
 
 const at = (local: string) => new Date(`${local}+07:00`);
 const GB = 1024 ** 3;

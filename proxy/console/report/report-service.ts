@@ -7,7 +7,8 @@
 import type { ConsoleReport, ReportCountsBody } from '../../../common/contract';
 import type { AccountState } from '../../accounts/account-store';
 import type { AppContext } from '../../app-context';
-import { type ReportPeriod, unitReport } from '../../policy/six-monthly-report';
+import { unitReport } from '../../policy/mailbox-counts-by-unit';
+import type { ReportPeriod } from '../../policy/report-period';
 import { DoveadmError, type MailboxQuota, readAllQuotas } from '../../quota-warnings/doveadm-quota';
 import { type ReportInputs, reportAccounts, type StateChange, UNASSIGNED_UNIT } from './report-accounts';
 import { defaultPeriod, periodChoices, periodId, periodInfo } from './report-periods';
