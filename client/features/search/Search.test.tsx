@@ -143,7 +143,8 @@ describe('search', () => {
       body: 'uy ban',
       since: '2026-11-01',
       before: '2026-12-01',
-      unread: 'true',
+      // A yes/no in a query is written as 1 (QueryFlag), as every operation of the table reads it.
+      unread: '1',
       mailbox: 'INBOX',
       limit: '30',
     });
