@@ -25,9 +25,10 @@ export function composeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, fileSize: cap + 1, parts: 2 } });
     app.addHook('preHandler', requireSession(ctx));
 
+    const upload = fromTable(compose.upload);
     app.route({
-      ...fromTable(compose.upload),
-      schema: { ...fromTable(compose.upload).schema, consumes: ['multipart/form-data'] },
+      ...upload,
+      schema: { ...upload.schema, consumes: ['multipart/form-data'] },
       handler: async (req, reply) => {
         try {
           const saved = await receiveUpload(ctx, req.session!, req.query.composeId, {
