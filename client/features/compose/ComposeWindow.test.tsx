@@ -49,7 +49,9 @@ describe('compose window', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Hoàn tác (Ctrl+Z)' }));
     expect(editor.querySelector('ul')).toBeNull();
     expect(calls.drafts).toEqual([]);
-  });
+    // The first window of the file compiles and loads the compose chunk: up to LAZY on its own,
+    // so the test as a whole needs more than vitest's default 5 s on a busy machine.
+  }, 15_000);
 
   it('splits pasted addresses into chips and shows the invalid one as such', async () => {
     renderCompose();
