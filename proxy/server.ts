@@ -49,7 +49,9 @@ import { consoleUnitRoutes } from './routes/console-units';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
+import { noticeRoutes } from './routes/notices';
 import { passwordRoutes } from './routes/password';
+import { reportProblemRoutes } from './routes/problem-reports';
 import { publicConfigRoutes } from './routes/public-config';
 import { quotaRoutes } from './routes/quota';
 import { searchRoutes } from './routes/search';
@@ -157,6 +159,8 @@ export async function buildServer(config: Config) {
       await api.register(settingsRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(liveRoutes(ctx));
+      await api.register(noticeRoutes(ctx));
+      await api.register(reportProblemRoutes(ctx));
       await api.register(consoleAuthRoutes(ctx));
       await api.register(consoleDirectoryRoutes(ctx));
       await api.register(consoleAuditRoutes(ctx));

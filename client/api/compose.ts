@@ -1,14 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  ComposeMode,
-  ComposePrefill,
-  Contact,
-  DraftSaved,
-  OutgoingMessage,
-  SendResult,
-  UploadedAttachment,
-} from '../../common/contract';
-import { ApiClientError, apiFetch, getCsrfToken, toApiError } from './http';
+import type { Contact, OutgoingMessage, UploadedAttachment } from '../../common/contract';
+import { type RouteQuery, type RouteResult, routeUrl } from '../../common/contract/route';
+import { composeRoutes } from '../../common/routes/compose';
+import { ApiClientError, apiFetch, callApi, getCsrfToken, toApiError } from './http';
 import { contactKeys } from './keys';
 
 // Browsers refuse a keepalive request whose body passes 64 KB; a longer draft goes as a normal
@@ -19,8 +13,10 @@ const KEEPALIVE_MAX_BYTES = 60 * 1024;
 export function saveDraft(message: OutgoingMessage, options: { keepalive?: boolean } = {}) {
   const body = JSON.stringify(message);
   const keepalive = options.keepalive === true && new Blob([body]).size <= KEEPALIVE_MAX_BYTES;
-  return apiFetch<DraftSaved>('/drafts', {
-    method: 'POST',
+  // Serialised here rather than by callApi: its size decides whether it may go as keepalive.
+  const { method, path } = composeRoutes.saveDraft;
+  return apiFetch<RouteResult<typeof composeRoutes.saveDraft>>(path, {
+    method,
     body,
     headers: { 'content-type': 'application/json' },
     keepalive,
@@ -29,33 +25,20 @@ export function saveDraft(message: OutgoingMessage, options: { keepalive?: boole
 
 /** Sends once per composeId: a retry after a lost answer gets the first send's result. */
 export function sendMessage(message: OutgoingMessage) {
-  return apiFetch<SendResult>('/send', { method: 'POST', json: message });
+  return callApi(composeRoutes.send, { body: message });
 }
 
-export function fetchPrefill(request: {
-  mode: ComposeMode;
-  mailbox: string;
-  uid: number;
-  composeId: string;
-}) {
-  const q = new URLSearchParams({
-    mode: request.mode,
-    mailbox: request.mailbox,
-    uid: String(request.uid),
-    composeId: request.composeId,
-  });
-  return apiFetch<ComposePrefill>(`/compose/prefill?${q}`);
+export function fetchPrefill(request: Required<RouteQuery<typeof composeRoutes.prefill>>) {
+  return callApi(composeRoutes.prefill, { query: request });
 }
 
 /** "Bỏ thư nháp": the window's saved draft (if any) and its uploads are thrown away. */
 export function discardDraft(composeId: string, draftUid: number | undefined) {
-  const q = new URLSearchParams({ composeId });
-  if (draftUid) q.set('draftUid', String(draftUid));
-  return apiFetch<void>(`/drafts?${q}`, { method: 'DELETE' });
+  return callApi(composeRoutes.discardDraft, { query: { composeId, draftUid: draftUid || undefined } });
 }
 
 export function deleteUpload(composeId: string, id: string) {
-  return apiFetch<void>(`/uploads/${encodeURIComponent(id)}?composeId=${composeId}`, { method: 'DELETE' });
+  return callApi(composeRoutes.removeUpload, { params: { id }, query: { composeId } });
 }
 
 export interface UploadHandle {
@@ -74,7 +57,7 @@ export function uploadAttachment(
 ): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadedAttachment>((resolve, reject) => {
-    xhr.open('POST', `/api/uploads?composeId=${composeId}`);
+    xhr.open(composeRoutes.upload.method, routeUrl(composeRoutes.upload, undefined, { composeId }));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', getCsrfToken());
     xhr.withCredentials = true;
@@ -104,9 +87,7 @@ export function useContacts(query: string) {
   return useQuery<Contact[]>({
     queryKey: contactKeys.search(q.toLowerCase()),
     queryFn: ({ signal }) =>
-      apiFetch<{ contacts: Contact[] }>(`/contacts?q=${encodeURIComponent(q)}`, { signal }).then(
-        (r) => r.contacts,
-      ),
+      callApi(composeRoutes.contacts, { query: { q } }, { signal }).then((r) => r.contacts),
     enabled: q.length >= 1,
     staleTime: 60_000,
   });

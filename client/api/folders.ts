@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FolderResult } from '../../common/contract';
-import { apiFetch, encodeMailbox } from './http';
+import { mailboxRoutes } from '../../common/routes/mail';
+import { callApi } from './http';
 import { mailboxKeys, messageKeys } from './keys';
 
 /** Folder changes are not optimistic: the server may refuse a name, and the tree must be its. */
 export function useCreateFolder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (path: string) => apiFetch<FolderResult>('/mailboxes', { method: 'POST', json: { path } }),
+    mutationFn: (path: string) => callApi(mailboxRoutes.create, { body: { path } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: mailboxKeys.all }),
   });
 }
@@ -16,10 +16,7 @@ export function useRenameFolder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ path, newPath }: { path: string; newPath: string }) =>
-      apiFetch<FolderResult>(`/mailboxes/${encodeMailbox(path)}/rename`, {
-        method: 'POST',
-        json: { newPath },
-      }),
+      callApi(mailboxRoutes.rename, { params: { mailbox: path }, body: { newPath } }),
     onSettled: (_data, _err, { path }) => {
       queryClient.removeQueries({ queryKey: messageKeys.list(path) });
       return queryClient.invalidateQueries({ queryKey: mailboxKeys.all });
@@ -30,8 +27,7 @@ export function useRenameFolder() {
 export function useDeleteFolder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (path: string) =>
-      apiFetch<FolderResult>(`/mailboxes/${encodeMailbox(path)}`, { method: 'DELETE' }),
+    mutationFn: (path: string) => callApi(mailboxRoutes.remove, { params: { mailbox: path } }),
     onSettled: (_data, _err, path) => {
       queryClient.removeQueries({ queryKey: messageKeys.list(path) });
       queryClient.invalidateQueries({ queryKey: messageKeys.lists() });

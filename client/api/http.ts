@@ -66,15 +66,6 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   return data as T;
 }
 
-/** The error of a failed answer, with the session's reactions (log-in screen, password change). */
-export function toApiError(status: number, data: unknown): ApiClientError {
-  const err = (data as ApiErrorBody | null)?.error;
-  const apiError = new ApiClientError(err?.code ?? 'internal_error', status, err?.details ?? {});
-  if (apiError.code === 'not_authenticated') onUnauthenticated();
-  if (apiError.code === 'password_change_required') onPasswordChangeRequired();
-  return apiError;
-}
-
 export type CallInput<R extends RouteSpec> = (RouteParams<R> extends undefined
   ? { params?: undefined }
   : { params: RouteParams<R> }) &
@@ -96,4 +87,11 @@ export function callApi<R extends RouteSpec>(
   });
 }
 
-export const encodeMailbox = (path: string) => encodeURIComponent(path);
+/** The error of a failed answer, with the session's reactions (log-in screen, password change). */
+export function toApiError(status: number, data: unknown): ApiClientError {
+  const err = (data as ApiErrorBody | null)?.error;
+  const apiError = new ApiClientError(err?.code ?? 'internal_error', status, err?.details ?? {});
+  if (apiError.code === 'not_authenticated') onUnauthenticated();
+  if (apiError.code === 'password_change_required') onPasswordChangeRequired();
+  return apiError;
+}

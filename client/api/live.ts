@@ -1,6 +1,8 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { LiveEvent, liveEventTypes, type MailboxList, type QuotaInfo } from '../../common/contract';
+import { routeUrl } from '../../common/contract/route';
+import { liveRoutes } from '../../common/routes/live';
 import { mailboxKeys, messageKeys, quotaKeys, sessionKeys } from './keys';
 
 export type NewMail = Extract<LiveEvent, { type: 'new_mail' }>;
@@ -91,7 +93,7 @@ export function connectLiveEvents(options: LiveConnectionOptions): () => void {
   let closed = false;
 
   const connect = () => {
-    const current = create('/api/events');
+    const current = create(routeUrl(liveRoutes.events));
     source = current;
     current.onopen = () => {
       attempts = 0;

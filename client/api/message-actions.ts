@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ListFilter, MoveResult } from '../../common/contract';
-import { apiFetch, encodeMailbox } from './http';
+import { mailboxRoutes, messageRoutes } from '../../common/routes/mail';
+import { callApi } from './http';
 import { patchFlags, removeRows, restoreLists, settleLists, snapshotLists } from './list-cache';
 
 /** The messages an action applies to: listed UIDs, or the whole folder (as filtered). */
@@ -27,9 +28,9 @@ export function useFlagMessages() {
       const remove: ('seen' | 'flagged')[] = [];
       if (seen !== undefined) (seen ? add : remove).push('seen');
       if (flagged !== undefined) (flagged ? add : remove).push('flagged');
-      return apiFetch<void>(`/mailboxes/${encodeMailbox(mailbox)}/messages/flags`, {
-        method: 'POST',
-        json: { ...targetBody(target), add, remove },
+      return callApi(messageRoutes.setFlags, {
+        params: { mailbox },
+        body: { ...targetBody(target), add, remove },
       });
     },
     onMutate: async ({ mailbox, target, seen, flagged }) => {
@@ -72,15 +73,11 @@ export function useMoveMessages() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ mailbox, target, kind, destination }: MoveChange) => {
-      const base = `/mailboxes/${encodeMailbox(mailbox)}/messages`;
       if (kind === 'delete') {
-        return apiFetch<MoveResult>(`${base}/delete`, { method: 'POST', json: targetBody(target) });
+        return callApi(messageRoutes.remove, { params: { mailbox }, body: targetBody(target) });
       }
       const where = kind === 'move' ? { destination } : { special: SPECIAL[kind] };
-      return apiFetch<MoveResult>(`${base}/move`, {
-        method: 'POST',
-        json: { ...targetBody(target), ...where },
-      });
+      return callApi(messageRoutes.move, { params: { mailbox }, body: { ...targetBody(target), ...where } });
     },
     onMutate: async ({ mailbox, target }) => {
       const snapshot = await snapshotLists(queryClient, [mailbox]);
@@ -103,9 +100,9 @@ export function useUndoMove() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (moved: MoveResult) =>
-      apiFetch<MoveResult>(`/mailboxes/${encodeMailbox(moved.destination ?? '')}/messages/move`, {
-        method: 'POST',
-        json: { uids: moved.newUids, destination: moved.source },
+      callApi(messageRoutes.move, {
+        params: { mailbox: moved.destination ?? '' },
+        body: { uids: moved.newUids, destination: moved.source },
       }),
     onMutate: async (moved) => {
       if (!moved.destination) return undefined;
@@ -125,8 +122,7 @@ export function useUndoMove() {
 export function useEmptyFolder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (mailbox: string) =>
-      apiFetch<{ count: number }>(`/mailboxes/${encodeMailbox(mailbox)}/empty`, { method: 'POST', json: {} }),
+    mutationFn: (mailbox: string) => callApi(mailboxRoutes.empty, { params: { mailbox }, body: {} }),
     onMutate: async (mailbox) => {
       const snapshot = await snapshotLists(queryClient, [mailbox]);
       removeRows(queryClient, mailbox, 'all');

@@ -1,16 +1,17 @@
-import { encodeMailbox } from './http';
+import { routeUrl } from '../../common/contract/route';
+import { messageFileRoutes } from '../../common/routes/mail';
 
-/** Addresses of a message's bytes, served by proxy/routes/attachments.ts (links, not queries). */
-const base = (mailbox: string, uid: number) => `/api/mailboxes/${encodeMailbox(mailbox)}/messages/${uid}`;
+// Addresses of a message's bytes (links, not queries), built from the route table.
 
 /** inline: the browser shows it (raster images, PDF); anything else is always a download. */
 export const attachmentFileUrl = (mailbox: string, uid: number, part: string, inline = false) =>
-  `${base(mailbox, uid)}/attachments/${part}${inline ? '?inline=1' : ''}`;
+  routeUrl(messageFileRoutes.attachment, { mailbox, uid, part }, { inline });
 
-export const attachmentsZipUrl = (mailbox: string, uid: number) => `${base(mailbox, uid)}/attachments.zip`;
+export const attachmentsZipUrl = (mailbox: string, uid: number) =>
+  routeUrl(messageFileRoutes.attachmentsZip, { mailbox, uid });
 
 export const rawSourceUrl = (mailbox: string, uid: number, view = false) =>
-  `${base(mailbox, uid)}/raw${view ? '?view=1' : ''}`;
+  routeUrl(messageFileRoutes.raw, { mailbox, uid }, { view });
 
 const IMAGE_PREVIEW = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
 

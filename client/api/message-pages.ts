@@ -1,32 +1,27 @@
 import { notifyManager, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { ListFilter, ListOrder, ListSort, MessagePage, MessageRow } from '../../common/contract';
-import { apiFetch, encodeMailbox } from './http';
+import type { MessagePage, MessageRow } from '../../common/contract';
+import type { RouteQuery } from '../../common/contract/route';
+import { messageRoutes } from '../../common/routes/mail';
+import { callApi } from './http';
 import { messageKeys } from './keys';
 
 export const PAGE_SIZE = 50;
 
-export interface ListViewParams {
-  sort: ListSort;
-  order: ListOrder;
-  filter: ListFilter;
-  threads: boolean;
-}
+/** How a folder is shown, as the list's query names it (`threads` is a yes/no flag). */
+export type ListViewParams = Required<
+  Pick<RouteQuery<typeof messageRoutes.list>, 'sort' | 'order' | 'filter' | 'threads'>
+>;
 
 export const DEFAULT_VIEW: ListViewParams = { sort: 'arrival', order: 'desc', filter: 'all', threads: false };
 
 export const viewKeyOf = (v: ListViewParams) => `${v.sort}.${v.order}.${v.filter}.${v.threads ? 1 : 0}`;
 
 export function fetchListPage(mailbox: string, view: ListViewParams, index: number): Promise<MessagePage> {
-  const params = new URLSearchParams({
-    offset: String(index * PAGE_SIZE),
-    limit: String(PAGE_SIZE),
-    sort: view.sort,
-    order: view.order,
-    filter: view.filter,
-    threads: view.threads ? '1' : '0',
+  return callApi(messageRoutes.list, {
+    params: { mailbox },
+    query: { ...view, offset: index * PAGE_SIZE, limit: PAGE_SIZE },
   });
-  return apiFetch<MessagePage>(`/mailboxes/${encodeMailbox(mailbox)}/messages?${params}`);
 }
 
 const pageQuery = (mailbox: string, view: ListViewParams, index: number) => ({

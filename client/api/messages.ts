@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MessageDetail } from '../../common/contract';
-import { apiFetch, encodeMailbox } from './http';
+import { messageRoutes } from '../../common/routes/mail';
+import { callApi } from './http';
 import { messageKeys } from './keys';
 import { patchFlags, restoreLists, settleLists, snapshotLists } from './list-cache';
 
@@ -9,17 +9,11 @@ export { PAGE_SIZE, useListWindow } from './message-pages';
 export function useMessage(mailbox: string, uid: number | null) {
   return useQuery({
     queryKey: messageKeys.detail(mailbox, uid ?? 0),
-    queryFn: () => apiFetch<MessageDetail>(`/mailboxes/${encodeMailbox(mailbox)}/messages/${uid}`),
+    queryFn: () => callApi(messageRoutes.get, { params: { mailbox, uid: uid ?? 0 } }),
     enabled: uid !== null,
     staleTime: 5 * 60_000,
   });
 }
-
-export const attachmentUrl = (mailbox: string, uid: number, part: string, inline = false) =>
-  `/api/mailboxes/${encodeMailbox(mailbox)}/messages/${uid}/attachments/${part}${inline ? '?inline=1' : ''}`;
-
-export const rawMessageUrl = (mailbox: string, uid: number) =>
-  `/api/mailboxes/${encodeMailbox(mailbox)}/messages/${uid}/raw`;
 
 type SeenChange = { mailbox: string; uids: number[]; seen: boolean };
 
@@ -31,9 +25,9 @@ export function useSetSeen() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ mailbox, uids, seen }: SeenChange) =>
-      apiFetch<void>(`/mailboxes/${encodeMailbox(mailbox)}/messages/flags`, {
-        method: 'POST',
-        json: { uids, add: seen ? ['seen'] : [], remove: seen ? [] : ['seen'] },
+      callApi(messageRoutes.setFlags, {
+        params: { mailbox },
+        body: { uids, add: seen ? ['seen'] : [], remove: seen ? [] : ['seen'] },
       }),
     onMutate: async ({ mailbox, uids, seen }) => {
       const snapshot = await snapshotLists(queryClient, [mailbox]);

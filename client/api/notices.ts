@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicNotices } from '../../common/contract';
-import { apiFetch } from './http';
+import { noticeRoutes } from '../../common/routes/site';
+import { callApi } from './http';
 import { noticeKeys } from './keys';
 
 /** Planned outages announced to users (R-8.1c): no session needed; asked again every few minutes. */
 export function useNotices() {
   return useQuery({
     queryKey: noticeKeys.current,
-    queryFn: () => apiFetch<PublicNotices>('/notices'),
+    queryFn: () => callApi(noticeRoutes.list, {}),
     refetchInterval: 5 * 60_000,
     staleTime: 60_000,
   });

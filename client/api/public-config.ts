@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicConfig } from '../../common/contract';
-import { apiFetch } from './http';
+import { publicConfigRoutes } from '../../common/routes/site';
+import { callApi } from './http';
 import { configKeys } from './keys';
 
 export function usePublicConfig() {
   return useQuery({
     queryKey: configKeys.public,
-    queryFn: () => apiFetch<PublicConfig>('/config'),
+    queryFn: () => callApi(publicConfigRoutes.get, {}),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

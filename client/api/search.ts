@@ -1,21 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { SearchPage } from '../../common/contract';
-import { apiFetch } from './http';
+import type { RouteQuery } from '../../common/contract/route';
+import { searchRoutes } from '../../common/routes/mail';
+import { callApi } from './http';
 
-/** What the user searched for; absent fields are not sent. Dates are YYYY-MM-DD. */
-export interface SearchParams {
-  q?: string;
-  from?: string;
-  to?: string;
-  subject?: string;
-  body?: string;
-  since?: string;
-  before?: string;
-  hasAttachment?: boolean;
-  unread?: boolean;
-  /** One folder; absent = all folders. */
-  mailbox?: string;
-}
+/** What the user searched for (the search's query less its paging); absent fields are not sent. Dates are YYYY-MM-DD. */
+export type SearchParams = Omit<RouteQuery<typeof searchRoutes.search>, 'cursor' | 'limit'>;
 
 // Beside the hook rather than in keys.ts: nothing else reads or invalidates search results.
 export const searchKeys = {
@@ -25,17 +14,6 @@ export const searchKeys = {
 
 const PAGE_SIZE = 30;
 
-export function searchQueryString(params: SearchParams, cursor?: string): string {
-  const qs = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === '' || value === false) continue;
-    qs.set(key, String(value));
-  }
-  qs.set('limit', String(PAGE_SIZE));
-  if (cursor) qs.set('cursor', cursor);
-  return qs.toString();
-}
-
 /**
  * Pages of hits, newest first. The proxy answers within a time budget, so a page may be short or
  * empty while `nextCursor` says there is more to look through.
@@ -44,7 +22,11 @@ export function useSearch(params: SearchParams | null) {
   return useInfiniteQuery({
     queryKey: searchKeys.results(params ?? {}),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<SearchPage>(`/search?${searchQueryString(params ?? {}, pageParam || undefined)}`, { signal }),
+      callApi(
+        searchRoutes.search,
+        { query: { ...params, limit: PAGE_SIZE, cursor: pageParam || undefined } },
+        { signal },
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: params !== null,

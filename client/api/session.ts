@@ -1,13 +1,14 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, SessionInfo } from '../../common/contract';
+import { sessionRoutes } from '../../common/routes/account';
 import { useUiStore } from '../app/ui-store';
-import { ApiClientError, apiFetch, setCsrfToken } from './http';
+import { ApiClientError, callApi, setCsrfToken } from './http';
 import { sessionKeys } from './keys';
 
 /** The signed-in user, or null when the cookie is missing or expired. */
 export async function fetchSession(): Promise<SessionInfo | null> {
   try {
-    const session = await apiFetch<SessionInfo>('/session');
+    const session = await callApi(sessionRoutes.get, {});
     setCsrfToken(session.csrfToken);
     return session;
   } catch (err) {
@@ -41,8 +42,7 @@ export function useSession() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: LoginRequest) =>
-      apiFetch<SessionInfo>('/session', { method: 'POST', json: credentials }),
+    mutationFn: (credentials: LoginRequest) => callApi(sessionRoutes.logIn, { body: credentials }),
     onSuccess: (session) => forgetUser(queryClient, session),
   });
 }
@@ -50,7 +50,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<void>('/session', { method: 'DELETE' }),
+    mutationFn: () => callApi(sessionRoutes.logOut, {}),
     onSettled: () => forgetUser(queryClient),
   });
 }

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserSettings } from '../../common/contract';
-import { apiFetch } from './http';
+import { settingsRoutes } from '../../common/routes/account';
+import { callApi } from './http';
 import { settingsKeys } from './keys';
 
 export function useSettings() {
   return useQuery({
     queryKey: settingsKeys.current,
-    queryFn: () => apiFetch<UserSettings>('/settings'),
+    queryFn: () => callApi(settingsRoutes.get, {}),
     staleTime: 5 * 60_000,
   });
 }
@@ -15,8 +16,7 @@ export function useSettings() {
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: UserSettings) =>
-      apiFetch<UserSettings>('/settings', { method: 'PUT', json: change }),
+    mutationFn: (change: UserSettings) => callApi(settingsRoutes.update, { body: change }),
     onMutate: async (change) => {
       await queryClient.cancelQueries({ queryKey: settingsKeys.current });
       const previous = queryClient.getQueryData<UserSettings>(settingsKeys.current);

@@ -2,6 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { routeUrl } from '../../common/contract/route';
+import { quotaRoutes, sessionRoutes, settingsRoutes } from '../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../common/routes/mail';
+import { publicConfigRoutes } from '../../common/routes/site';
+import { apiPattern } from '../test/api-pattern';
 import { hostileMessage, inboxPage, mailboxes, publicConfig, session } from '../test/fixtures';
 import { renderApp } from '../test/render';
 import { server } from '../test/setup';
@@ -22,14 +27,16 @@ describe('MailScreen', () => {
     vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
     window.history.replaceState(null, '', '/');
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', () => HttpResponse.json(session)),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () => HttpResponse.json(quota)),
-      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
-      http.get('/api/mailboxes/INBOX/messages/3', () => HttpResponse.json(hostileMessage)),
-      http.get('/api/settings', () => HttpResponse.json({})),
-      http.post('/api/mailboxes/INBOX/messages/flags', async ({ request }) => {
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(session)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () => HttpResponse.json(quota)),
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'INBOX' }), () => HttpResponse.json(inboxPage)),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 3 }), () =>
+        HttpResponse.json(hostileMessage),
+      ),
+      http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({})),
+      http.post(routeUrl(messageRoutes.setFlags, { mailbox: 'INBOX' }), async ({ request }) => {
         flagCalls.push({ body: await request.json(), csrf: request.headers.get('x-csrf-token') });
         return new HttpResponse(null, { status: 204 });
       }),
@@ -104,7 +111,7 @@ describe('MailScreen', () => {
     const { queryClient } = renderApp();
     await screen.findByText('Công văn số 125/UBND-KGVX về chuyển đổi số');
     server.use(
-      http.get('/api/mailboxes', () =>
+      http.get(apiPattern(mailboxRoutes.list), () =>
         HttpResponse.json({ error: { code: 'not_authenticated', message: '' } }, { status: 401 }),
       ),
     );

@@ -3,12 +3,16 @@ import { render } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { I18nextProvider } from 'react-i18next';
 import type { OutgoingMessage, PublicConfig } from '../../common/contract';
+import { settingsRoutes } from '../../common/routes/account';
+import { composeRoutes } from '../../common/routes/compose';
+import { publicConfigRoutes } from '../../common/routes/site';
 import { setCsrfToken } from '../api/http';
 import { ComposeHost, ReplyActions } from '../features/compose/ComposeHost';
 import { useComposeStore } from '../features/compose/compose-store';
 import { createI18n } from '../i18n/i18n';
 import { Toaster } from '../ui/Toaster';
 import { useToasts } from '../ui/toast-store';
+import { apiPattern } from './api-pattern';
 import { publicConfig } from './fixtures';
 import { server } from './setup';
 
@@ -52,18 +56,18 @@ export function renderCompose(
   };
   let nextDraftUid = 100;
   server.use(
-    http.get('/api/config', () =>
+    http.get(apiPattern(publicConfigRoutes.get), () =>
       HttpResponse.json({ ...publicConfig, limits: { ...publicConfig.limits, ...options.limits } }),
     ),
-    http.get('/api/settings', () =>
+    http.get(apiPattern(settingsRoutes.get), () =>
       HttpResponse.json(options.signature === undefined ? {} : { signature: options.signature }),
     ),
-    http.get('/api/contacts', () => HttpResponse.json({ contacts: [] })),
-    http.post('/api/drafts', async ({ request }) => {
+    http.get(apiPattern(composeRoutes.contacts), () => HttpResponse.json({ contacts: [] })),
+    http.post(apiPattern(composeRoutes.saveDraft), async ({ request }) => {
       calls.drafts.push((await request.json()) as OutgoingMessage);
       return HttpResponse.json({ draftUid: ++nextDraftUid });
     }),
-    http.post('/api/send', async ({ request }) => {
+    http.post(apiPattern(composeRoutes.send), async ({ request }) => {
       const body = (await request.json()) as OutgoingMessage;
       calls.sends.push(body);
       return HttpResponse.json({
@@ -73,7 +77,7 @@ export function renderCompose(
         refused: [],
       });
     }),
-    http.post('/api/uploads', async ({ request }) => {
+    http.post(apiPattern(composeRoutes.upload), async ({ request }) => {
       const url = new URL(request.url);
       const file = (await request.formData()).get('file') as File;
       const sent = nextSentFile(file);
@@ -94,7 +98,7 @@ export function renderCompose(
         { status: 201 },
       );
     }),
-    http.delete('/api/uploads/:id', ({ params }) => {
+    http.delete(apiPattern(composeRoutes.removeUpload), ({ params }) => {
       calls.deletes.push(String(params.id));
       return new HttpResponse(null, { status: 204 });
     }),

@@ -2,13 +2,16 @@ import { cleanup } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { settingsRoutes } from '../../common/routes/account';
+import { noticeRoutes } from '../../common/routes/site';
+import { apiPattern } from './api-pattern';
 
 /** msw answers the client's /api calls in component tests; the proxy itself is tested for real. */
 // The user's saved settings: none (every feature's default) unless a test says otherwise.
 export const server = setupServer(
-  http.get('/api/settings', () => HttpResponse.json({})),
+  http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({})),
   // No planned outage (R-8.1c) unless a test announces one.
-  http.get('/api/notices', () => HttpResponse.json({ notices: [] })),
+  http.get(apiPattern(noticeRoutes.list), () => HttpResponse.json({ notices: [] })),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

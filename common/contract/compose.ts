@@ -136,3 +136,12 @@ export const Contact = z
   })
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;
+
+/** The compose window an upload belongs to. */
+export const UploadQuery = z.object({ composeId: z.uuid() });
+export const UploadParams = z.object({ id: z.string().max(100) });
+
+/** Completion in the recipient fields: the directory and the people this user has written to. */
+export const ContactQuery = z.object({ q: z.string().trim().min(1).max(100) });
+export const ContactList = z.object({ contacts: z.array(Contact) }).meta({ id: 'ContactList' });
+export type ContactList = z.infer<typeof ContactList>;

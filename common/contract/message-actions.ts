@@ -37,3 +37,6 @@ export type MoveResult = z.infer<typeof MoveResult>;
 
 export const EmptyResult = z.object({ count: z.number().int().nonnegative() }).meta({ id: 'EmptyResult' });
 export type EmptyResult = z.infer<typeof EmptyResult>;
+
+/** Emptying a folder takes no options: the client sends `{}`, and a request without a body is fine too. */
+export const EmptyRequest = z.object({}).optional();

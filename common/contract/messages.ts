@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryFlag } from './route';
 
 export const Address = z.object({ name: z.string(), address: z.string() }).meta({ id: 'Address' });
 export type Address = z.infer<typeof Address>;
@@ -53,7 +54,7 @@ export const ListView = z.object({
   order: ListOrder.default('desc'),
   filter: ListFilter.default('all'),
   /** Conversation view: one row per thread (THREAD=REFERENCES), newest thread first. */
-  threads: z.enum(['0', '1']).default('0'),
+  threads: QueryFlag,
 });
 export type ListView = z.infer<typeof ListView>;
 
@@ -154,3 +155,13 @@ export const FlagsUpdate = MessageTarget.extend({
   .refine(oneTarget, { message: 'uids_or_all' })
   .meta({ id: 'FlagsUpdate' });
 export type FlagsUpdate = z.input<typeof FlagsUpdate>;
+
+/** A folder in a path: its full IMAP name (the client percent-encodes it, delimiters and all). */
+export const MailboxParams = z.object({ mailbox: z.string().min(1).max(1000) });
+export const MessageParams = MailboxParams.extend({ uid: z.coerce.number().int().positive() });
+/** One MIME part of a message, numbered as IMAP's BODYSTRUCTURE numbers it (1, 1.2, 2.1.3). */
+export const PartParams = MessageParams.extend({ part: z.string().regex(/^\d+(\.\d+)*$/) });
+/** An attachment shown in the browser (images, PDF) rather than saved. */
+export const AttachmentQuery = z.object({ inline: QueryFlag });
+/** The raw source shown as plain text in a tab rather than saved. */
+export const RawQuery = z.object({ view: QueryFlag });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Address, MessageFlags } from './messages';
+import { QueryFlag } from './route';
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31/02): the client turns dd/MM/yyyy into this. */
 const CalendarDay = z
@@ -14,10 +15,6 @@ const CalendarDay = z
   });
 
 const SearchText = z.string().trim().max(200).optional();
-const SearchFlag = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => v === 'true');
 
 /**
  * GET /api/search. Every text criterion is matched without regard to case or diacritics
@@ -36,8 +33,8 @@ export const SearchQuery = z
     since: CalendarDay.optional(),
     /** First day no longer included (IMAP's BEFORE): "up to 30/11" is before=2026-12-01. */
     before: CalendarDay.optional(),
-    hasAttachment: SearchFlag,
-    unread: SearchFlag,
+    hasAttachment: QueryFlag,
+    unread: QueryFlag,
     /** One folder; absent = every folder, Trash and Junk included (each hit names its folder). */
     mailbox: z.string().min(1).max(1000).optional(),
     /** nextCursor of the previous page, with the same criteria. */

@@ -32,7 +32,7 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
     sort: page.view?.sort ?? 'arrival',
     order: page.view?.order ?? 'desc',
     filter: page.view?.filter ?? 'all',
-    threads: page.view?.threads ?? '0',
+    threads: page.view?.threads ?? false,
   };
   return withMailbox(
     client,
@@ -56,7 +56,7 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
         uidValidity: String(mailbox.uidValidity),
         version,
       };
-      const plain = view.sort === 'arrival' && view.filter === 'all' && view.threads === '0';
+      const plain = view.sort === 'arrival' && view.filter === 'all' && !view.threads;
       if (plain && view.order === 'desc') {
         const window =
           page.cursor !== undefined
@@ -89,8 +89,7 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
 }
 
 async function computeView(client: ImapFlow, view: ListView): Promise<ViewEntries> {
-  if (view.threads === '1')
-    return { kind: 'threads', threads: await threadUids(client, view.order, view.filter) };
+  if (view.threads) return { kind: 'threads', threads: await threadUids(client, view.order, view.filter) };
   if (view.sort === 'arrival') {
     const uids = await searchUids(client, view.filter);
     return { kind: 'uids', uids: Uint32Array.from(view.order === 'desc' ? uids.reverse() : uids) };

@@ -1,17 +1,12 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { messageFileRoutes as files } from '../../common/routes/mail';
 import type { AppContext } from '../app-context';
+import { fromTable } from '../http/route';
 import { requireSession } from '../http/session-guard';
 import { openAttachmentsZip } from '../mail/attachments-zip';
 import { openPart } from '../mail/read-message';
-
-const MessageParams = z.object({
-  mailbox: z.string().min(1).max(1000),
-  uid: z.coerce.number().int().positive(),
-});
-const PartParams = MessageParams.extend({ part: z.string().regex(/^\d+(\.\d+)*$/) });
 
 /**
  * What a browser may show instead of saving: raster images and PDF (the browser's own viewer, in a
@@ -34,31 +29,23 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('preHandler', requireSession(ctx));
 
-    app.get(
-      '/mailboxes/:mailbox/messages/:uid/attachments/:part',
-      {
-        schema: {
-          tags: ['messages'],
-          params: PartParams,
-          querystring: z.object({ inline: z.enum(['1']).optional() }),
-        },
-      },
-      async (req, reply) => {
+    app.route({
+      ...fromTable(files.attachment),
+      handler: async (req, reply) => {
         const { mailbox, uid, part } = req.params;
         const stream = await ctx.imap.withClient(
           req.session!,
           (client) => openPart(client, mailbox, uid, part),
           (s) => s.content,
         );
-        const inline = req.query.inline === '1' && PREVIEWABLE.has(stream.contentType.toLowerCase());
+        const inline = req.query.inline && PREVIEWABLE.has(stream.contentType.toLowerCase());
         return sendBytes(reply, stream, inline ? { type: stream.contentType } : null);
       },
-    );
+    });
 
-    app.get(
-      '/mailboxes/:mailbox/messages/:uid/attachments.zip',
-      { schema: { tags: ['messages'], params: MessageParams } },
-      async (req, reply) => {
+    app.route({
+      ...fromTable(files.attachmentsZip),
+      handler: async (req, reply) => {
         const { mailbox, uid } = req.params;
         const zip = await ctx.imap.withClient(
           req.session!,
@@ -67,18 +54,11 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         );
         return sendBytes(reply, { ...zip, contentType: 'application/zip', size: null }, null);
       },
-    );
+    });
 
-    app.get(
-      '/mailboxes/:mailbox/messages/:uid/raw',
-      {
-        schema: {
-          tags: ['messages'],
-          params: MessageParams,
-          querystring: z.object({ view: z.enum(['1']).optional() }),
-        },
-      },
-      async (req, reply) => {
+    app.route({
+      ...fromTable(files.raw),
+      handler: async (req, reply) => {
         const { mailbox, uid } = req.params;
         const stream = await ctx.imap.withClient(
           req.session!,
@@ -87,10 +67,10 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         );
         // "Xem mã nguồn": the source as text in a tab of its own; text/plain with nosniff is
         // never parsed as markup, whatever the message holds.
-        const view = req.query.view === '1' ? { type: 'text/plain; charset=utf-8' } : null;
+        const view = req.query.view ? { type: 'text/plain; charset=utf-8' } : null;
         return sendBytes(reply, stream, view);
       },
-    );
+    });
   };
 }
 

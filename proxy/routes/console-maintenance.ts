@@ -6,7 +6,6 @@ import {
   MaintenanceNotice,
   MaintenanceNoticeList,
   NewMaintenanceNotice,
-  PublicNotices,
 } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { actorOf, requireConsole } from '../console/console-guard';
@@ -15,23 +14,18 @@ import {
   checkMaintenanceNotice,
   consoleNotice,
   earliestMaintenanceStart,
-  publicNotice,
 } from '../console/maintenance/schedule-notice';
 import { ApiError } from '../errors';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 /**
- * R-8.1c planned outages: the console schedules and cancels them (admins only); /api/notices tells
- * everyone, logged in or not — the log-in page shows the banner too, and it holds no personal data.
+ * R-8.1c planned outages: the console schedules and cancels them (admins only); notices.ts tells
+ * everyone.
  */
 export function maintenanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const notices = createNoticeStore(ctx.db);
-
-    app.get('/notices', { schema: { tags: ['notices'], response: { 200: PublicNotices } } }, async () => ({
-      notices: notices.visible(new Date()).map(publicNotice),
-    }));
 
     app.get(
       '/console/maintenance',

@@ -2,81 +2,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ApiErrorBody,
-  NewProblemReport,
   ProblemReport,
   ProblemReportList,
   ProblemReportQuery,
-  ProblemReportReceipt,
   ProblemReportUpdate,
 } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import { actorOf, requireConsole } from '../console/console-guard';
 import { createReportStore } from '../console/problems/report-store';
-import { submitProblemReport } from '../console/problems/submit-report';
 import { ApiError } from '../errors';
-import { requireSession } from '../http/session-guard';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** R-13.7: users report from the webmail; the Sở's admins work through the queue in the console. */
+/** R-13.7: the Sở's admins work through the queue of reports users sent from the webmail. */
 export function problemReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const reports = createReportStore(ctx.db);
-
-    app.post(
-      '/problem-reports',
-      {
-        preHandler: requireSession(ctx),
-        schema: {
-          tags: ['problem-reports'],
-          body: NewProblemReport,
-          response: { 200: ProblemReportReceipt, 400: ApiErrorBody, 404: ApiErrorBody, 429: ApiErrorBody },
-        },
-      },
-      async (req) => {
-        const email = req.session!.email;
-        const userAgent = req.headers['user-agent']?.slice(0, 300) ?? null;
-        const details = (extra: Record<string, string | number | boolean>) => ({
-          kind: req.body.kind,
-          ...extra,
-        });
-        try {
-          const { receipt, forwardError } = await submitProblemReport(
-            ctx,
-            reports,
-            req.session!,
-            req.body,
-            userAgent,
-          );
-          if (forwardError)
-            req.log.warn({ id: receipt.id, code: forwardError }, 'problem report not forwarded');
-          ctx.audit.record({
-            actor: email,
-            email,
-            action: 'problem_report',
-            outcome: 'ok',
-            ip: req.ip,
-            details: details({
-              id: receipt.id,
-              forwarded: receipt.forwarded,
-              movedToJunk: receipt.movedToJunk,
-            }),
-          });
-          return receipt;
-        } catch (err) {
-          if (err instanceof ApiError)
-            ctx.audit.record({
-              actor: email,
-              email,
-              action: 'problem_report',
-              outcome: err.code,
-              ip: req.ip,
-              details: details({}),
-            });
-          throw err;
-        }
-      },
-    );
 
     app.get(
       '/console/problems',

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiErrorBody } from '../../common/contract';
+import { liveRoutes as live } from '../../common/routes/live';
 import type { AppContext } from '../app-context';
+import { fromTable } from '../http/route';
 import { requireSession } from '../http/session-guard';
 import { serveLiveStream } from '../live/live-stream';
 import { createSessionLiveness } from '../live/session-liveness';
 
 /**
- * GET /api/events: Server-Sent Events with the changes of the user's mailbox (see
+ * The event stream: Server-Sent Events with the changes of the user's mailbox (see
  * contract/live.ts), fed by one IMAP IDLE connection per user however many tabs are open.
  */
 export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -19,17 +20,15 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.addHook('onClose', async () => ctx.live.closeAll());
 
-    app.get(
-      '/events',
-      {
-        preHandler: requireSession(ctx),
-        schema: {
-          tags: ['live'],
-          description: 'text/event-stream of LiveEvent objects (event name = type, data = JSON).',
-          response: { 401: ApiErrorBody, 403: ApiErrorBody, 423: ApiErrorBody },
-        },
+    const events = fromTable(live.events);
+    app.route({
+      ...events,
+      schema: {
+        ...events.schema,
+        description: 'text/event-stream of LiveEvent objects (event name = type, data = JSON).',
       },
-      async (req, reply) => {
+      preHandler: requireSession(ctx),
+      handler: async (req, reply) => {
         reply.hijack();
         const end = serveLiveStream(
           {
@@ -48,6 +47,6 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         open.add(end);
         reply.raw.once('close', () => open.delete(end));
       },
-    );
+    });
   };
 }

@@ -1,22 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PublicConfig } from '../../common/contract';
+import { publicConfigRoutes as config } from '../../common/routes/site';
 import type { AppContext } from '../app-context';
+import { fromTable } from '../http/route';
 
 export function publicConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/config', { schema: { tags: ['config'], response: { 200: PublicConfig } } }, async () => ({
-      orgName: ctx.config.org.name,
-      productName: ctx.config.org.productName,
-      mailDomain: ctx.config.org.mailDomain,
-      supportAddress: ctx.config.org.supportAddress,
-      defaultLocale: ctx.config.org.defaultLocale,
-      timeZone: ctx.config.org.timeZone,
-      limits: {
-        attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
-        undoSendSeconds: ctx.config.limits.undoSendSeconds,
-        passwordMinLength: ctx.config.limits.passwordMinLength,
-        passwordMaxAgeDays: ctx.config.passwordAge.maxAgeDays,
-      },
-    }));
+    app.route({
+      ...fromTable(config.get),
+      handler: async () => ({
+        orgName: ctx.config.org.name,
+        productName: ctx.config.org.productName,
+        mailDomain: ctx.config.org.mailDomain,
+        supportAddress: ctx.config.org.supportAddress,
+        defaultLocale: ctx.config.org.defaultLocale,
+        timeZone: ctx.config.org.timeZone,
+        limits: {
+          attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
+          undoSendSeconds: ctx.config.limits.undoSendSeconds,
+          passwordMinLength: ctx.config.limits.passwordMinLength,
+          passwordMaxAgeDays: ctx.config.passwordAge.maxAgeDays,
+        },
+      }),
+    });
   };
 }

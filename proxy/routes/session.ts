@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ApiErrorBody, LoginRequest, SessionInfo } from '../../common/contract';
+import { sessionRoutes as session } from '../../common/routes/account';
 import type { AppContext } from '../app-context';
 import { logIn, logOut } from '../auth/login';
+import { sendNoContent } from '../http/no-content';
+import { fromTable } from '../http/route';
 import { requireSession, SESSION_COOKIE } from '../http/session-guard';
 import { passwordStatus } from '../password/password-status';
 
@@ -14,23 +15,9 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     secure: ctx.config.cookieSecure,
   };
   return async (app) => {
-    app.post(
-      '/session',
-      {
-        schema: {
-          tags: ['session'],
-          body: LoginRequest,
-          response: {
-            200: SessionInfo,
-            401: ApiErrorBody,
-            403: ApiErrorBody,
-            423: ApiErrorBody,
-            429: ApiErrorBody,
-            503: ApiErrorBody,
-          },
-        },
-      },
-      async (req, reply) => {
+    app.route({
+      ...fromTable(session.logIn),
+      handler: async (req, reply) => {
         const created = await logIn(ctx, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
         reply.setCookie(SESSION_COOKIE, created.cookie, {
           ...cookieOptions,
@@ -44,15 +31,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           role: created.account.role,
         };
       },
-    );
+    });
 
-    app.get(
-      '/session',
-      {
-        preHandler: requireSession(ctx, { allowWhilePasswordChangeRequired: true }),
-        schema: { tags: ['session'], response: { 200: SessionInfo, 401: ApiErrorBody } },
-      },
-      async (req) => {
+    app.route({
+      ...fromTable(session.get),
+      preHandler: requireSession(ctx, { allowWhilePasswordChangeRequired: true }),
+      handler: async (req) => {
         const s = req.session!;
         return {
           email: s.email,
@@ -62,19 +46,16 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           role: req.account!.role,
         };
       },
-    );
+    });
 
-    app.delete(
-      '/session',
-      {
-        preHandler: requireSession(ctx, { allowWhilePasswordChangeRequired: true }),
-        schema: { tags: ['session'], response: { 204: z.null(), 401: ApiErrorBody } },
-      },
-      async (req, reply) => {
+    app.route({
+      ...fromTable(session.logOut),
+      preHandler: requireSession(ctx, { allowWhilePasswordChangeRequired: true }),
+      handler: async (req, reply) => {
         await logOut(ctx, req.session!, req.ip);
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
-        return reply.status(204).send(null);
+        return sendNoContent(reply);
       },
-    );
+    });
   };
 }

@@ -1,30 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiErrorBody, UserSettings } from '../../common/contract';
+import { settingsRoutes as settings } from '../../common/routes/account';
 import type { AppContext } from '../app-context';
+import { fromTable } from '../http/route';
 import { requireSession } from '../http/session-guard';
 import { readUserSettings, updateUserSettings } from '../settings/user-settings';
 
-/** GET / PUT /api/settings: the signed-in user's preferences; PUT changes only the fields it names. */
+/** The signed-in user's preferences; PUT changes only the fields it names. */
 export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('preHandler', requireSession(ctx));
 
-    app.get(
-      '/settings',
-      { schema: { tags: ['settings'], response: { 200: UserSettings, 401: ApiErrorBody } } },
-      async (req) => readUserSettings(ctx.settings, req.session!.email),
-    );
+    app.route({
+      ...fromTable(settings.get),
+      handler: async (req) => readUserSettings(ctx.settings, req.session!.email),
+    });
 
-    app.put(
-      '/settings',
-      {
-        schema: {
-          tags: ['settings'],
-          body: UserSettings,
-          response: { 200: UserSettings, 400: ApiErrorBody, 401: ApiErrorBody },
-        },
-      },
-      async (req) => updateUserSettings(ctx.settings, req.session!.email, req.body),
-    );
+    app.route({
+      ...fromTable(settings.update),
+      handler: async (req) => updateUserSettings(ctx.settings, req.session!.email, req.body),
+    });
   };
 }

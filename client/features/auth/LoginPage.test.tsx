@@ -2,6 +2,10 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { quotaRoutes, sessionRoutes } from '../../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
+import { publicConfigRoutes } from '../../../common/routes/site';
+import { apiPattern } from '../../test/api-pattern';
 import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
@@ -19,9 +23,11 @@ async function fillAndSubmit(email: string, password: string) {
 /** The login page, with the proxy answering the log-in with `status` and an error body. */
 function loginAnswers(status: number, error: { code: string; details?: Record<string, string | number> }) {
   server.use(
-    http.get('/api/config', () => HttpResponse.json(publicConfig)),
-    http.get('/api/session', loggedOut),
-    http.post('/api/session', () => HttpResponse.json({ error: { message: 'x', ...error } }, { status })),
+    http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+    http.get(apiPattern(sessionRoutes.get), loggedOut),
+    http.post(apiPattern(sessionRoutes.logIn), () =>
+      HttpResponse.json({ error: { message: 'x', ...error } }, { status }),
+    ),
   );
 }
 
@@ -58,15 +64,17 @@ describe('LoginPage', () => {
   it('adds the province domain to a bare account name, sends the CSRF header, and opens the inbox', async () => {
     let sent: { body: unknown; csrf: string | null } | null = null;
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', loggedOut),
-      http.post('/api/session', async ({ request }) => {
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), loggedOut),
+      http.post(apiPattern(sessionRoutes.logIn), async ({ request }) => {
         sent = { body: await request.json(), csrf: request.headers.get('x-csrf-token') };
         return HttpResponse.json(session);
       }),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () => HttpResponse.json({ usedBytes: 1, limitBytes: 2, level: 'ok' })),
-      http.get('/api/mailboxes/:mailbox/messages', () => HttpResponse.json(inboxPage)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () =>
+        HttpResponse.json({ usedBytes: 1, limitBytes: 2, level: 'ok' }),
+      ),
+      http.get(apiPattern(messageRoutes.list), () => HttpResponse.json(inboxPage)),
     );
     renderApp();
     await fillAndSubmit('thanhtv.sttt', 'Thanh#Sttt2026');

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ComposePrefill } from '../../../common/contract';
+import { composeRoutes } from '../../../common/routes/compose';
+import { apiPattern } from '../../test/api-pattern';
 import { bigFile, nextSentFile, renderCompose } from '../../test/compose-kit';
 import { server } from '../../test/setup';
 
@@ -47,7 +49,9 @@ describe('compose window', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Hoàn tác (Ctrl+Z)' }));
     expect(editor.querySelector('ul')).toBeNull();
     expect(calls.drafts).toEqual([]);
-  });
+    // The first window of the file compiles and loads the compose chunk: up to LAZY on its own,
+    // so the test as a whole needs more than vitest's default 5 s on a busy machine.
+  }, 15_000);
 
   it('splits pasted addresses into chips and shows the invalid one as such', async () => {
     renderCompose();
@@ -79,7 +83,7 @@ describe('compose window', () => {
   it('completes addresses from the directory and recent recipients', async () => {
     renderCompose();
     server.use(
-      http.get('/api/contacts', ({ request }) =>
+      http.get(apiPattern(composeRoutes.contacts), ({ request }) =>
         HttpResponse.json({
           contacts:
             new URL(request.url).searchParams.get('q') === 'dung'
@@ -140,7 +144,7 @@ describe('compose window', () => {
   it('shows the proxy’s own refusal (413) on the file and lets it be removed', async () => {
     renderCompose();
     server.use(
-      http.post('/api/uploads', () =>
+      http.post(apiPattern(composeRoutes.upload), () =>
         HttpResponse.json(
           {
             error: { code: 'attachment_too_large', message: '', details: { limit: '20 MB', total: '0 MB' } },
@@ -165,7 +169,7 @@ describe('compose window', () => {
     const { calls } = renderCompose();
     let finish: () => void = () => undefined;
     server.use(
-      http.post('/api/uploads', async ({ request }) => {
+      http.post(apiPattern(composeRoutes.upload), async ({ request }) => {
         const file = (await request.formData()).get('file') as File;
         const sent = nextSentFile(file);
         calls.uploads.push({
@@ -254,7 +258,7 @@ describe('compose window', () => {
     const discards: string[] = [];
     let refuse = true;
     server.use(
-      http.delete('/api/drafts', ({ request }) => {
+      http.delete(apiPattern(composeRoutes.discardDraft), ({ request }) => {
         discards.push(new URL(request.url).search);
         return refuse
           ? HttpResponse.json({ error: { code: 'provider_unavailable', message: '' } }, { status: 503 })
@@ -318,7 +322,7 @@ describe('compose window', () => {
     const { calls } = renderCompose({ limits: { undoSendSeconds: 0 } });
     let fail = true;
     server.use(
-      http.post('/api/send', async ({ request }) => {
+      http.post(apiPattern(composeRoutes.send), async ({ request }) => {
         calls.sends.push((await request.json()) as never);
         if (fail) {
           return HttpResponse.json(
@@ -368,7 +372,7 @@ describe('compose window', () => {
   it('tells a user whose sending is locked why, and keeps the message', async () => {
     renderCompose({ limits: { undoSendSeconds: 0 } });
     server.use(
-      http.post('/api/send', () =>
+      http.post(apiPattern(composeRoutes.send), () =>
         HttpResponse.json(
           { error: { code: 'sending_locked', message: '', details: { reason: 'Nghỉ hưu từ 01/12/2026' } } },
           { status: 403 },
@@ -432,7 +436,7 @@ describe('compose window', () => {
       limits: { undoSendSeconds: 0 },
     });
     server.use(
-      http.get('/api/compose/prefill', ({ request }) => {
+      http.get(apiPattern(composeRoutes.prefill), ({ request }) => {
         requests.push(new URL(request.url).searchParams);
         return HttpResponse.json(prefill);
       }),
@@ -472,7 +476,7 @@ describe('compose window', () => {
   it('reopens a draft with its recipients, body and attachments, without a second signature', async () => {
     const { calls } = renderCompose({ signature: '<p>Trân trọng</p>' });
     server.use(
-      http.get('/api/compose/prefill', () =>
+      http.get(apiPattern(composeRoutes.prefill), () =>
         HttpResponse.json({
           to: [{ address: 'hoa@binhphuoc.gov.vn' }],
           cc: [{ address: 'lan@binhphuoc.gov.vn' }],
@@ -537,7 +541,7 @@ describe('compose window', () => {
     renderCompose();
     const modes: string[] = [];
     server.use(
-      http.get('/api/compose/prefill', ({ request }) => {
+      http.get(apiPattern(composeRoutes.prefill), ({ request }) => {
         modes.push(new URL(request.url).searchParams.get('mode') ?? '');
         return HttpResponse.json({
           to: [],

@@ -1,25 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { discardDraft } from '../../api/compose';
 import { messageKeys } from '../../api/keys';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useErrorMessage } from '../../ui/ErrorText';
-import { Icon } from '../../ui/Icon';
 import { showToast } from '../../ui/toast-store';
 import { attachFiles, uploadsSettled } from './attachments';
 import { ComposeAttachments } from './ComposeAttachments';
+import { ComposeFields } from './ComposeFields';
+import { ComposeFooter } from './ComposeFooter';
 import { useComposeMessages } from './compose-messages';
 import { getComposeWindow, useComposeStore, type ComposeWindow as Window } from './compose-store';
 import { saveDraftNow, scheduleAutosave, settleDraft } from './draft-saver';
 import { initWindow } from './init-window';
 import { htmlToText, isBlank, textToHtml } from './outgoing';
-import { RecipientInput } from './RecipientInput';
 import { RichEditor } from './RichEditor';
 import { StampWarning } from './StampWarning';
-import { findSecretStamps, type StampHit } from './secret-stamps';
+import type { StampHit } from './secret-stamps';
 import { startSend } from './send-flow';
+import { sendReadiness } from './send-readiness';
 
 export interface ComposeLimits {
   attachmentMaxBytes: number;
@@ -46,7 +47,6 @@ export function ComposeWindow({
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const errorMessage = useErrorMessage();
   const [dragging, setDragging] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const title = w.subject.trim() || t('compose.newMessage');
   const busy = w.phase !== 'editing';
 
@@ -60,21 +60,9 @@ export function ComposeWindow({
 
   const send = () => {
     if (busy) return;
-    const chips = [...w.to, ...w.cc, ...w.bcc];
-    const invalid = chips.filter((c) => !c.valid).map((c) => c.address);
-    let notice: Window['notice'] = null;
-    if (chips.length === 0) notice = { code: 'no_recipients', details: {} };
-    else if (invalid.length)
-      notice = { code: 'invalid_recipients', details: { addresses: invalid.join(', ') } };
-    else if (w.attachments.some((a) => a.state === 'uploading'))
-      notice = { code: 'wait_uploads', details: {} };
-    else if (w.attachments.some((a) => a.state === 'failed')) notice = { code: 'remove_failed', details: {} };
-    if (notice) return update(id, { notice });
-    const hits = findSecretStamps(
-      w.subject,
-      w.attachments.map((a) => a.filename),
-    );
-    if (hits.length) return setStamps(hits);
+    const readiness = sendReadiness(w);
+    if (readiness.kind === 'blocked') return update(id, { notice: readiness.notice });
+    if (readiness.kind === 'stamped') return setStamps(readiness.hits);
     startSend(id, limits.undoSendSeconds, { queryClient, t });
   };
 
@@ -140,12 +128,6 @@ export function ComposeWindow({
     edit(id, { plain: false, html, editorKey: w.editorKey + 1 });
   };
 
-  const status = w.saving
-    ? t('compose.saving')
-    : w.draftUid && w.revision === w.savedRevision
-      ? t('compose.saved')
-      : '';
-
   return (
     <section
       className={`compose-window ${dragging ? 'dragging' : ''}`}
@@ -209,45 +191,7 @@ export function ComposeWindow({
         </div>
       ) : (
         <>
-          <div className="compose-fields">
-            <RecipientInput
-              label={t('compose.to')}
-              chips={w.to}
-              onChange={(to) => edit(id, { to, notice: null })}
-              autoFocus={!w.source || w.source.mode === 'forward' || w.source.mode === 'forwardAsAttachment'}
-            />
-            {w.showCcBcc ? (
-              <>
-                <RecipientInput
-                  label={t('compose.cc')}
-                  chips={w.cc}
-                  onChange={(cc) => edit(id, { cc, notice: null })}
-                />
-                <RecipientInput
-                  label={t('compose.bcc')}
-                  chips={w.bcc}
-                  onChange={(bcc) => edit(id, { bcc, notice: null })}
-                />
-              </>
-            ) : (
-              <button
-                type="button"
-                className="link-button small compose-ccbcc"
-                onClick={() => update(id, { showCcBcc: true })}
-              >
-                {t('compose.showCcBcc')}
-              </button>
-            )}
-            <label className="compose-subject">
-              <span>{t('compose.subject')}</span>
-              <input
-                type="text"
-                value={w.subject}
-                maxLength={998}
-                onChange={(e) => edit(id, { subject: e.target.value })}
-              />
-            </label>
-          </div>
+          <ComposeFields window={w} />
           <div className="compose-content">
             {w.plain ? (
               <textarea
@@ -280,60 +224,16 @@ export function ComposeWindow({
           {w.saveError ? (
             <Banner tone="warning">{t('compose.saveFailed', { reason: t(`errors.${w.saveError}`) })}</Banner>
           ) : null}
-          <footer className="compose-footer">
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={send}
-              disabled={busy}
-              title={t('compose.sendShortcut')}
-            >
-              {w.phase === 'sending' ? t('compose.sendingNow', { title }) : t('compose.send')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => fileInput.current?.click()}
-              disabled={busy}
-            >
-              {t('compose.attach')}
-            </button>
-            <input
-              ref={fileInput}
-              type="file"
-              multiple
-              hidden
-              aria-label={t('compose.attach')}
-              onChange={(e) => {
-                attachFiles(id, [...(e.target.files ?? [])], limits.attachmentMaxBytes);
-                e.target.value = '';
-              }}
-            />
-            <label className="compose-plain-toggle small">
-              <input
-                type="checkbox"
-                checked={w.plain}
-                onChange={() => (w.plain ? switchToRich() : setConfirmPlain(true))}
-              />{' '}
-              {t('compose.plainText')}
-            </label>
-            <button type="button" className="link-button small" onClick={onSignature}>
-              {t('compose.signature')}
-            </button>
-            <span className="compose-status muted small" aria-live="polite">
-              {w.phase === 'closing' ? t('compose.closing') : status}
-            </span>
-            <button
-              type="button"
-              className="icon-button compose-discard"
-              onClick={askDiscard}
-              disabled={busy}
-              aria-label={t('compose.discard')}
-              title={t('compose.discard')}
-            >
-              <Icon name="trash" size={18} />
-            </button>
-          </footer>
+          <ComposeFooter
+            window={w}
+            limits={limits}
+            busy={busy}
+            title={title}
+            onSend={send}
+            onPlainToggle={() => (w.plain ? switchToRich() : setConfirmPlain(true))}
+            onSignature={onSignature}
+            onDiscard={askDiscard}
+          />
         </>
       )}
       {stamps ? (

@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { UserSettings } from '../../../common/contract';
+import { settingsRoutes } from '../../../common/routes/account';
 import { fetchPrefill } from '../../api/compose';
-import { ApiClientError, apiFetch } from '../../api/http';
+import { ApiClientError, callApi } from '../../api/http';
 import { settingsKeys } from '../../api/keys';
 import { toChips } from './address-list';
 import { uploadedItems } from './attachments';
@@ -13,7 +14,7 @@ const started = new Set<string>();
 export function fetchSettings(queryClient: QueryClient) {
   return queryClient.fetchQuery({
     queryKey: settingsKeys.current,
-    queryFn: () => apiFetch<UserSettings>('/settings'),
+    queryFn: () => callApi(settingsRoutes.get, {}),
     staleTime: 5 * 60_000,
   });
 }

@@ -3,7 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveEvent, MailboxList, MessagePage } from '../../../common/contract';
+import { routeUrl } from '../../../common/contract/route';
+import { quotaRoutes, sessionRoutes, settingsRoutes } from '../../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
+import { publicConfigRoutes } from '../../../common/routes/site';
 import type { EventSourceLike } from '../../api/live';
+import { apiPattern } from '../../test/api-pattern';
 import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
@@ -82,14 +87,14 @@ describe('LiveUpdates on the mail screen', () => {
           }
         : mailboxes;
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', () => HttpResponse.json(session)),
-      http.get('/api/mailboxes', () => HttpResponse.json(folders())),
-      http.get('/api/quota', () =>
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(session)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(folders())),
+      http.get(apiPattern(quotaRoutes.get), () =>
         HttpResponse.json({ usedBytes: 100, limitBytes: 2 * 1024 ** 3, level: 'ok' }),
       ),
-      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(page())),
-      http.get('/api/settings', () => HttpResponse.json({})),
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'INBOX' }), () => HttpResponse.json(page())),
+      http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({})),
     );
   });
 

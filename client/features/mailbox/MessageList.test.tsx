@@ -3,7 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessagePage, MessageRow, MoveResult } from '../../../common/contract';
+import { routeUrl } from '../../../common/contract/route';
+import { quotaRoutes, sessionRoutes } from '../../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
+import { publicConfigRoutes } from '../../../common/routes/site';
 import { useUiStore } from '../../app/ui-store';
+import { apiPattern } from '../../test/api-pattern';
 import { mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
@@ -64,16 +69,18 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
       posts.push({ url: new URL(request.url).pathname, body: await request.json() });
     };
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', () => HttpResponse.json(session)),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () => HttpResponse.json({ usedBytes: 1, limitBytes: 10, level: 'ok' })),
-      http.get('/api/mailboxes/:mailbox/messages', ({ request, params }) =>
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(session)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () =>
+        HttpResponse.json({ usedBytes: 1, limitBytes: 10, level: 'ok' }),
+      ),
+      http.get(apiPattern(messageRoutes.list), ({ request, params }) =>
         HttpResponse.json(
           params.mailbox === 'INBOX' ? pageOf(inbox, new URL(request.url)) : pageOf([], new URL(request.url)),
         ),
       ),
-      http.post('/api/mailboxes/INBOX/messages/flags', async ({ request }) => {
+      http.post(routeUrl(messageRoutes.setFlags, { mailbox: 'INBOX' }), async ({ request }) => {
         await record(request);
         await new Promise((r) => setTimeout(r, 50));
         if (refuseFlags) {
@@ -81,7 +88,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
         }
         return new HttpResponse(null, { status: 204 });
       }),
-      http.post('/api/mailboxes/:mailbox/messages/delete', async ({ request }) => {
+      http.post(apiPattern(messageRoutes.remove), async ({ request }) => {
         await record(request);
         const { uids } = posts.at(-1)!.body as { uids: number[] };
         inbox = inbox.filter((m) => !uids.includes(m.uid));
@@ -94,7 +101,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
         };
         return HttpResponse.json(result);
       }),
-      http.post('/api/mailboxes/:mailbox/messages/move', async ({ request }) => {
+      http.post(apiPattern(messageRoutes.move), async ({ request }) => {
         await record(request);
         return HttpResponse.json({
           source: 'Trash',
@@ -104,7 +111,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
           newUids: [121],
         });
       }),
-      http.post('/api/mailboxes/:mailbox/empty', async ({ request }) => {
+      http.post(apiPattern(mailboxRoutes.empty), async ({ request }) => {
         await record(request);
         inbox = [];
         return HttpResponse.json({ count: 3 });
@@ -188,7 +195,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
     window.history.replaceState(null, '', '/thu/Trash');
     inbox = rows(3);
     server.use(
-      http.get('/api/mailboxes/Trash/messages', ({ request }) =>
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'Trash' }), ({ request }) =>
         HttpResponse.json({ ...pageOf(inbox, new URL(request.url)), mailbox: 'Trash' }),
       ),
     );
@@ -210,7 +217,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
   });
 
   it('j/k move, Enter opens, r asks compose to reply, # deletes the open message', async () => {
-    server.use(http.get('/api/mailboxes/INBOX/messages/:uid', () => HttpResponse.json({}, { status: 404 })));
+    server.use(http.get(apiPattern(messageRoutes.get), () => HttpResponse.json({}, { status: 404 })));
     const composeRequests: unknown[] = [];
     const onCompose = (e: Event) => composeRequests.push((e as CustomEvent).detail);
     window.addEventListener('webmail:compose', onCompose);

@@ -2,6 +2,11 @@ import { screen } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PublicNotice } from '../../../common/contract';
+import { routeUrl } from '../../../common/contract/route';
+import { quotaRoutes, sessionRoutes } from '../../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
+import { noticeRoutes, publicConfigRoutes } from '../../../common/routes/site';
+import { apiPattern } from '../../test/api-pattern';
 import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
@@ -22,21 +27,21 @@ describe('MaintenanceBanner (R-8.1c)', { timeout: 20_000 }, () => {
     notices = [];
     noticeRequests = 0;
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/notices', () => {
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(noticeRoutes.list), () => {
         noticeRequests++;
         return HttpResponse.json({ notices });
       }),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () =>
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () =>
         HttpResponse.json({ usedBytes: 1, limitBytes: 2 * 1024 ** 3, level: 'ok' }),
       ),
-      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'INBOX' }), () => HttpResponse.json(inboxPage)),
     );
   });
 
   it('announces a scheduled outage above the mail, in Viet Nam time, and shows one in progress differently', async () => {
-    server.use(http.get('/api/session', () => HttpResponse.json(session)));
+    server.use(http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(session)));
     const upcoming = { id: 1, startsAt: fromNow(50), endsAt: fromNow(53), message: 'Nâng cấp máy chủ thư.' };
     const current = { id: 2, startsAt: fromNow(-1), endsAt: fromNow(1), message: 'Sao lưu dữ liệu.' };
     notices = [upcoming, current].map((n) => ({
@@ -60,7 +65,7 @@ describe('MaintenanceBanner (R-8.1c)', { timeout: 20_000 }, () => {
 
   it('is on the log-in page too, before anyone has a session', async () => {
     server.use(
-      http.get('/api/session', () =>
+      http.get(apiPattern(sessionRoutes.get), () =>
         HttpResponse.json({ error: { code: 'not_authenticated', message: '' } }, { status: 401 }),
       ),
     );
@@ -78,7 +83,7 @@ describe('MaintenanceBanner (R-8.1c)', { timeout: 20_000 }, () => {
   });
 
   it('shows nothing when no outage is planned, or once it is over', async () => {
-    server.use(http.get('/api/session', () => HttpResponse.json(session)));
+    server.use(http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(session)));
     notices = [
       { id: 4, startsAt: fromNow(-3).toISOString(), endsAt: fromNow(-1).toISOString(), message: 'Cũ.' },
     ];

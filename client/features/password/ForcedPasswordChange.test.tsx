@@ -3,6 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../common/contract';
+import { routeUrl } from '../../../common/contract/route';
+import { passwordRoutes, quotaRoutes, sessionRoutes } from '../../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
+import { publicConfigRoutes } from '../../../common/routes/site';
+import { apiPattern } from '../../test/api-pattern';
 import { inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
@@ -21,11 +26,13 @@ describe('first log-in after an admin reset (R-6.3c)', () => {
     posted = [];
     window.history.replaceState(null, '', '/');
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', () => HttpResponse.json(current)),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () => HttpResponse.json({ usedBytes: 1, limitBytes: 2 ** 31, level: 'ok' })),
-      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(current)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () =>
+        HttpResponse.json({ usedBytes: 1, limitBytes: 2 ** 31, level: 'ok' }),
+      ),
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'INBOX' }), () => HttpResponse.json(inboxPage)),
     );
   });
 
@@ -59,7 +66,7 @@ describe('first log-in after an admin reset (R-6.3c)', () => {
 
   it('keeps what was typed when the proxy refuses, then continues to the inbox once the change is made', async () => {
     server.use(
-      http.post('/api/password', async ({ request }) => {
+      http.post(apiPattern(passwordRoutes.change), async ({ request }) => {
         const body = (await request.json()) as { current: string };
         posted.push(body);
         if (body.current !== 'Tam#Thoi2026x') {
@@ -94,7 +101,7 @@ describe('first log-in after an admin reset (R-6.3c)', () => {
   it('switches to the change screen when the password expires during the session (403 password_change_required)', async () => {
     current = session;
     server.use(
-      http.get('/api/mailboxes', () => {
+      http.get(apiPattern(mailboxRoutes.list), () => {
         current = {
           ...session,
           password: { changeRequired: 'expired', ageDays: 30, daysLeft: null, graceDaysLeft: null },
@@ -115,16 +122,18 @@ describe('the monthly reminder (R-13.3)', () => {
   beforeEach(() => {
     window.history.replaceState(null, '', '/');
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', () =>
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), () =>
         HttpResponse.json({
           ...session,
           password: { changeRequired: null, ageDays: 27, daysLeft: 3, graceDaysLeft: null },
         }),
       ),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () => HttpResponse.json({ usedBytes: 1, limitBytes: 2 ** 31, level: 'ok' })),
-      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () =>
+        HttpResponse.json({ usedBytes: 1, limitBytes: 2 ** 31, level: 'ok' }),
+      ),
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'INBOX' }), () => HttpResponse.json(inboxPage)),
     );
   });
 

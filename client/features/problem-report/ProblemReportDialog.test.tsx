@@ -3,6 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NewProblemReport } from '../../../common/contract';
+import { routeUrl } from '../../../common/contract/route';
+import { quotaRoutes, sessionRoutes } from '../../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
+import { problemReportRoutes, publicConfigRoutes } from '../../../common/routes/site';
+import { apiPattern } from '../../test/api-pattern';
 import { hostileMessage, inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
@@ -15,16 +20,21 @@ describe('reporting a message or a fault (R-13.7)', { timeout: 20_000 }, () => {
     sent = [];
     answer = () => HttpResponse.json({ id: 7, forwarded: true, movedToJunk: false });
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', () => HttpResponse.json(session)),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () =>
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(session)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () =>
         HttpResponse.json({ usedBytes: 1, limitBytes: 2 * 1024 ** 3, level: 'ok' }),
       ),
-      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
-      http.get('/api/mailboxes/INBOX/messages/3', () => HttpResponse.json(hostileMessage)),
-      http.post('/api/mailboxes/INBOX/messages/flags', () => new HttpResponse(null, { status: 204 })),
-      http.post('/api/problem-reports', async ({ request }) => {
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'INBOX' }), () => HttpResponse.json(inboxPage)),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 3 }), () =>
+        HttpResponse.json(hostileMessage),
+      ),
+      http.post(
+        routeUrl(messageRoutes.setFlags, { mailbox: 'INBOX' }),
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+      http.post(apiPattern(problemReportRoutes.submit), async ({ request }) => {
         sent.push((await request.json()) as NewProblemReport);
         return answer();
       }),

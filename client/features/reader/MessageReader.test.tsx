@@ -3,6 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageDetail, UserSettings } from '../../../common/contract';
+import { routeUrl } from '../../../common/contract/route';
+import { quotaRoutes, sessionRoutes, settingsRoutes } from '../../../common/routes/account';
+import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
+import { publicConfigRoutes } from '../../../common/routes/site';
+import { apiPattern } from '../../test/api-pattern';
 import { hostileMessage, inboxPage, mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
@@ -65,19 +70,26 @@ describe('MessageReader', { timeout: 20_000 }, () => {
     settings = {};
     settingsPuts = [];
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/session', () => HttpResponse.json(session)),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/quota', () =>
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), () => HttpResponse.json(session)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(quotaRoutes.get), () =>
         HttpResponse.json({ usedBytes: 1, limitBytes: 2 * 1024 ** 3, level: 'ok' }),
       ),
-      http.get('/api/mailboxes/INBOX/messages', () => HttpResponse.json(inboxPage)),
-      http.get('/api/mailboxes/INBOX/messages/3', () => HttpResponse.json(hostileMessage)),
-      http.get('/api/mailboxes/INBOX/messages/4', () => HttpResponse.json(plainText)),
-      http.get('/api/mailboxes/INBOX/messages/5', () => HttpResponse.json(newsletter)),
-      http.post('/api/mailboxes/INBOX/messages/flags', () => new HttpResponse(null, { status: 204 })),
-      http.get('/api/settings', () => HttpResponse.json(settings)),
-      http.put('/api/settings', async ({ request }) => {
+      http.get(routeUrl(messageRoutes.list, { mailbox: 'INBOX' }), () => HttpResponse.json(inboxPage)),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 3 }), () =>
+        HttpResponse.json(hostileMessage),
+      ),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 4 }), () => HttpResponse.json(plainText)),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 5 }), () =>
+        HttpResponse.json(newsletter),
+      ),
+      http.post(
+        routeUrl(messageRoutes.setFlags, { mailbox: 'INBOX' }),
+        () => new HttpResponse(null, { status: 204 }),
+      ),
+      http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json(settings)),
+      http.put(apiPattern(settingsRoutes.update), async ({ request }) => {
         const change = (await request.json()) as UserSettings;
         settingsPuts.push(change);
         settings = { ...settings, ...change };

@@ -6,7 +6,10 @@ import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useLocation } from 'wouter';
 import type { SearchHit, SearchPage } from '../../../common/contract';
+import { mailboxRoutes, searchRoutes } from '../../../common/routes/mail';
+import { publicConfigRoutes } from '../../../common/routes/site';
 import { createI18n } from '../../i18n/i18n';
+import { apiPattern } from '../../test/api-pattern';
 import { mailboxes, publicConfig } from '../../test/fixtures';
 import { server } from '../../test/setup';
 import { parseMailPath } from '../mailbox/routes';
@@ -69,9 +72,9 @@ describe('search', () => {
     requests = [];
     answers = [];
     server.use(
-      http.get('/api/config', () => HttpResponse.json(publicConfig)),
-      http.get('/api/mailboxes', () => HttpResponse.json(mailboxes)),
-      http.get('/api/search', ({ request }) => {
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(mailboxRoutes.list), () => HttpResponse.json(mailboxes)),
+      http.get(apiPattern(searchRoutes.search), ({ request }) => {
         requests.push(new URL(request.url).searchParams);
         const answer = answers.shift();
         return answer
@@ -143,7 +146,8 @@ describe('search', () => {
       body: 'uy ban',
       since: '2026-11-01',
       before: '2026-12-01',
-      unread: 'true',
+      // A yes/no in a query is written as 1 (QueryFlag), as every operation of the table reads it.
+      unread: '1',
       mailbox: 'INBOX',
       limit: '30',
     });
@@ -195,7 +199,7 @@ describe('search', () => {
     await screen.findByText('Không tìm thấy thư nào.');
 
     server.use(
-      http.get('/api/search', () =>
+      http.get(apiPattern(searchRoutes.search), () =>
         HttpResponse.json({ error: { code: 'mailbox_not_found', message: 'x' } }, { status: 404 }),
       ),
     );

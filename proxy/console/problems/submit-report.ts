@@ -24,15 +24,44 @@ interface Reported {
  * R-13.7: stores the report for the console's queue, sends it to the support mailbox over LMTP
  * with the message attached, and — for spam only — moves the message to Junk as "Report spam"
  * does in Gmail and Roundcube's markasjunk. Virus and suspicious mail stays where it is: support
- * may need the user to find it again, and moving it would not make it safer.
+ * may need the user to find it again, and moving it would not make it safer. Each attempt is
+ * audited, refusals with their code.
  */
 export async function submitProblemReport(
   ctx: AppContext,
   reports: ReportStore,
   user: Credentials,
   input: NewProblemReport,
-  userAgent: string | null,
+  from: { userAgent: string | null; ip: string },
   now = new Date(),
+): Promise<{ receipt: ProblemReportReceipt; forwardError: string | null }> {
+  const audit = (outcome: string, extra: Record<string, string | number | boolean> = {}) =>
+    ctx.audit.record({
+      actor: user.email,
+      email: user.email,
+      action: 'problem_report',
+      outcome,
+      ip: from.ip,
+      details: { kind: input.kind, ...extra },
+    });
+  try {
+    const submitted = await submit(ctx, reports, user, input, from.userAgent, now);
+    const { id, forwarded, movedToJunk } = submitted.receipt;
+    audit('ok', { id, forwarded, movedToJunk });
+    return submitted;
+  } catch (err) {
+    if (err instanceof ApiError) audit(err.code);
+    throw err;
+  }
+}
+
+async function submit(
+  ctx: AppContext,
+  reports: ReportStore,
+  user: Credentials,
+  input: NewProblemReport,
+  userAgent: string | null,
+  now: Date,
 ): Promise<{ receipt: ProblemReportReceipt; forwardError: string | null }> {
   const recent = reports.recentBy(user.email, new Date(now.getTime() - HOUR));
   if (recent.count >= REPORTS_PER_HOUR) {

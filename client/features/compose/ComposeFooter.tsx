@@ -1,0 +1,81 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../ui/Icon';
+import { attachFiles } from './attachments';
+import type { ComposeLimits } from './ComposeWindow';
+import type { ComposeWindow as Window } from './compose-store';
+
+/** Send, attach, plain text, signature, the save status and discard. */
+export function ComposeFooter({
+  window: w,
+  limits,
+  busy,
+  title,
+  onSend,
+  onPlainToggle,
+  onSignature,
+  onDiscard,
+}: {
+  window: Window;
+  limits: ComposeLimits;
+  busy: boolean;
+  title: string;
+  onSend: () => void;
+  onPlainToggle: () => void;
+  onSignature: () => void;
+  onDiscard: () => void;
+}) {
+  const { t } = useTranslation();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const status = w.saving
+    ? t('compose.saving')
+    : w.draftUid && w.revision === w.savedRevision
+      ? t('compose.saved')
+      : '';
+  return (
+    <footer className="compose-footer">
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={onSend}
+        disabled={busy}
+        title={t('compose.sendShortcut')}
+      >
+        {w.phase === 'sending' ? t('compose.sendingNow', { title }) : t('compose.send')}
+      </button>
+      <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={busy}>
+        {t('compose.attach')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        aria-label={t('compose.attach')}
+        onChange={(e) => {
+          attachFiles(w.composeId, [...(e.target.files ?? [])], limits.attachmentMaxBytes);
+          e.target.value = '';
+        }}
+      />
+      <label className="compose-plain-toggle small">
+        <input type="checkbox" checked={w.plain} onChange={onPlainToggle} /> {t('compose.plainText')}
+      </label>
+      <button type="button" className="link-button small" onClick={onSignature}>
+        {t('compose.signature')}
+      </button>
+      <span className="compose-status muted small" aria-live="polite">
+        {w.phase === 'closing' ? t('compose.closing') : status}
+      </span>
+      <button
+        type="button"
+        className="icon-button compose-discard"
+        onClick={onDiscard}
+        disabled={busy}
+        aria-label={t('compose.discard')}
+        title={t('compose.discard')}
+      >
+        <Icon name="trash" size={18} />
+      </button>
+    </footer>
+  );
+}
