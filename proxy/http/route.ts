@@ -18,11 +18,12 @@ export function fromTable<const R extends RouteSpec>(spec: R) {
   return {
     method: spec.method,
     url: spec.path,
+    // Only the parts the operation has: Fastify warns about a schema key whose value is missing.
     schema: {
       tags: [...spec.tags],
-      params: spec.params,
-      querystring: spec.query,
-      body: spec.body,
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.query ? { querystring: spec.query } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
       response,
     },
   } as {
