@@ -1,4 +1,13 @@
 import type { ApiErrorBody, ErrorCode } from '../../common/contract';
+import {
+  fillPath,
+  queryString,
+  type RouteBody,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResult,
+  type RouteSpec,
+} from '../../common/contract/route';
 
 /** A failure the UI can explain: `code` picks the catalogue message (errors.<code>). */
 export class ApiClientError extends Error {
@@ -55,6 +64,26 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) throw toApiError(res.status, data);
   return data as T;
+}
+
+export type CallInput<R extends RouteSpec> = (RouteParams<R> extends undefined
+  ? { params?: undefined }
+  : { params: RouteParams<R> }) &
+  (RouteQuery<R> extends undefined ? { query?: undefined } : { query?: RouteQuery<R> }) &
+  (RouteBody<R> extends undefined ? { body?: undefined } : { body: RouteBody<R> });
+/** Calls one operation of the route table (common/routes): path, query and body built from the declaration the proxy validates with; the result typed by its response schema. */
+export function callApi<R extends RouteSpec>(
+  spec: R,
+  input: CallInput<R>,
+  init: Omit<RequestInit, 'method' | 'body'> = {},
+): Promise<RouteResult<R>> {
+  const { params, query, body } = input as { params?: object; query?: object; body?: unknown };
+  const path = `${fillPath(spec.path, params as Record<string, unknown>)}${queryString(query as Record<string, unknown>)}`;
+  return apiFetch<RouteResult<R>>(path, {
+    ...init,
+    method: spec.method,
+    ...(body !== undefined ? { json: body } : {}),
+  });
 }
 
 /** The error of a failed answer, with the session's reactions (log-in screen, password change). */

@@ -24,7 +24,9 @@ export const route = <const R extends RouteSpec>(spec: R): R => spec;
 export function errorAnswers<const S extends readonly number[]>(
   ...statuses: S
 ): { [K in S[number]]: typeof ApiErrorBody } {
-  return Object.fromEntries(statuses.map((s) => [s, ApiErrorBody])) as { [K in S[number]]: typeof ApiErrorBody };
+  return Object.fromEntries(statuses.map((s) => [s, ApiErrorBody])) as {
+    [K in S[number]]: typeof ApiErrorBody;
+  };
 }
 
 /**
@@ -57,15 +59,15 @@ type SuccessSchema<R extends RouteSpec> = R['responses'] extends { 200: infer S 
     ? S
     : null;
 /** What a successful call returns (void for 204 and for answers that are not JSON). */
-export type RouteResult<R extends RouteSpec> = SuccessSchema<R> extends z.ZodType
-  ? z.output<SuccessSchema<R>>
-  : undefined;
+export type RouteResult<R extends RouteSpec> =
+  SuccessSchema<R> extends z.ZodType ? z.output<SuccessSchema<R>> : undefined;
 
 /** `/mailboxes/:mailbox/messages/:uid` with its parameters filled in, each percent-encoded. */
 export function fillPath(path: string, params: Record<string, unknown> | undefined): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params?.[name];
-    if (value === undefined || value === null || value === '') throw new Error(`missing path parameter ${name}`);
+    if (value === undefined || value === null || value === '')
+      throw new Error(`missing path parameter ${name}`);
     return encodeURIComponent(String(value));
   });
 }

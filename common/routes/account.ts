@@ -1,5 +1,5 @@
-import { errorAnswers, route } from '../contract/route';
 import { QuotaInfo } from '../contract/quota';
+import { errorAnswers, route } from '../contract/route';
 
 export const quotaRoutes = {
   get: route({
