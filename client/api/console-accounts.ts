@@ -1,34 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AccountDetail,
-  AccountList,
-  AccountListQuery,
-  AddressProposal,
-  CreateAccountRequest,
-  CreatedAccount,
-  ProfileUpdate,
-  ProposeRequest,
-  QuotaResult,
-  Role,
-  TemporaryPassword,
-} from '../../common/contract';
-import { apiFetch } from './http';
+import type { CreateAccountRequest, ProfileUpdate, ProposeRequest, Role } from '../../common/contract';
+import type { RouteQuery } from '../../common/contract/route';
+import { consoleAccountRoutes } from '../../common/routes/console-accounts';
+import { callApi } from './http';
 import { consoleKeys } from './keys';
 
 const area = (...rest: unknown[]) => consoleKeys.area('accounts', ...rest);
-const enc = encodeURIComponent;
 
-function query(params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
-  return search.toString();
-}
+/** The list's filters and page, as the proxy reads them. */
+export type AccountListFilter = RouteQuery<typeof consoleAccountRoutes.list>;
 
-export function useAccountList(filter: AccountListQuery) {
+export function useAccountList(filter: AccountListFilter) {
   return useQuery({
     queryKey: area('list', filter),
-    queryFn: () => apiFetch<AccountList>(`/console/accounts?${query(filter as Record<string, string>)}`),
+    queryFn: () => callApi(consoleAccountRoutes.list, { query: filter }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,7 +21,7 @@ export function useAccountList(filter: AccountListQuery) {
 export function useAccountDetail(email: string | null) {
   return useQuery({
     queryKey: area('detail', email),
-    queryFn: () => apiFetch<AccountDetail>(`/console/accounts/${enc(email as string)}`),
+    queryFn: () => callApi(consoleAccountRoutes.detail, { params: { email: email as string } }),
     enabled: email !== null,
   });
 }
@@ -45,8 +30,7 @@ export function useAccountDetail(email: string | null) {
 export function useAddressProposal(input: ProposeRequest | null) {
   return useQuery({
     queryKey: area('propose', input),
-    queryFn: () =>
-      apiFetch<AddressProposal>(`/console/accounts/propose?${query(input as Record<string, string>)}`),
+    queryFn: () => callApi(consoleAccountRoutes.propose, { query: input as ProposeRequest }),
     enabled: input !== null && input.unitCode !== '' && (input.fullName ?? '').trim() !== '',
     placeholderData: keepPreviousData,
   });
@@ -64,8 +48,7 @@ function useRefresh() {
 export function useCreateAccount() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: CreateAccountRequest) =>
-      apiFetch<CreatedAccount>('/console/accounts', { method: 'POST', json: body }),
+    mutationFn: (body: CreateAccountRequest) => callApi(consoleAccountRoutes.create, { body }),
     onSuccess: refresh,
   });
 }
@@ -74,7 +57,7 @@ export function useUpdateProfile(email: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: ProfileUpdate) =>
-      apiFetch<AccountDetail>(`/console/accounts/${enc(email)}/profile`, { method: 'POST', json: body }),
+      callApi(consoleAccountRoutes.updateProfile, { params: { email }, body }),
     onSuccess: refresh,
   });
 }
@@ -83,10 +66,7 @@ export function useSetQuota(email: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (quotaBytes: number) =>
-      apiFetch<QuotaResult>(`/console/accounts/${enc(email)}/quota`, {
-        method: 'POST',
-        json: { quotaBytes },
-      }),
+      callApi(consoleAccountRoutes.setQuota, { params: { email }, body: { quotaBytes } }),
     onSuccess: refresh,
   });
 }
@@ -94,8 +74,7 @@ export function useSetQuota(email: string) {
 export function useSetRole(email: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (role: Role) =>
-      apiFetch<AccountDetail>(`/console/accounts/${enc(email)}/role`, { method: 'POST', json: { role } }),
+    mutationFn: (role: Role) => callApi(consoleAccountRoutes.setRole, { params: { email }, body: { role } }),
     onSuccess: refresh,
   });
 }
@@ -103,11 +82,7 @@ export function useSetRole(email: string) {
 export function useResetPassword(email: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: () =>
-      apiFetch<TemporaryPassword>(`/console/accounts/${enc(email)}/password-reset`, {
-        method: 'POST',
-        json: {},
-      }),
+    mutationFn: () => callApi(consoleAccountRoutes.resetPassword, { params: { email } }),
     onSuccess: refresh,
   });
 }

@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportCreateRequest, ImportCreateResponse, ImportPreview } from '../../common/contract';
-import { apiFetch } from './http';
+import type { ImportCreateRequest, ImportCreateResponse } from '../../common/contract';
+import { fillPath, queryString, type RouteResult } from '../../common/contract/route';
+import { consoleImportRoutes } from '../../common/routes/console-import';
+import { consoleUnitRoutes } from '../../common/routes/console-units';
+import { apiFetch, callApi } from './http';
 import { consoleKeys } from './keys';
 
 /** The units to choose the list's default unit from (the units area's tree, code and name only). */
 export function useImportUnits() {
   return useQuery({
     queryKey: consoleKeys.area('import', 'units'),
-    queryFn: () => apiFetch<{ units: { code: string; name: string; depth: number }[] }>('/console/units'),
+    queryFn: () => callApi(consoleUnitRoutes.tree, {}),
     staleTime: 60_000,
   });
 }
@@ -18,8 +21,10 @@ export function useImportPreview() {
     mutationFn: ({ file, defaultUnit }: { file: File; defaultUnit: string }) => {
       const body = new FormData();
       body.append('file', file, file.name);
-      const query = defaultUnit ? `?defaultUnit=${encodeURIComponent(defaultUnit)}` : '';
-      return apiFetch<ImportPreview>(`/console/import/preview${query}`, { method: 'POST', body });
+      // The list goes as multipart/form-data, which callApi (JSON bodies) does not send.
+      const spec = consoleImportRoutes.preview;
+      const path = `${fillPath(spec.path, undefined)}${queryString({ defaultUnit })}`;
+      return apiFetch<RouteResult<typeof spec>>(path, { method: spec.method, body });
     },
   });
 }
@@ -47,10 +52,7 @@ export function useImportCreate(onProgress: (done: number, total: number) => voi
         const rows = request.rows.slice(i, i + IMPORT_PART_ROWS);
         let part: ImportCreateResponse;
         try {
-          part = await apiFetch<ImportCreateResponse>('/console/import/create', {
-            method: 'POST',
-            json: { ...request, rows },
-          });
+          part = await callApi(consoleImportRoutes.create, { body: { ...request, rows } });
         } catch (err) {
           // Nothing created yet: the error is the whole answer. Otherwise keep what was made.
           if (i === 0) throw err;

@@ -1,45 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  LifecycleAccountStatus,
-  LifecycleRun,
-  LifecycleRuns,
-  LifecycleToday,
-  LifecycleUpcoming,
-  MailboxExportResult,
-  RestoreResult,
-} from '../../common/contract';
-import { apiFetch } from './http';
+import { type RouteBody, routeUrl } from '../../common/contract/route';
+import { consoleLifecycleRoutes as routes } from '../../common/routes/console-lifecycle';
+import { callApi } from './http';
 import { consoleKeys } from './keys';
-
-const base = '/console/lifecycle';
-const accountPath = (email: string) => `${base}/accounts/${encodeURIComponent(email)}`;
 
 /** The daily job's dry run: what it does today. */
 export function useLifecycleToday() {
   return useQuery({
     queryKey: consoleKeys.area('lifecycle', 'today'),
-    queryFn: () => apiFetch<LifecycleToday>(`${base}/today`),
+    queryFn: () => callApi(routes.today, {}),
   });
 }
 
 export function useLifecycleUpcoming(days: number) {
   return useQuery({
     queryKey: consoleKeys.area('lifecycle', 'upcoming', days),
-    queryFn: () => apiFetch<LifecycleUpcoming>(`${base}/upcoming?days=${days}`),
+    queryFn: () => callApi(routes.upcoming, { query: { days } }),
   });
 }
 
 export function useLifecycleRuns() {
   return useQuery({
     queryKey: consoleKeys.area('lifecycle', 'runs'),
-    queryFn: () => apiFetch<LifecycleRuns>(`${base}/runs`),
+    queryFn: () => callApi(routes.runs, {}),
   });
 }
 
 export function useLifecycleAccount(email: string | null) {
   return useQuery({
     queryKey: consoleKeys.area('lifecycle', 'account', email),
-    queryFn: () => apiFetch<LifecycleAccountStatus>(accountPath(email as string)),
+    queryFn: () => callApi(routes.account, { params: { email: email as string } }),
     enabled: email !== null,
     retry: false,
   });
@@ -55,30 +45,47 @@ function useLifecycleMutation<TInput, TResult>(request: (input: TInput) => Promi
 }
 
 export const useRunLifecycleJob = () =>
-  useLifecycleMutation((dryRun: boolean) =>
-    apiFetch<LifecycleRun>(`${base}/run`, { method: 'POST', json: { dryRun } }),
+  useLifecycleMutation((dryRun: boolean) => callApi(routes.run, { body: { dryRun } }));
+
+/** One account's action: its address, and what the action takes. */
+type On<R extends (typeof routes)[keyof typeof routes]> = { email: string; body: RouteBody<R> };
+
+export const useRecordDeparture = () =>
+  useLifecycleMutation(({ email, body }: On<typeof routes.recordDeparture>) =>
+    callApi(routes.recordDeparture, { params: { email }, body }),
+  );
+export const useCancelDeparture = () =>
+  useLifecycleMutation(({ email }: { email: string }) =>
+    callApi(routes.cancelDeparture, { params: { email } }),
+  );
+export const useSetExemption = () =>
+  useLifecycleMutation(({ email, body }: On<typeof routes.setExemption>) =>
+    callApi(routes.setExemption, { params: { email }, body }),
+  );
+export const useRemoveExemption = () =>
+  useLifecycleMutation(({ email }: { email: string }) =>
+    callApi(routes.removeExemption, { params: { email } }),
+  );
+export const useSuspendAccount = () =>
+  useLifecycleMutation(({ email, body }: On<typeof routes.suspend>) =>
+    callApi(routes.suspend, { params: { email }, body }),
+  );
+export const useRecordRestoreRequest = () =>
+  useLifecycleMutation(({ email, body }: On<typeof routes.recordRestoreRequest>) =>
+    callApi(routes.recordRestoreRequest, { params: { email }, body }),
+  );
+export const useVerifyRestore = () =>
+  useLifecycleMutation(({ email, body }: On<typeof routes.restore>) =>
+    callApi(routes.restore, { params: { email }, body }),
+  );
+export const useExportMailbox = () =>
+  useLifecycleMutation(({ email }: { email: string }) =>
+    callApi(routes.exportMailbox, { params: { email } }),
+  );
+export const useRevokeAccount = () =>
+  useLifecycleMutation(({ email, body }: On<typeof routes.revoke>) =>
+    callApi(routes.revoke, { params: { email }, body }),
   );
 
-type Post = { email: string; body?: unknown };
-const post =
-  <T>(suffix: string, method: 'POST' | 'DELETE' = 'POST') =>
-  ({ email, body }: Post) =>
-    apiFetch<T>(`${accountPath(email)}/${suffix}`, {
-      method,
-      json: method === 'POST' ? (body ?? {}) : undefined,
-    });
-
-export const useRecordDeparture = () => useLifecycleMutation(post<{ ok: true }>('departure'));
-export const useCancelDeparture = () => useLifecycleMutation(post<{ ok: true }>('departure', 'DELETE'));
-export const useSetExemption = () => useLifecycleMutation(post<{ ok: true }>('exemption'));
-export const useRemoveExemption = () => useLifecycleMutation(post<{ ok: true }>('exemption', 'DELETE'));
-export const useSuspendAccount = () => useLifecycleMutation(post<{ ok: true }>('suspend'));
-export const useRecordRestoreRequest = () =>
-  useLifecycleMutation(post<{ deadlineOn: string }>('restore-request'));
-export const useVerifyRestore = () => useLifecycleMutation(post<RestoreResult>('restore'));
-export const useExportMailbox = () => useLifecycleMutation(post<MailboxExportResult>('export'));
-export const useRevokeAccount = () =>
-  useLifecycleMutation(post<{ export: MailboxExportResult | null }>('revoke'));
-
 /** A plain link: the browser downloads with the session cookie. */
-export const exportDownloadUrl = (email: string) => `/api${accountPath(email)}/export`;
+export const exportDownloadUrl = (email: string) => routeUrl(routes.downloadExport, { email });

@@ -1,17 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  MaintenanceEarliest,
-  MaintenanceNotice,
-  MaintenanceNoticeList,
-  NewMaintenanceNotice,
-} from '../../common/contract';
-import { apiFetch } from './http';
+import type { NewMaintenanceNotice } from '../../common/contract';
+import { consoleMaintenanceRoutes } from '../../common/routes/console-maintenance';
+import { callApi } from './http';
 import { consoleKeys, noticeKeys } from './keys';
 
 export function useMaintenanceNotices() {
   return useQuery({
     queryKey: consoleKeys.area('maintenance', 'list'),
-    queryFn: () => apiFetch<MaintenanceNoticeList>('/console/maintenance'),
+    queryFn: () => callApi(consoleMaintenanceRoutes.list, {}),
   });
 }
 
@@ -19,7 +15,7 @@ export function useMaintenanceNotices() {
 export function useMaintenanceEarliest() {
   return useQuery({
     queryKey: consoleKeys.area('maintenance', 'earliest'),
-    queryFn: () => apiFetch<MaintenanceEarliest>('/console/maintenance/earliest'),
+    queryFn: () => callApi(consoleMaintenanceRoutes.earliest, {}),
     refetchInterval: 10 * 60_000,
   });
 }
@@ -35,8 +31,7 @@ function useRefresh() {
 export function useCreateMaintenanceNotice() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (notice: NewMaintenanceNotice) =>
-      apiFetch<MaintenanceNotice>('/console/maintenance', { method: 'POST', json: notice }),
+    mutationFn: (notice: NewMaintenanceNotice) => callApi(consoleMaintenanceRoutes.create, { body: notice }),
     onSuccess: refresh,
   });
 }
@@ -44,8 +39,7 @@ export function useCreateMaintenanceNotice() {
 export function useCancelMaintenanceNotice() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: number) =>
-      apiFetch<MaintenanceNotice>(`/console/maintenance/${id}/cancel`, { method: 'POST', json: {} }),
+    mutationFn: (id: number) => callApi(consoleMaintenanceRoutes.cancel, { params: { id } }),
     onSuccess: refresh,
   });
 }

@@ -1,13 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ConsoleReport } from '../../common/contract';
-import { apiFetch } from './http';
+import { routeUrl } from '../../common/contract/route';
+import { consoleReportRoutes } from '../../common/routes/console-report';
+import { callApi } from './http';
 import { consoleKeys } from './keys';
 
 /** R-12.10: the six-monthly report; no period = the last closed one (the proxy decides). */
 export function useConsoleReport(period: string | null) {
   return useQuery({
     queryKey: consoleKeys.area('report', period ?? 'default'),
-    queryFn: () => apiFetch<ConsoleReport>(`/console/report${period ? `?period=${period}` : ''}`),
+    queryFn: () => callApi(consoleReportRoutes.report, { query: { period: period ?? undefined } }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -15,4 +16,4 @@ export function useConsoleReport(period: string | null) {
 
 /** The documents are plain links: the browser downloads them with the session cookie. */
 export const reportDownloadUrl = (format: 'xlsx' | 'pdf', period: string) =>
-  `/api/console/report.${format}?period=${encodeURIComponent(period)}`;
+  routeUrl(consoleReportRoutes[format], undefined, { period });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NewUnitRequestInput, UnitRequestList, UnitRequestView } from '../../common/contract';
-import { apiFetch } from './http';
+import type { NewUnitRequestInput, UnitRequestView } from '../../common/contract';
+import { consoleRequestRoutes } from '../../common/routes/console-requests';
+import { callApi } from './http';
 import { consoleKeys } from './keys';
 
 export interface RequestFilter {
@@ -9,12 +10,10 @@ export interface RequestFilter {
 }
 
 export function useUnitRequests(filter: RequestFilter) {
-  const params = new URLSearchParams();
-  if (filter.status) params.set('status', filter.status);
-  if (filter.unit) params.set('unit', filter.unit);
   return useQuery({
     queryKey: consoleKeys.area('requests', filter),
-    queryFn: () => apiFetch<UnitRequestList>(`/console/requests?${params}`),
+    queryFn: () =>
+      callApi(consoleRequestRoutes.list, { query: { status: filter.status, unit: filter.unit } }),
   });
 }
 
@@ -27,16 +26,14 @@ function useRequestMutation<TInput>(request: (input: TInput) => Promise<UnitRequ
 }
 
 export const useRecordUnitRequest = () =>
-  useRequestMutation((input: NewUnitRequestInput) =>
-    apiFetch<UnitRequestView>('/console/requests', { method: 'POST', json: input }),
-  );
+  useRequestMutation((input: NewUnitRequestInput) => callApi(consoleRequestRoutes.record, { body: input }));
 
 export const useCompleteUnitRequest = () =>
   useRequestMutation(({ id, outcome }: { id: number; outcome: string }) =>
-    apiFetch<UnitRequestView>(`/console/requests/${id}/complete`, { method: 'POST', json: { outcome } }),
+    callApi(consoleRequestRoutes.complete, { params: { id }, body: { outcome } }),
   );
 
 export const useRejectUnitRequest = () =>
   useRequestMutation(({ id, reason }: { id: number; reason: string }) =>
-    apiFetch<UnitRequestView>(`/console/requests/${id}/reject`, { method: 'POST', json: { reason } }),
+    callApi(consoleRequestRoutes.reject, { params: { id }, body: { reason } }),
   );

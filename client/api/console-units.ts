@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UnitCreate, UnitNode, UnitTree, UnitUpdate } from '../../common/contract';
-import { apiFetch } from './http';
+import type { UnitCreate, UnitUpdate } from '../../common/contract';
+import { consoleUnitRoutes } from '../../common/routes/console-units';
+import { callApi } from './http';
 import { consoleKeys } from './keys';
 
 /** R-4: the unit tree (a unit manager gets their own subtree). */
 export function useUnitTree() {
   return useQuery({
     queryKey: consoleKeys.area('units', 'tree'),
-    queryFn: () => apiFetch<UnitTree>('/console/units'),
+    queryFn: () => callApi(consoleUnitRoutes.tree, {}),
     staleTime: 60_000,
   });
 }
@@ -22,7 +23,7 @@ function useRefreshUnits() {
 export function useCreateUnit() {
   const refresh = useRefreshUnits();
   return useMutation({
-    mutationFn: (unit: UnitCreate) => apiFetch<UnitNode>('/console/units', { method: 'POST', json: unit }),
+    mutationFn: (unit: UnitCreate) => callApi(consoleUnitRoutes.create, { body: unit }),
     onSuccess: refresh,
   });
 }
@@ -31,7 +32,7 @@ export function useUpdateUnit() {
   const refresh = useRefreshUnits();
   return useMutation({
     mutationFn: ({ code, ...unit }: UnitUpdate & { code: string }) =>
-      apiFetch<UnitNode>(`/console/units/${encodeURIComponent(code)}`, { method: 'POST', json: unit }),
+      callApi(consoleUnitRoutes.update, { params: { code }, body: unit }),
     onSuccess: refresh,
   });
 }
@@ -39,8 +40,7 @@ export function useUpdateUnit() {
 export function useDeleteUnit() {
   const refresh = useRefreshUnits();
   return useMutation({
-    mutationFn: (code: string) =>
-      apiFetch<void>(`/console/units/${encodeURIComponent(code)}`, { method: 'DELETE' }),
+    mutationFn: (code: string) => callApi(consoleUnitRoutes.remove, { params: { code } }),
     onSuccess: refresh,
   });
 }

@@ -7,6 +7,13 @@ export type AccountState = z.infer<typeof AccountState>;
 export const AccountKind = z.enum(['personal', 'unit']).meta({ id: 'AccountKind' });
 export type AccountKind = z.infer<typeof AccountKind>;
 
+/**
+ * One account of the console in a path (accounts and lifecycle alike): the address as typed,
+ * trimmed and lower-cased the way the store keeps it.
+ */
+export const AccountEmailParams = z.object({ email: z.string().trim().toLowerCase().min(3).max(254) });
+export type AccountEmailParams = z.infer<typeof AccountEmailParams>;
+
 export const AccountListQuery = z.object({
   /** A unit and every unit below it. */
   unit: z.string().trim().toLowerCase().optional(),

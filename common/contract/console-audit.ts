@@ -78,3 +78,6 @@ export const AuditPage = z
   })
   .meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+/** The CSV export takes the viewer's filters, without paging: it holds every matching entry. */
+export const AuditExportQuery = AuditQuery.omit({ offset: true, limit: true });

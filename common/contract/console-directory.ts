@@ -54,3 +54,6 @@ export type DirectoryListing = z.infer<typeof DirectoryListing>;
 
 export const DirectoryExportFormat = z.enum(['csv', 'xlsx', 'html']);
 export type DirectoryExportFormat = z.infer<typeof DirectoryExportFormat>;
+
+/** A unit's list to publish: that unit and every unit below it, or the whole province. */
+export const DirectoryExportQuery = z.object({ unit: DirectoryQuery.shape.unit });

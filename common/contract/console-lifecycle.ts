@@ -37,6 +37,8 @@ export const LifecycleToday = z
   .meta({ id: 'LifecycleToday' });
 export type LifecycleToday = z.infer<typeof LifecycleToday>;
 
+/** `on`: the job as it would run at 00:00 of a later day (a preview; nothing is done). */
+export const LifecycleTodayQuery = z.object({ on: z.string().max(20).optional() });
 export const LifecycleUpcomingQuery = z.object({ days: z.coerce.number().int().min(1).max(400).default(30) });
 export const LifecycleUpcoming = z
   .object({ days: z.number().int(), actions: z.array(LifecyclePlannedAction) })
@@ -57,6 +59,8 @@ export type LifecycleRun = z.infer<typeof LifecycleRun>;
 export const LifecycleRuns = z.object({ runs: z.array(LifecycleRun) }).meta({ id: 'LifecycleRuns' });
 export type LifecycleRuns = z.infer<typeof LifecycleRuns>;
 
+/** The answer of an action that has nothing more to say. */
+export const LifecycleDone = z.object({ ok: z.literal(true) });
 export const LifecycleRunRequest = z.object({ dryRun: z.boolean().default(false) });
 
 export const LifecycleEventView = z.object({

@@ -51,3 +51,5 @@ export const MaintenanceEarliest = z
   })
   .meta({ id: 'MaintenanceEarliest' });
 export type MaintenanceEarliest = z.infer<typeof MaintenanceEarliest>;
+
+export const MaintenanceNoticeIdParams = z.object({ id: z.coerce.number().int().positive() });

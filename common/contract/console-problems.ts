@@ -60,6 +60,8 @@ export const ProblemReport = z
   .meta({ id: 'ProblemReport' });
 export type ProblemReport = z.infer<typeof ProblemReport>;
 
+export const ProblemReportIdParams = z.object({ id: z.coerce.number().int().positive() });
+
 export const ProblemReportQuery = z.object({
   status: ProblemStatus.optional(),
   kind: ProblemKind.optional(),

@@ -31,6 +31,8 @@ export const UnitRequestList = z
   .meta({ id: 'UnitRequestList' });
 export type UnitRequestList = z.infer<typeof UnitRequestList>;
 
+export const UnitRequestIdParams = z.object({ id: z.coerce.number().int().positive() });
+
 export const UnitRequestQuery = z.object({
   status: UnitRequestStatus.optional(),
   unit: z.string().max(40).optional(),

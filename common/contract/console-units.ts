@@ -35,6 +35,9 @@ const optionalText = z
   .nullish()
   .transform((v) => v || null);
 
+/** A unit in a path: its short code. */
+export const UnitCodeParams = z.object({ code: z.string().trim().toLowerCase().min(1).max(30) });
+
 export const UnitUpdate = z
   .object({
     /** Official Vietnamese name, stored in NFC. */

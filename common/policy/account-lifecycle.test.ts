@@ -3,6 +3,7 @@ import {
   checkSuspension,
   DEFAULT_LIFECYCLE_POLICY,
   type DepartureLevel,
+  departureCalendar,
   type LifecycleAccount,
   type LifecycleEvent,
   lifecycleActions,
@@ -48,8 +49,36 @@ describe('R-5.3b: "khóa ngay … thu hồi sau 06 tháng" (staff), "khóa … s
       );
       expect(all.find((e) => e.kind === 'lock_sending')?.dueOn).toBe(lockOn);
       expect(all.find((e) => e.kind === 'revoke')?.dueOn).toBe(revokeOn);
+      // The form's preview reads the same days from the departure alone.
+      expect(departureCalendar({ on, level })).toMatchObject({ lockSendingOn: lockOn, revokeOn });
     },
   );
+
+  it('previews a departure as the schedule of an account with nothing done yet', () => {
+    for (const departure of [
+      { on: '2026-10-01', level: 'staff', reason: 'retired' },
+      { on: '2026-01-31', level: 'head', reason: 'transferred_out' },
+    ] as const) {
+      const schedule = nextLifecycleEvents(account({ departure }), at('2025-01-01T00:00'));
+      const dueOn = (kind: string) => schedule.find((e) => e.kind === kind)?.dueOn;
+      expect(departureCalendar(departure)).toEqual({
+        lockSendingOn: dueOn('lock_sending'),
+        exportOn: dueOn('export'),
+        revokeOn: dueOn('revoke'),
+      });
+    }
+  });
+
+  it('exports a few days before revocation, never before the departure itself', () => {
+    const { exportOn, revokeOn } = departureCalendar({ on: '2026-10-01', level: 'staff' });
+    expect(revokeOn).toBe('2027-04-02');
+    expect(exportOn < revokeOn).toBe(true);
+    const short = departureCalendar(
+      { on: '2026-10-01', level: 'staff' },
+      { ...DEFAULT_LIFECYCLE_POLICY, exportLeadDays: 400 },
+    );
+    expect(short.exportOn).toBe('2026-10-01');
+  });
 
   it('locks a staff member’s sending from 00:00 of the official date, Vietnamese time', () => {
     const a = account({ departure: { on: '2026-10-01', level: 'staff', reason: 'resigned' } });

@@ -123,31 +123,41 @@ function event(
 const latest = (dates: (Date | null | undefined)[]): Date =>
   new Date(Math.max(...dates.filter((d): d is Date => d instanceof Date).map((d) => d.getTime())));
 
+/**
+ * The calendar a departure sets (Đ5.3b) before anything of it is done: the day sending is locked
+ * (staff at once, heads after a month), the day the mailbox is exported (a few days before
+ * revocation, never before the departure) and the day it is revoked. The console's form previews it.
+ */
+export function departureCalendar(
+  departure: { on: VietnamDate; level: DepartureLevel },
+  policy: Pick<LifecyclePolicy, 'departure' | 'exportLeadDays'> = DEFAULT_LIFECYCLE_POLICY,
+): { lockSendingOn: VietnamDate; exportOn: VietnamDate; revokeOn: VietnamDate } {
+  const rules = policy.departure[departure.level];
+  // Đ5.3b: staff "khóa ngay", heads "khóa … sau 01 tháng".
+  const lockSendingOn =
+    rules.lockSendingAfterMonths === 0
+      ? departure.on
+      : firstDayAfterMonths(departure.on, rules.lockSendingAfterMonths);
+  const revokeOn = firstDayAfterMonths(departure.on, rules.revokeAfterMonths);
+  const leadOn = addDays(revokeOn, -policy.exportLeadDays);
+  const exportOn = fromDayNumber(Math.max(dayNumber(leadOn), dayNumber(departure.on)));
+  return { lockSendingOn, exportOn, revokeOn };
+}
+
 function departureEvents(
   account: LifecycleAccount,
   departure: NonNullable<LifecycleAccount['departure']>,
   policy: LifecyclePolicy,
 ): LifecycleEvent[] {
-  const rules = policy.departure[departure.level];
+  const calendar = departureCalendar(departure, policy);
   const events: LifecycleEvent[] = [];
-  if (!account.sendingLocked) {
-    // Đ5.3b: staff "khóa ngay", heads "khóa … sau 01 tháng".
-    const lockOn =
-      rules.lockSendingAfterMonths === 0
-        ? departure.on
-        : firstDayAfterMonths(departure.on, rules.lockSendingAfterMonths);
-    events.push(event('lock_sending', 'R-5.3b', lockOn));
-  }
-  const revokeOn = firstDayAfterMonths(departure.on, rules.revokeAfterMonths);
-  const exportOn = addDays(revokeOn, -policy.exportLeadDays);
-  const exportStart = startOfVietnamDay(
-    fromDayNumber(Math.max(dayNumber(exportOn), dayNumber(departure.on))),
-  );
+  if (!account.sendingLocked) events.push(event('lock_sending', 'R-5.3b', calendar.lockSendingOn));
+  const exportStart = startOfVietnamDay(calendar.exportOn);
   // An export taken long before revocation misses the mail that arrived since: only one from the
   // export's own due date on counts.
   const exported = account.exportedAt != null && account.exportedAt.getTime() >= exportStart.getTime();
-  if (!exported) events.push(event('export', 'R-5.3b', vietnamDateOf(exportStart)));
-  events.push(event('revoke', 'R-5.3b', revokeOn, exported ? {} : { blockedBy: 'export' }));
+  if (!exported) events.push(event('export', 'R-5.3b', calendar.exportOn));
+  events.push(event('revoke', 'R-5.3b', calendar.revokeOn, exported ? {} : { blockedBy: 'export' }));
   return events;
 }
 

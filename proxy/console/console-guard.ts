@@ -3,7 +3,7 @@ import type { Role } from '../accounts/account-store';
 import type { AppContext } from '../app-context';
 import { ApiError } from '../errors';
 import { requireSession } from '../http/session-guard';
-import { type ConsoleAccess, mayUseConsole, visibleUnits } from './roles';
+import { type ConsoleAccess, mayUseConsole, unitInScope, visibleUnits } from './roles';
 
 export interface ConsoleUser {
   email: string;
@@ -68,7 +68,10 @@ export function auditExport(
 
 /** A unit manager asking about a unit outside their tree gets 404, not a hint it exists. */
 export function assertUnitVisible(req: FastifyRequest, unitCode: string | null): void {
-  const units = req.consoleUser?.units;
-  if (units === null || units === undefined) return;
-  if (!unitCode || !units.has(unitCode)) throw new ApiError('unit_not_found');
+  if (!unitInScope(req.consoleUser?.units, unitCode)) throw new ApiError('unit_not_found');
+}
+
+/** Likewise an account outside their units: 404 account_not_found, as if it did not exist. */
+export function assertAccountVisible(units: ReadonlySet<string> | null, unitCode: string | null): void {
+  if (!unitInScope(units, unitCode)) throw new ApiError('account_not_found');
 }

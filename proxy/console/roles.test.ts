@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayUseConsole, visibleUnits } from './roles';
+import { mayUseConsole, unitInScope, visibleUnits } from './roles';
 
 const units = [
   { code: 'binhphuoc', parentCode: null },
@@ -26,5 +26,20 @@ describe('console roles', () => {
     expect(visibleUnits({ role: 'unit_manager', unitCode: 'nowhere' }, units)?.size).toBe(0);
     expect(visibleUnits({ role: 'unit_manager', unitCode: null }, units)?.size).toBe(0);
     expect(visibleUnits({ role: 'user', unitCode: 'sttt' }, units)?.size).toBe(0);
+  });
+});
+
+describe('unitInScope', () => {
+  const managed = new Set(['dongxoai', 'tanphu.dongxoai']);
+  it.each([
+    { units: null, unit: 'sttt', inScope: true },
+    { units: null, unit: null, inScope: true },
+    { units: managed, unit: 'tanphu.dongxoai', inScope: true },
+    { units: managed, unit: 'sttt', inScope: false },
+    // An account without a unit belongs to no manager.
+    { units: managed, unit: null, inScope: false },
+    { units: new Set<string>(), unit: 'dongxoai', inScope: false },
+  ])('$unit for $units → $inScope', ({ units, unit, inScope }) => {
+    expect(unitInScope(units, unit)).toBe(inScope);
   });
 });

@@ -44,3 +44,12 @@ export function visibleUnits(
   }
   return visible;
 }
+
+/**
+ * Whether a unit lies in a viewer's scope (`visibleUnits`): everything for null (admins); for a
+ * unit manager only their units, so a record without a unit is outside.
+ */
+export function unitInScope(units: ReadonlySet<string> | null | undefined, unitCode: string | null): boolean {
+  if (units === null || units === undefined) return true;
+  return unitCode !== null && unitCode !== '' && units.has(unitCode);
+}

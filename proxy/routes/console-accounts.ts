@@ -1,38 +1,13 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  AccountDetail,
-  AccountList,
-  AccountListQuery,
-  AddressProposal,
-  ApiErrorBody,
-  CreateAccountRequest,
-  CreatedAccount,
-  ProfileUpdate,
-  ProposeRequest,
-  QuotaResult,
-  QuotaUpdate,
-  RoleUpdate,
-  TemporaryPassword,
-} from '../../common/contract';
-import type { AccountRecord } from '../accounts/account-store';
+import type { z } from 'zod';
+import type { ProposeRequest } from '../../common/contract';
+import { consoleAccountRoutes as routes } from '../../common/routes/console-accounts';
 import type { AppContext } from '../app-context';
 import { resetAccountPassword, setQuota, setRole, updateProfile } from '../console/accounts/account-admin';
-import { detailOf, findAccount, listAccounts } from '../console/accounts/account-views';
+import { detailOf, findVisibleAccount, listAccounts } from '../console/accounts/account-views';
 import { createAccount, proposeFor } from '../console/accounts/create-account';
-import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
-import { ApiError } from '../errors';
-
-const EmailParams = z.object({ email: z.string().trim().toLowerCase().min(3).max(254) });
-const errors = {
-  400: ApiErrorBody,
-  401: ApiErrorBody,
-  403: ApiErrorBody,
-  404: ApiErrorBody,
-  409: ApiErrorBody,
-  502: ApiErrorBody,
-};
+import { actorOf, requireConsole } from '../console/console-guard';
+import { fromTable } from '../http/route';
 
 /**
  * The console's accounts: everyone at the console reads (a unit manager only their unit's);
@@ -43,147 +18,79 @@ export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const read = requireConsole(ctx, 'read');
     const write = requireConsole(ctx, 'write');
 
-    /** The account, or 404 — also for one outside a unit manager's scope. */
-    async function account(req: FastifyRequest, email: string): Promise<AccountRecord> {
-      const record = await findAccount(ctx, email);
-      if (!record) throw new ApiError('account_not_found');
-      if (req.consoleUser?.units) {
-        try {
-          assertUnitVisible(req, record.unitCode);
-        } catch {
-          throw new ApiError('account_not_found');
-        }
-      }
-      return record;
-    }
+    app.route({
+      ...fromTable(routes.list),
+      preHandler: read,
+      handler: async (req) => listAccounts(ctx, req.query, req.consoleUser!.units),
+    });
 
-    app.get(
-      '/console/accounts',
-      {
-        preHandler: read,
-        schema: {
-          tags: ['console'],
-          querystring: AccountListQuery,
-          response: { 200: AccountList, ...errors },
-        },
-      },
-      async (req) => listAccounts(ctx, req.query, req.consoleUser!.units),
-    );
-
-    // The form asks as the admin types (GET), the import per row (POST with a body).
     const propose = async (input: z.output<typeof ProposeRequest>) => {
       const p = await proposeFor(ctx, input);
       return p.ok
         ? { ok: true, address: p.address, local: p.local, clash: p.clash, code: null }
         : { ok: false, address: null, local: null, clash: null, code: p.code };
     };
-    app.get(
-      '/console/accounts/propose',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          querystring: ProposeRequest,
-          response: { 200: AddressProposal, ...errors },
-        },
-      },
-      async (req) => propose(req.query),
-    );
-    app.post(
-      '/console/accounts/propose',
-      {
-        preHandler: write,
-        schema: { tags: ['console'], body: ProposeRequest, response: { 200: AddressProposal, ...errors } },
-      },
-      async (req) => propose(req.body),
-    );
+    app.route({
+      ...fromTable(routes.propose),
+      preHandler: write,
+      handler: async (req) => propose(req.query),
+    });
+    app.route({
+      ...fromTable(routes.proposeRow),
+      preHandler: write,
+      handler: async (req) => propose(req.body),
+    });
 
-    app.post(
-      '/console/accounts',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          body: CreateAccountRequest,
-          response: { 200: CreatedAccount, ...errors },
-        },
-      },
-      async (req) => {
+    app.route({
+      ...fromTable(routes.create),
+      preHandler: write,
+      handler: async (req) => {
         const created = await createAccount(ctx, req.body, actorOf(req));
         return { ...created, account: detailOf(ctx, created.account) };
       },
-    );
+    });
 
-    app.get(
-      '/console/accounts/:email',
-      {
-        preHandler: read,
-        schema: { tags: ['console'], params: EmailParams, response: { 200: AccountDetail, ...errors } },
-      },
-      async (req) => detailOf(ctx, await account(req, req.params.email)),
-    );
+    app.route({
+      ...fromTable(routes.detail),
+      preHandler: read,
+      handler: async (req) =>
+        detailOf(ctx, await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units)),
+    });
 
-    app.post(
-      '/console/accounts/:email/profile',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: ProfileUpdate,
-          response: { 200: AccountDetail, ...errors },
-        },
-      },
-      async (req) => {
-        const record = await account(req, req.params.email);
+    app.route({
+      ...fromTable(routes.updateProfile),
+      preHandler: write,
+      handler: async (req) => {
+        const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
         return detailOf(ctx, updateProfile(ctx, record.email, req.body, actorOf(req)));
       },
-    );
+    });
 
-    app.post(
-      '/console/accounts/:email/password-reset',
-      {
-        preHandler: write,
-        schema: { tags: ['console'], params: EmailParams, response: { 200: TemporaryPassword, ...errors } },
-      },
-      async (req) => {
-        const record = await account(req, req.params.email);
+    app.route({
+      ...fromTable(routes.resetPassword),
+      preHandler: write,
+      handler: async (req) => {
+        const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
         return { temporaryPassword: await resetAccountPassword(ctx, record.email, actorOf(req)) };
       },
-    );
+    });
 
-    app.post(
-      '/console/accounts/:email/quota',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: QuotaUpdate,
-          response: { 200: QuotaResult, ...errors },
-        },
-      },
-      async (req) => {
-        const record = await account(req, req.params.email);
+    app.route({
+      ...fromTable(routes.setQuota),
+      preHandler: write,
+      handler: async (req) => {
+        const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
         return setQuota(ctx, record.email, req.body.quotaBytes, actorOf(req));
       },
-    );
+    });
 
-    app.post(
-      '/console/accounts/:email/role',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: RoleUpdate,
-          response: { 200: AccountDetail, ...errors },
-        },
-      },
-      async (req) => {
-        const record = await account(req, req.params.email);
+    app.route({
+      ...fromTable(routes.setRole),
+      preHandler: write,
+      handler: async (req) => {
+        const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
         return detailOf(ctx, setRole(ctx, record, req.body.role, actorOf(req)));
       },
-    );
+    });
   };
 }

@@ -1,25 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  ApiErrorBody,
-  ImportCreateRequest,
-  ImportCreateResponse,
-  ImportPreview,
-  ImportPreviewQuery,
-} from '../../common/contract';
+import { consoleImportRoutes as routes } from '../../common/routes/console-import';
 import type { AppContext } from '../app-context';
 import { actorOf, requireConsole } from '../console/console-guard';
 import { createFromImport, previewStaffList } from '../console/import/import-service';
 import { STAFF_LIST_MAX_BYTES } from '../console/import/read-staff-list';
 import { ApiError } from '../errors';
+import { fromTable } from '../http/route';
 
-const errors = {
-  400: ApiErrorBody,
-  401: ApiErrorBody,
-  403: ApiErrorBody,
-  404: ApiErrorBody,
-  503: ApiErrorBody,
-};
 const tooLarge = () =>
   new ApiError('import_too_large', { limit: `${STAFF_LIST_MAX_BYTES / 1024 / 1024} MB` });
 
@@ -33,18 +21,13 @@ export function consoleImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       limits: { files: 1, fields: 0, parts: 1, fileSize: STAFF_LIST_MAX_BYTES + 1 },
     });
 
-    app.post(
-      '/console/import/preview',
-      {
-        preHandler: requireConsole(ctx, 'write'),
-        schema: {
-          tags: ['console'],
-          querystring: ImportPreviewQuery,
-          consumes: ['multipart/form-data'],
-          response: { 200: ImportPreview, 413: ApiErrorBody, ...errors },
-        },
-      },
-      async (req, reply) => {
+    const preview = fromTable(routes.preview);
+    app.route({
+      ...preview,
+      // The list arrives as multipart/form-data, which the table does not describe (it holds JSON).
+      schema: { ...preview.schema, consumes: ['multipart/form-data'] },
+      preHandler: requireConsole(ctx, 'write'),
+      handler: async (req, reply) => {
         // Refused before a byte is read when the declared size already says so.
         if (Number(req.headers['content-length'] ?? 0) > STAFF_LIST_MAX_BYTES + 64 * 1024) {
           reply.header('connection', 'close');
@@ -61,19 +44,12 @@ export function consoleImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
         return previewStaffList(ctx, bytes, req.query.defaultUnit || null);
       },
-    );
+    });
 
-    app.post(
-      '/console/import/create',
-      {
-        preHandler: requireConsole(ctx, 'write'),
-        schema: {
-          tags: ['console'],
-          body: ImportCreateRequest,
-          response: { 200: ImportCreateResponse, ...errors },
-        },
-      },
-      async (req) => createFromImport(ctx, req.body, actorOf(req), req.log),
-    );
+    app.route({
+      ...fromTable(routes.create),
+      preHandler: requireConsole(ctx, 'write'),
+      handler: async (req) => createFromImport(ctx, req.body, actorOf(req), req.log),
+    });
   };
 }

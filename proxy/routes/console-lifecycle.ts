@@ -1,38 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { create as contentDisposition } from 'content-disposition';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  ApiErrorBody,
-  DepartureInput,
-  InactivityExemptionInput,
-  LifecycleAccountStatus,
-  LifecycleRunRequest,
-  LifecycleRun as LifecycleRunSchema,
-  LifecycleRuns,
-  LifecycleToday,
-  LifecycleUpcoming,
-  LifecycleUpcomingQuery,
-  MailboxExportResult,
-  RestoreInput,
-  RestoreRequestInput,
-  RestoreRequestResult,
-  RestoreResult,
-  RevokeInput,
-  RevokeResult,
-  SuspendInput,
-} from '../../common/contract';
-import { parseVietnameseDay, startOfVietnamDay, vietnamDateOf } from '../../common/policy/vietnam-date';
-import type { AccountRecord } from '../accounts/account-store';
+import { consoleLifecycleRoutes as routes } from '../../common/routes/console-lifecycle';
 import type { AppContext } from '../app-context';
-import { actorOf, assertUnitVisible, requireConsole } from '../console/console-guard';
-import { eventView, lifecyclePolicyOf } from '../console/lifecycle/lifecycle-account';
+import { actorOf, requireConsole } from '../console/console-guard';
 import {
   cancelDeparture,
   exportAccountMailbox,
   exportFileOf,
-  lifecycleStatus,
   recordDeparture,
   recordRestoreRequest,
   revokeAccount,
@@ -40,33 +16,17 @@ import {
   suspendAccount,
   verifyAndRestore,
 } from '../console/lifecycle/lifecycle-actions';
+import { runLifecycleJob } from '../console/lifecycle/lifecycle-job';
 import {
-  type LifecycleRun,
-  listLifecycleRuns,
-  planLifecycle,
-  runLifecycleJob,
-  upcomingLifecycle,
-} from '../console/lifecycle/lifecycle-job';
-import { ApiError } from '../errors';
+  lifecycleAccount,
+  lifecycleRuns,
+  lifecycleToday,
+  lifecycleUpcoming,
+  runView,
+} from '../console/lifecycle/lifecycle-views';
+import { fromTable } from '../http/route';
 
-const EmailParams = z.object({ email: z.string().min(3).max(320) });
-const TodayQuery = z.object({ on: z.string().max(20).optional() });
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const errors = {
-  400: ApiErrorBody,
-  403: ApiErrorBody,
-  404: ApiErrorBody,
-  409: ApiErrorBody,
-  502: ApiErrorBody,
-};
-
-/** A unit manager sees only their units' accounts. */
-const visible = (req: FastifyRequest) => (r: { unitCode: string | null }) => {
-  const units = req.consoleUser?.units;
-  return !units || (r.unitCode !== null && units.has(r.unitCode));
-};
-
-const runView = (run: LifecycleRun) => ({ ...run, ranAt: run.ranAt.toISOString() });
+const done = { ok: true as const };
 
 /**
  * /api/console/lifecycle: the daily job's dry run ("what happens today"), the coming schedule,
@@ -75,267 +35,127 @@ const runView = (run: LifecycleRun) => ({ ...run, ranAt: run.ranAt.toISOString()
  */
 export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const policy = () => lifecyclePolicyOf(ctx.config);
+    const read = requireConsole(ctx, 'read');
+    const write = requireConsole(ctx, 'write');
 
-    app.get(
-      '/console/lifecycle/today',
-      {
-        preHandler: requireConsole(ctx, 'read'),
-        schema: { tags: ['console'], querystring: TodayQuery, response: { 200: LifecycleToday, ...errors } },
-      },
-      async (req) => {
-        // `on`: the job as it would run at 00:00 of a later day (a preview; nothing is done).
-        const day = req.query.on ? parseVietnameseDay(req.query.on, { iso: true }) : null;
-        if (req.query.on && !day) throw new ApiError('validation_failed');
-        const now = day ? startOfVietnamDay(day) : new Date();
-        const actions = planLifecycle(ctx.accounts.list().filter(visible(req)), now, policy());
-        return {
-          now: now.toISOString(),
-          day: vietnamDateOf(now),
-          jobHour: ctx.config.console.lifecycleJobHour,
-          actions,
-        };
-      },
-    );
+    app.route({
+      ...fromTable(routes.today),
+      preHandler: read,
+      handler: async (req) => lifecycleToday(ctx, req.consoleUser!.units, req.query.on),
+    });
 
-    app.get(
-      '/console/lifecycle/upcoming',
-      {
-        preHandler: requireConsole(ctx, 'read'),
-        schema: {
-          tags: ['console'],
-          querystring: LifecycleUpcomingQuery,
-          response: { 200: LifecycleUpcoming, ...errors },
-        },
-      },
-      async (req) => ({
-        days: req.query.days,
-        actions: upcomingLifecycle(
-          ctx.accounts.list().filter(visible(req)),
-          new Date(),
-          req.query.days,
-          policy(),
-        ),
-      }),
-    );
+    app.route({
+      ...fromTable(routes.upcoming),
+      preHandler: read,
+      handler: async (req) => lifecycleUpcoming(ctx, req.consoleUser!.units, req.query.days),
+    });
 
-    app.get(
-      '/console/lifecycle/runs',
-      {
-        preHandler: requireConsole(ctx, 'read'),
-        schema: { tags: ['console'], response: { 200: LifecycleRuns } },
-      },
-      async (req) => ({
-        runs: listLifecycleRuns(ctx.db).map((run) =>
-          runView({ ...run, actions: run.actions.filter(visible(req)) }),
-        ),
-      }),
-    );
+    app.route({
+      ...fromTable(routes.runs),
+      preHandler: read,
+      handler: async (req) => ({ runs: lifecycleRuns(ctx, req.consoleUser!.units) }),
+    });
 
-    app.post(
-      '/console/lifecycle/run',
-      {
-        preHandler: requireConsole(ctx, 'write'),
-        schema: {
-          tags: ['console'],
-          body: LifecycleRunRequest,
-          response: { 200: LifecycleRunSchema, ...errors },
-        },
-      },
-      async (req) =>
+    app.route({
+      ...fromTable(routes.run),
+      preHandler: write,
+      handler: async (req) =>
         runView(
           await runLifecycleJob(ctx, { now: new Date(), dryRun: req.body.dryRun, actor: actorOf(req) }),
         ),
-    );
+    });
 
-    app.get(
-      '/console/lifecycle/accounts/:email',
-      {
-        preHandler: requireConsole(ctx, 'read'),
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          response: { 200: LifecycleAccountStatus, ...errors },
-        },
-      },
-      async (req) => {
-        const { record, schedule, restoreDeadlineOn } = lifecycleStatus(ctx, req.params.email);
-        if (req.consoleUser?.units) assertVisibleOr404(req, record);
-        return {
-          email: record.email,
-          fullName: record.fullName,
-          unitCode: record.unitCode,
-          kind: record.kind,
-          state: record.state,
-          stateReason: record.stateReason,
-          sendingLockedReason: record.sendingLockedReason,
-          createdAt: record.createdAt.toISOString(),
-          lastLoginAt: iso(record.lastLoginAt),
-          lastSentAt: iso(record.lastSentAt),
-          departure: record.departure,
-          inactivityExemption: record.inactivityExemption
-            ? { reason: record.inactivityExemption.reason, until: iso(record.inactivityExemption.until) }
-            : null,
-          exportedAt: iso(record.exportedAt),
-          exportFile: record.exportFile,
-          restoreRequestedAt: iso(record.restoreRequestedAt),
-          restoreDeadlineOn,
-          schedule: schedule.map(eventView),
-        };
-      },
-    );
+    app.route({
+      ...fromTable(routes.account),
+      preHandler: read,
+      handler: async (req) => lifecycleAccount(ctx, req.params.email, req.consoleUser!.units),
+    });
 
-    const write = requireConsole(ctx, 'write');
-    const ok = z.object({ ok: z.literal(true) });
-
-    app.post(
-      '/console/lifecycle/accounts/:email/departure',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: DepartureInput,
-          response: { 200: ok, ...errors },
-        },
-      },
-      async (req) => {
+    app.route({
+      ...fromTable(routes.recordDeparture),
+      preHandler: write,
+      handler: async (req) => {
         recordDeparture(ctx, req.params.email, req.body, actorOf(req));
-        return { ok: true as const };
+        return done;
       },
-    );
+    });
 
-    app.delete(
-      '/console/lifecycle/accounts/:email/departure',
-      {
-        preHandler: write,
-        schema: { tags: ['console'], params: EmailParams, response: { 200: ok, ...errors } },
-      },
-      async (req) => {
+    app.route({
+      ...fromTable(routes.cancelDeparture),
+      preHandler: write,
+      handler: async (req) => {
         cancelDeparture(ctx, req.params.email, actorOf(req));
-        return { ok: true as const };
+        return done;
       },
-    );
+    });
 
-    app.post(
-      '/console/lifecycle/accounts/:email/exemption',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: InactivityExemptionInput,
-          response: { 200: ok, ...errors },
-        },
-      },
-      async (req) => {
+    app.route({
+      ...fromTable(routes.setExemption),
+      preHandler: write,
+      handler: async (req) => {
         setInactivityExemption(ctx, req.params.email, req.body, actorOf(req));
-        return { ok: true as const };
+        return done;
       },
-    );
+    });
 
-    app.delete(
-      '/console/lifecycle/accounts/:email/exemption',
-      {
-        preHandler: write,
-        schema: { tags: ['console'], params: EmailParams, response: { 200: ok, ...errors } },
-      },
-      async (req) => {
+    app.route({
+      ...fromTable(routes.removeExemption),
+      preHandler: write,
+      handler: async (req) => {
         setInactivityExemption(ctx, req.params.email, null, actorOf(req));
-        return { ok: true as const };
+        return done;
       },
-    );
+    });
 
-    app.post(
-      '/console/lifecycle/accounts/:email/suspend',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: SuspendInput,
-          response: { 200: ok, ...errors },
-        },
-      },
-      async (req) => {
+    app.route({
+      ...fromTable(routes.suspend),
+      preHandler: write,
+      handler: async (req) => {
         await suspendAccount(ctx, req.params.email, req.body, actorOf(req));
-        return { ok: true as const };
+        return done;
       },
-    );
+    });
 
-    app.post(
-      '/console/lifecycle/accounts/:email/restore-request',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: RestoreRequestInput,
-          response: { 200: RestoreRequestResult, ...errors },
-        },
-      },
-      async (req) => recordRestoreRequest(ctx, req.params.email, req.body, actorOf(req)),
-    );
+    app.route({
+      ...fromTable(routes.recordRestoreRequest),
+      preHandler: write,
+      handler: async (req) => recordRestoreRequest(ctx, req.params.email, req.body, actorOf(req)),
+    });
 
-    app.post(
-      '/console/lifecycle/accounts/:email/restore',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: RestoreInput,
-          response: { 200: RestoreResult, ...errors },
-        },
-      },
-      async (req, reply) => {
+    app.route({
+      ...fromTable(routes.restore),
+      preHandler: write,
+      handler: async (req, reply) => {
         // The temporary password must not sit in any cache.
         reply.header('cache-control', 'no-store');
         return verifyAndRestore(ctx, req.params.email, req.body, actorOf(req));
       },
-    );
+    });
 
-    app.post(
-      '/console/lifecycle/accounts/:email/export',
-      {
-        preHandler: write,
-        schema: { tags: ['console'], params: EmailParams, response: { 200: MailboxExportResult, ...errors } },
-      },
-      async (req) => exportAccountMailbox(ctx, req.params.email, actorOf(req)),
-    );
+    app.route({
+      ...fromTable(routes.exportMailbox),
+      preHandler: write,
+      handler: async (req) => exportAccountMailbox(ctx, req.params.email, actorOf(req)),
+    });
 
-    app.get(
-      '/console/lifecycle/accounts/:email/export',
-      { preHandler: write, schema: { tags: ['console'], params: EmailParams } },
-      async (req, reply) => {
+    app.route({
+      ...fromTable(routes.downloadExport),
+      preHandler: write,
+      handler: async (req, reply) => {
         const file = exportFileOf(ctx, req.params.email);
-        reply.header('content-type', 'application/gzip');
-        reply.header('content-disposition', contentDisposition(file.name, { type: 'attachment' }));
-        reply.header('cache-control', 'no-store');
-        return reply.send(createReadStream(file.path));
+        // Bytes, not JSON: the table declares no schema for them, so the typed reply knows none.
+        return (reply as FastifyReply)
+          .header('content-type', 'application/gzip')
+          .header('content-disposition', contentDisposition(file.name, { type: 'attachment' }))
+          .header('cache-control', 'no-store')
+          .send(createReadStream(file.path));
       },
-    );
+    });
 
-    app.post(
-      '/console/lifecycle/accounts/:email/revoke',
-      {
-        preHandler: write,
-        schema: {
-          tags: ['console'],
-          params: EmailParams,
-          body: RevokeInput,
-          response: { 200: RevokeResult, ...errors },
-        },
-      },
-      async (req) => revokeAccount(ctx, req.params.email, req.body, actorOf(req)),
-    );
+    app.route({
+      ...fromTable(routes.revoke),
+      preHandler: write,
+      handler: async (req) => revokeAccount(ctx, req.params.email, req.body, actorOf(req)),
+    });
   };
-}
-
-function assertVisibleOr404(req: FastifyRequest, record: AccountRecord) {
-  try {
-    assertUnitVisible(req, record.unitCode);
-  } catch {
-    throw new ApiError('account_not_found');
-  }
 }

@@ -2,7 +2,9 @@ import type { AccountDetail, AccountListFilter, AccountSummary } from '../../../
 import { nextLifecycleEvents } from '../../../common/policy/account-lifecycle';
 import type { AccountRecord } from '../../accounts/account-store';
 import type { AppContext } from '../../app-context';
+import { ApiError } from '../../errors';
 import { foldVietnamese } from '../../policy/fold-vietnamese';
+import { assertAccountVisible } from '../console-guard';
 import { lifecycleAccountOf, lifecyclePolicyOf } from '../lifecycle/lifecycle-account';
 import { unitWithSubUnits } from '../units/unit-service';
 import type { Unit } from '../units/unit-store';
@@ -154,4 +156,16 @@ export function detailOf(
 export async function findAccount(deps: Deps, email: string): Promise<AccountRecord | undefined> {
   const address = email.normalize('NFC').trim().toLowerCase();
   return (await allAccounts(deps)).find((a) => a.email === address);
+}
+
+/** The account as the viewer may see it: 404 when unknown, and also outside a unit manager's units. */
+export async function findVisibleAccount(
+  deps: Deps,
+  email: string,
+  units: ReadonlySet<string> | null,
+): Promise<AccountRecord> {
+  const record = await findAccount(deps, email);
+  if (!record) throw new ApiError('account_not_found');
+  assertAccountVisible(units, record.unitCode);
+  return record;
 }

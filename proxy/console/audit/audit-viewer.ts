@@ -6,6 +6,7 @@ import appTexts from '../../../common/i18n/vi.json' with { type: 'json' };
 import { vietnameseDateTime } from '../../../common/policy/vietnam-date';
 import type { AppContext } from '../../app-context';
 import type { AuditFilter, StoredAuditEntry } from '../../audit/audit-log';
+import { auditExport } from '../console-guard';
 import { csvLine } from '../csv-text';
 
 type Ctx = Pick<AppContext, 'audit' | 'config'>;
@@ -69,4 +70,28 @@ export function auditCsv(ctx: Ctx, filter: AuditFilter): Readable {
     }
   }
   return Readable.from(lines());
+}
+
+/**
+ * The CSV of the viewer's filters, named for its dates. It holds addresses and IPs of many people,
+ * so who took it is itself audited.
+ */
+export function exportAuditLog(
+  ctx: Ctx,
+  req: FastifyRequest,
+  query: Omit<AuditQuery, 'offset' | 'limit'>,
+): { fileName: string; body: Readable } {
+  const { from, to } = query;
+  const fileName = `nhat-ky${from ? `-tu-${from}` : ''}${to ? `-den-${to}` : ''}.csv`;
+  auditExport(ctx, req, { report: 'audit_csv', ...stringsOf(query) });
+  return { fileName, body: auditCsv(ctx, auditFilter(req, query)) };
+}
+
+/** The query's set filters as audit details (strings and numbers only). */
+function stringsOf(query: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  }
+  return out;
 }

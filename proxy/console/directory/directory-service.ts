@@ -3,11 +3,12 @@ import type { DirectoryExportFormat } from '../../../common/contract';
 import { vietnamDateOf } from '../../../common/policy/vietnam-date';
 import type { AppContext } from '../../app-context';
 import { ApiError } from '../../errors';
-import { assertUnitVisible } from '../console-guard';
+import { assertUnitVisible, auditExport } from '../console-guard';
 import { directoryCsv, directoryHtml, directoryXlsx } from './directory-export';
 import { listDirectory } from './directory-listing';
 
 type Ctx = Pick<AppContext, 'accounts' | 'units' | 'directory' | 'config'>;
+type ExportCtx = Ctx & Pick<AppContext, 'audit'>;
 
 /** The directory as the viewer may see it: all of it for admins, their units for a unit manager. */
 export function directoryFor(
@@ -34,9 +35,10 @@ const CONTENT_TYPES: Record<DirectoryExportFormat, string> = {
 /**
  * A unit's list to publish on its website (R-12.5): that unit and the units below it, titled with
  * its official name; without a unit, the whole directory the viewer sees (a unit manager: their unit).
+ * The download is audited (who took which list).
  */
 export async function directoryExport(
-  ctx: Ctx,
+  ctx: ExportCtx,
   req: FastifyRequest,
   format: DirectoryExportFormat,
   unitCode: string | undefined,
@@ -56,5 +58,6 @@ export async function directoryExport(
       : format === 'xlsx'
         ? await directoryXlsx(sheet)
         : directoryHtml(sheet);
+  auditExport(ctx, req, { report: `directory_${format}`, unit: unitCode ?? '*' });
   return { fileName: `danh-ba-${unit ?? 'tat-ca'}.${format}`, contentType: CONTENT_TYPES[format], body };
 }

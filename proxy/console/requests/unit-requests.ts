@@ -3,9 +3,24 @@ import { parseVietnameseDay } from '../../../common/policy/vietnam-date';
 import type { Actor } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
 import { ApiError } from '../../errors';
-import type { UnitRequest } from './request-store';
+import { unitInScope } from '../roles';
+import type { RequestStatus, UnitRequest } from './request-store';
 
 type Deps = Pick<AppContext, 'requests' | 'units' | 'audit'>;
+
+/**
+ * The requests a viewer may read: one unit's (404 outside a unit manager's units, as if unknown),
+ * or every unit they see.
+ */
+export function listUnitRequests(
+  deps: Pick<Deps, 'requests'>,
+  query: { status?: RequestStatus | undefined; unit?: string | undefined; email?: string | undefined },
+  viewer: ReadonlySet<string> | null,
+): UnitRequest[] {
+  if (query.unit && !unitInScope(viewer, query.unit)) throw new ApiError('unit_not_found');
+  const units = query.unit ? new Set([query.unit]) : viewer;
+  return deps.requests.list({ status: query.status, units, email: query.email });
+}
 
 /** a request counts only in writing, so its document number is required. */
 export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor: Actor): UnitRequest {

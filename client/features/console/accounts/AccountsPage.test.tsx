@@ -9,6 +9,11 @@ import type {
   CreatedAccount,
   UnitNode,
 } from '../../../../common/contract';
+import { routeUrl } from '../../../../common/contract/route';
+import { consoleAccountRoutes } from '../../../../common/routes/console-accounts';
+import { consoleAuthRoutes } from '../../../../common/routes/console-auth';
+import { consoleUnitRoutes } from '../../../../common/routes/console-units';
+import { apiPattern } from '../../../test/api-pattern';
 import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
 import AccountsPage from './AccountsPage';
@@ -69,12 +74,12 @@ const DETAIL: AccountDetail = {
 function setup(create: (body: Record<string, unknown>) => Response) {
   const proposals: string[] = [];
   server.use(
-    http.get('/api/console/me', () => HttpResponse.json(ME)),
-    http.get('/api/console/units', () => HttpResponse.json({ units: UNITS })),
-    http.get('/api/console/accounts', () =>
+    http.get(apiPattern(consoleAuthRoutes.me), () => HttpResponse.json(ME)),
+    http.get(apiPattern(consoleUnitRoutes.tree), () => HttpResponse.json({ units: UNITS })),
+    http.get(apiPattern(consoleAccountRoutes.list), () =>
       HttpResponse.json({ items: [THANH], total: 1, page: 1, pageSize: 50 } satisfies AccountList),
     ),
-    http.get('/api/console/accounts/propose', ({ request }) => {
+    http.get(apiPattern(consoleAccountRoutes.propose), ({ request }) => {
       const url = new URL(request.url);
       const name = url.searchParams.get('fullName') ?? '';
       proposals.push(name);
@@ -89,10 +94,10 @@ function setup(create: (body: Record<string, unknown>) => Response) {
           })
         : HttpResponse.json({ ok: false, address: null, local: null, clash: null, code: 'name_single_word' });
     }),
-    http.post('/api/console/accounts', async ({ request }) =>
+    http.post(apiPattern(consoleAccountRoutes.create), async ({ request }) =>
       create((await request.json()) as Record<string, unknown>),
     ),
-    http.get(`/api/console/accounts/${encodeURIComponent(DETAIL.email)}`, () => HttpResponse.json(DETAIL)),
+    http.get(routeUrl(consoleAccountRoutes.detail, { email: DETAIL.email }), () => HttpResponse.json(DETAIL)),
   );
   renderConsolePage(<AccountsPage />);
   return { proposals };

@@ -9,6 +9,8 @@ import {
 } from '../../../../common/contract';
 import en from '../../../../common/i18n/console/audit/en.json';
 import vi from '../../../../common/i18n/console/audit/vi.json';
+import { consoleAuditRoutes } from '../../../../common/routes/console-audit';
+import { apiPattern } from '../../../test/api-pattern';
 import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
 import AuditPage from './AuditPage';
@@ -28,7 +30,7 @@ const entry = (id: number, fields: Partial<AuditEntryView>): AuditEntryView => (
 function setup(total = 2) {
   const queries: URLSearchParams[] = [];
   server.use(
-    http.get('/api/console/audit', ({ request }) => {
+    http.get(apiPattern(consoleAuditRoutes.page), ({ request }) => {
       const q = new URL(request.url).searchParams;
       queries.push(q);
       const body: AuditPageBody = {

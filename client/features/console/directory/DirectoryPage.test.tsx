@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { DirectoryListing } from '../../../../common/contract';
+import { consoleDirectoryRoutes } from '../../../../common/routes/console-directory';
+import { apiPattern } from '../../../test/api-pattern';
 import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
 import DirectoryPage from './DirectoryPage';
@@ -45,7 +47,7 @@ const LISTING: DirectoryListing = {
 function setup() {
   const queries: URLSearchParams[] = [];
   server.use(
-    http.get('/api/console/directory', ({ request }) => {
+    http.get(apiPattern(consoleDirectoryRoutes.listing), ({ request }) => {
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json(LISTING);
     }),

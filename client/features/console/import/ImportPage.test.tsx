@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ImportCreateRequest, ImportCreateResponse, ImportPreview } from '../../../../common/contract';
+import { consoleImportRoutes } from '../../../../common/routes/console-import';
+import { consoleUnitRoutes } from '../../../../common/routes/console-units';
+import { apiPattern } from '../../../test/api-pattern';
 import { renderConsolePage } from '../../../test/console-page';
 import { publicConfig } from '../../../test/fixtures';
 import { server } from '../../../test/setup';
@@ -74,7 +77,7 @@ function setup() {
   };
   server.use(
     http.get('/api/config', () => HttpResponse.json(publicConfig)),
-    http.get('/api/console/units', () =>
+    http.get(apiPattern(consoleUnitRoutes.tree), () =>
       HttpResponse.json({
         units: [
           { code: 'sttt', name: 'Sở Thông tin và Truyền thông', depth: 0 },
@@ -82,14 +85,14 @@ function setup() {
         ],
       }),
     ),
-    http.post('/api/console/import/preview', async ({ request }) => {
+    http.post(apiPattern(consoleImportRoutes.preview), async ({ request }) => {
       seen.query = new URL(request.url).searchParams.get('defaultUnit');
       const file = (await request.formData()).get('file');
       // jsdom's File loses its name on the way into the fetch realm's FormData: compare the bytes.
       seen.fileText = file && typeof file === 'object' ? await (file as Blob).text() : null;
       return HttpResponse.json(PREVIEW);
     }),
-    http.post('/api/console/import/create', async ({ request }) => {
+    http.post(apiPattern(consoleImportRoutes.create), async ({ request }) => {
       seen.create = (await request.json()) as ImportCreateRequest;
       const answer: ImportCreateResponse = {
         created: 1,
@@ -188,7 +191,7 @@ describe('ImportPage', () => {
     const user = userEvent.setup();
     setup();
     server.use(
-      http.post('/api/console/import/preview', () =>
+      http.post(apiPattern(consoleImportRoutes.preview), () =>
         HttpResponse.json(
           { error: { code: 'import_too_large', message: '', details: { limit: '2 MB' } } },
           { status: 413 },
@@ -214,8 +217,8 @@ describe('ImportPage', () => {
     };
     const parts: number[] = [];
     server.use(
-      http.post('/api/console/import/preview', () => HttpResponse.json(twelve)),
-      http.post('/api/console/import/create', async ({ request }) => {
+      http.post(apiPattern(consoleImportRoutes.preview), () => HttpResponse.json(twelve)),
+      http.post(apiPattern(consoleImportRoutes.create), async ({ request }) => {
         const { rows } = (await request.json()) as ImportCreateRequest;
         parts.push(rows.length);
         if (parts.length > 1) return HttpResponse.error();

@@ -1,10 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../common/i18n/format';
-import { lifecycleSchedule, suspensionReasons } from '../../../../common/policy/account-lifecycle';
-import { parseVietnameseDay, vietnameseDay } from '../../../../common/policy/vietnam-date';
 import {
-  exportDownloadUrl,
   useCancelDeparture,
   useExportMailbox,
   useLifecycleAccount,
@@ -18,9 +14,13 @@ import {
 } from '../../../api/console-lifecycle';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormError } from '../../../ui/ErrorText';
-import { FileSize } from '../../../ui/FileSize';
-
-type Pending = { title: string; text: string; run: () => void };
+import { DepartureForm } from './DepartureForm';
+import { ExemptionForm } from './ExemptionForm';
+import { ExportActions } from './ExportActions';
+import { LifecycleFacts } from './LifecycleFacts';
+import type { ActionFormProps, Pending } from './lifecycle-actions';
+import { RestoreForm } from './RestoreForm';
+import { SuspendForm } from './SuspendForm';
 
 /** One account: its state, what will happen to it and when, and the admin's actions. */
 export function AccountLifecyclePanel({
@@ -32,14 +32,10 @@ export function AccountLifecyclePanel({
   onOpen: (email: string) => void;
   admin: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [search, setSearch] = useState(email ?? '');
   const status = useLifecycleAccount(email);
   const [requestId, setRequestId] = useState('');
-  const [departure, setDeparture] = useState({ on: '', level: 'staff', reason: 'resigned' });
-  const [exemption, setExemption] = useState({ reason: '', until: '' });
-  const [suspension, setSuspension] = useState({ reason: 'compromised', note: '' });
-  const [received, setReceived] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [password, setPassword] = useState<string | null>(null);
@@ -55,8 +51,6 @@ export function AccountLifecyclePanel({
     revoke: useRevokeAccount(),
   };
   const failed = Object.values(mutations).find((m) => m.error)?.error;
-  const withRequest = (body: Record<string, unknown>) =>
-    requestId.trim() ? { ...body, requestId: Number(requestId) } : body;
 
   const open = (e: FormEvent) => {
     e.preventDefault();
@@ -66,24 +60,14 @@ export function AccountLifecyclePanel({
   };
 
   const a = status.data;
-  const departureOn = parseVietnameseDay(departure.on);
-  const preview = departureOn
-    ? lifecycleSchedule({
-        email: a?.email ?? '',
-        kind: 'personal',
-        state: 'active',
-        sendingLocked: false,
-        activeSince: new Date(),
-        lastLoginAt: null,
-        lastSentAt: null,
-        departure: {
-          on: departureOn,
-          level: departure.level as 'staff' | 'head',
-          reason: departure.reason as 'retired',
-        },
-      })
-    : [];
-  const previewDay = (kind: string) => vietnameseDay(preview.find((e) => e.kind === kind)?.dueOn ?? '');
+  const action: ActionFormProps | null = a
+    ? {
+        account: a,
+        withRequest: (body) => (requestId.trim() ? { ...body, requestId: Number(requestId) } : body),
+        onMessage: setMessage,
+        confirm: setPending,
+      }
+    : null;
 
   return (
     <section className="console-card" aria-labelledby="lc-account">
@@ -98,56 +82,9 @@ export function AccountLifecyclePanel({
         </button>
       </form>
       {status.error && <p role="alert">{t('console.lifecycle.account.notFound')}</p>}
-      {a && (
+      {a && action && (
         <div className="lifecycle-account">
-          <dl className="lifecycle-facts">
-            <dt>{t('console.lifecycle.account.state')}</dt>
-            <dd>
-              <span className={`console-badge ${a.state === 'active' ? 'ok' : 'bad'}`}>
-                {t(`console.lifecycle.account.states.${a.state}`)}
-              </span>
-              {a.stateReason && ` (${a.stateReason})`}
-            </dd>
-            {a.sendingLockedReason && (
-              <>
-                <dt>{t('console.lifecycle.account.sendingLocked')}</dt>
-                <dd>{a.sendingLockedReason}</dd>
-              </>
-            )}
-            <dt>{t('console.lifecycle.account.lastLogin')}</dt>
-            <dd>
-              {a.lastLoginAt
-                ? formatDateTime(a.lastLoginAt, i18n.language)
-                : t('console.lifecycle.account.never')}
-            </dd>
-            {a.exportedAt && (
-              <>
-                <dt>{t('console.lifecycle.account.exported')}</dt>
-                <dd>
-                  {formatDateTime(a.exportedAt, i18n.language)}{' '}
-                  {admin && a.exportFile && (
-                    <a href={exportDownloadUrl(a.email)}>{t('console.lifecycle.account.download')}</a>
-                  )}
-                </dd>
-              </>
-            )}
-          </dl>
-          <h3>{t('console.lifecycle.account.schedule')}</h3>
-          {a.schedule.length === 0 ? (
-            <p>{t('console.lifecycle.account.noSchedule')}</p>
-          ) : (
-            <ul className="lifecycle-schedule">
-              {a.schedule.map((e) => (
-                <li key={e.kind}>
-                  <strong>{vietnameseDay(e.dueOn)}</strong> — {t(`console.lifecycle.kinds.${e.kind}`)} (
-                  {e.rule})
-                  {e.blockedBy &&
-                    ` · ${t('console.lifecycle.columns.blockedBy')}: ${t(`console.lifecycle.kinds.${e.blockedBy}`)}`}
-                  {e.deadlineOn && ` → ${vietnameseDay(e.deadlineOn)}`}
-                </li>
-              ))}
-            </ul>
-          )}
+          <LifecycleFacts account={a} admin={admin} />
           {message && <p role="status">{message}</p>}
           {password && (
             <p role="status" className="lifecycle-password">
@@ -169,288 +106,21 @@ export function AccountLifecyclePanel({
                   onChange={(e) => setRequestId(e.target.value.replace(/\D/g, ''))}
                 />
               </label>
-
               {a.kind === 'personal' && (
-                <form
-                  className="console-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    mutations.departure.mutate(
-                      { email: a.email, body: withRequest(departure) },
-                      { onSuccess: () => setMessage(t('console.lifecycle.departure.saved')) },
-                    );
-                  }}
-                >
-                  <h3>{t('console.lifecycle.departure.title')}</h3>
-                  {a.departure && (
-                    <p>
-                      {t('console.lifecycle.departure.current', {
-                        reason: t(`console.lifecycle.reasons.${a.departure.reason}`),
-                        date: vietnameseDay(a.departure.on),
-                        level: t(`console.lifecycle.levels.${a.departure.level}`),
-                      })}{' '}
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => mutations.cancelDeparture.mutate({ email: a.email })}
-                      >
-                        {t('console.lifecycle.departure.cancel')}
-                      </button>
-                    </p>
-                  )}
-                  <label>
-                    {t('console.lifecycle.departure.on')}
-                    <input
-                      placeholder="dd/MM/yyyy"
-                      value={departure.on}
-                      onChange={(e) => setDeparture({ ...departure, on: e.target.value })}
-                    />
-                  </label>
-                  <label>
-                    {t('console.lifecycle.departure.level')}
-                    <select
-                      value={departure.level}
-                      onChange={(e) => setDeparture({ ...departure, level: e.target.value })}
-                    >
-                      {['staff', 'head'].map((l) => (
-                        <option key={l} value={l}>
-                          {t(`console.lifecycle.levels.${l}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label>
-                    {t('console.lifecycle.departure.reason')}
-                    <select
-                      value={departure.reason}
-                      onChange={(e) => setDeparture({ ...departure, reason: e.target.value })}
-                    >
-                      {['retired', 'resigned', 'transferred_out'].map((r) => (
-                        <option key={r} value={r}>
-                          {t(`console.lifecycle.reasons.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  {preview.length > 0 && (
-                    <p className="lifecycle-preview">
-                      {t('console.lifecycle.departure.preview', {
-                        lock: previewDay('lock_sending'),
-                        export: previewDay('export'),
-                        revoke: previewDay('revoke'),
-                      })}
-                    </p>
-                  )}
-                  <button type="submit" className="button button-primary">
-                    {t('console.lifecycle.departure.save')}
-                  </button>
-                </form>
+                <DepartureForm {...action} record={mutations.departure} cancel={mutations.cancelDeparture} />
               )}
-
-              <form
-                className="console-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const until = exemption.until.trim()
-                    ? (parseVietnameseDay(exemption.until) ?? exemption.until)
-                    : null;
-                  mutations.exemption.mutate(
-                    { email: a.email, body: { reason: exemption.reason, until } },
-                    { onSuccess: () => setMessage(t('console.lifecycle.exemption.saved')) },
-                  );
-                }}
-              >
-                <h3>{t('console.lifecycle.exemption.title')}</h3>
-                {a.inactivityExemption && (
-                  <p>
-                    {a.inactivityExemption.until
-                      ? t('console.lifecycle.exemption.currentUntil', {
-                          reason: a.inactivityExemption.reason,
-                          date: formatDateTime(a.inactivityExemption.until, i18n.language).slice(0, 10),
-                        })
-                      : t('console.lifecycle.exemption.current', {
-                          reason: a.inactivityExemption.reason,
-                        })}{' '}
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => mutations.removeExemption.mutate({ email: a.email })}
-                    >
-                      {t('console.lifecycle.exemption.remove')}
-                    </button>
-                  </p>
-                )}
-                <label>
-                  {t('console.lifecycle.exemption.reason')}
-                  <input
-                    required
-                    value={exemption.reason}
-                    onChange={(e) => setExemption({ ...exemption, reason: e.target.value })}
-                  />
-                </label>
-                <label>
-                  {t('console.lifecycle.exemption.until')}
-                  <input
-                    placeholder="dd/MM/yyyy"
-                    value={exemption.until}
-                    onChange={(e) => setExemption({ ...exemption, until: e.target.value })}
-                  />
-                </label>
-                <button type="submit" className="button">
-                  {t('console.lifecycle.exemption.save')}
-                </button>
-              </form>
-
-              {a.state === 'active' && (
-                <form
-                  className="console-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    setPending({
-                      title: t('console.lifecycle.suspend.save'),
-                      text: t('console.lifecycle.suspend.confirm', { email: a.email }),
-                      run: () =>
-                        mutations.suspend.mutate(
-                          { email: a.email, body: withRequest(suspension) },
-                          { onSuccess: () => setMessage(t('console.lifecycle.suspend.saved')) },
-                        ),
-                    });
-                  }}
-                >
-                  <h3>{t('console.lifecycle.suspend.title')}</h3>
-                  <label>
-                    {t('console.lifecycle.suspend.reason')}
-                    <select
-                      value={suspension.reason}
-                      onChange={(e) => setSuspension({ ...suspension, reason: e.target.value })}
-                    >
-                      {Object.keys(suspensionReasons).map((r) => (
-                        <option key={r} value={r}>
-                          {t(`console.lifecycle.suspensionReasons.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label>
-                    {t('console.lifecycle.suspend.note')}
-                    <input
-                      value={suspension.note}
-                      onChange={(e) => setSuspension({ ...suspension, note: e.target.value })}
-                    />
-                  </label>
-                  <button type="submit" className="button button-danger">
-                    {t('console.lifecycle.suspend.save')}
-                  </button>
-                </form>
-              )}
-
+              <ExemptionForm {...action} set={mutations.exemption} remove={mutations.removeExemption} />
+              {a.state === 'active' && <SuspendForm {...action} suspend={mutations.suspend} />}
               {a.state === 'suspended' && (
-                <div className="console-form">
-                  <h3>{t('console.lifecycle.restore.title')}</h3>
-                  {a.restoreRequestedAt && a.restoreDeadlineOn && (
-                    <p>
-                      {t('console.lifecycle.restore.pending', {
-                        date: formatDateTime(a.restoreRequestedAt, i18n.language),
-                        deadline: vietnameseDay(a.restoreDeadlineOn),
-                      })}
-                    </p>
-                  )}
-                  <label>
-                    {t('console.lifecycle.restore.received')}
-                    <input
-                      placeholder="dd/MM/yyyy"
-                      value={received}
-                      onChange={(e) => setReceived(e.target.value)}
-                    />
-                  </label>
-                  <div className="console-actions">
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() =>
-                        mutations.restoreRequest.mutate(
-                          { email: a.email, body: withRequest({ receivedOn: received.trim() || null }) },
-                          {
-                            onSuccess: (r) =>
-                              setMessage(
-                                t('console.lifecycle.restore.recorded', {
-                                  date: vietnameseDay(r.deadlineOn),
-                                }),
-                              ),
-                          },
-                        )
-                      }
-                    >
-                      {t('console.lifecycle.restore.record')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-primary"
-                      onClick={() =>
-                        setPending({
-                          title: t('console.lifecycle.restore.title'),
-                          text: t('console.lifecycle.restore.confirm', { email: a.email }),
-                          run: () =>
-                            mutations.restore.mutate(
-                              { email: a.email, body: withRequest({}) },
-                              { onSuccess: (r) => setPassword(r.temporaryPassword) },
-                            ),
-                        })
-                      }
-                    >
-                      {t('console.lifecycle.restore.verify')}
-                    </button>
-                  </div>
-                </div>
+                <RestoreForm
+                  {...action}
+                  onPassword={setPassword}
+                  recordRequest={mutations.restoreRequest}
+                  restore={mutations.restore}
+                />
               )}
-
               {a.kind === 'personal' && (
-                <div className="console-form">
-                  <h3>{t('console.lifecycle.export.title')}</h3>
-                  {mutations.export.data && (
-                    <p role="status">
-                      {t('console.lifecycle.export.done', {
-                        messages: mutations.export.data.messages,
-                        size: '',
-                      })}
-                      <FileSize bytes={mutations.export.data.bytes} />
-                    </p>
-                  )}
-                  <div className="console-actions">
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={mutations.export.isPending}
-                      onClick={() =>
-                        setPending({
-                          title: t('console.lifecycle.export.run'),
-                          text: t('console.lifecycle.export.confirm', { email: a.email }),
-                          run: () => mutations.export.mutate({ email: a.email }),
-                        })
-                      }
-                    >
-                      {t('console.lifecycle.export.run')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      disabled={mutations.revoke.isPending}
-                      onClick={() =>
-                        setPending({
-                          title: t('console.lifecycle.export.revoke'),
-                          text: t('console.lifecycle.export.revokeConfirm', { email: a.email }),
-                          run: () =>
-                            mutations.revoke.mutate(
-                              { email: a.email, body: withRequest({}) },
-                              { onSuccess: () => setMessage(t('console.lifecycle.export.revoked')) },
-                            ),
-                        })
-                      }
-                    >
-                      {t('console.lifecycle.export.revoke')}
-                    </button>
-                  </div>
-                </div>
+                <ExportActions {...action} exportMailbox={mutations.export} revoke={mutations.revoke} />
               )}
             </div>
           )}

@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { LifecycleAccountStatus, LifecycleRun, LifecycleToday } from '../../../../common/contract';
+import { consoleAuthRoutes } from '../../../../common/routes/console-auth';
+import { consoleLifecycleRoutes } from '../../../../common/routes/console-lifecycle';
+import { apiPattern } from '../../../test/api-pattern';
 import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
 import LifecyclePage from './LifecyclePage';
@@ -58,7 +61,7 @@ const STATUS: LifecycleAccountStatus = {
 function setup(role: 'admin' | 'unit_manager' = 'admin') {
   const seen: { runs: unknown[]; departure: unknown } = { runs: [], departure: null };
   server.use(
-    http.get('/api/console/me', () =>
+    http.get(apiPattern(consoleAuthRoutes.me), () =>
       HttpResponse.json({
         email: 'quantri@binhphuoc.gov.vn',
         role,
@@ -66,15 +69,15 @@ function setup(role: 'admin' | 'unit_manager' = 'admin') {
         secondFactor: { enrolled: true, verified: true, recoveryCodesLeft: 10 },
       }),
     ),
-    http.get('/api/console/lifecycle/today', () => HttpResponse.json(TODAY)),
-    http.get('/api/console/lifecycle/upcoming', () => HttpResponse.json({ days: 30, actions: [] })),
-    http.get('/api/console/lifecycle/runs', () => HttpResponse.json({ runs: [] })),
-    http.get('/api/console/lifecycle/accounts/:email', () => HttpResponse.json(STATUS)),
-    http.post('/api/console/lifecycle/accounts/:email/departure', async ({ request }) => {
+    http.get(apiPattern(consoleLifecycleRoutes.today), () => HttpResponse.json(TODAY)),
+    http.get(apiPattern(consoleLifecycleRoutes.upcoming), () => HttpResponse.json({ days: 30, actions: [] })),
+    http.get(apiPattern(consoleLifecycleRoutes.runs), () => HttpResponse.json({ runs: [] })),
+    http.get(apiPattern(consoleLifecycleRoutes.account), () => HttpResponse.json(STATUS)),
+    http.post(apiPattern(consoleLifecycleRoutes.recordDeparture), async ({ request }) => {
       seen.departure = await request.json();
       return HttpResponse.json({ ok: true });
     }),
-    http.post('/api/console/lifecycle/run', async ({ request }) => {
+    http.post(apiPattern(consoleLifecycleRoutes.run), async ({ request }) => {
       seen.runs.push(await request.json());
       const run: LifecycleRun = {
         id: 1,

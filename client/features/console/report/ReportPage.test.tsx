@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleReport, ReportPeriodInfo, ReportUnitRow } from '../../../../common/contract';
+import { consoleReportRoutes } from '../../../../common/routes/console-report';
+import { apiPattern } from '../../../test/api-pattern';
 import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
 import ReportPage from './ReportPage';
@@ -78,7 +80,7 @@ function reportFor(id: string): ConsoleReport {
 
 function renderPage() {
   server.use(
-    http.get('/api/console/report', ({ request }) =>
+    http.get(apiPattern(consoleReportRoutes.report), ({ request }) =>
       HttpResponse.json(reportFor(new URL(request.url).searchParams.get('period') ?? '2026-06')),
     ),
   );

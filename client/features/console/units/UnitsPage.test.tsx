@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleMe, UnitNode } from '../../../../common/contract';
+import { consoleAuthRoutes } from '../../../../common/routes/console-auth';
+import { consoleUnitRoutes } from '../../../../common/routes/console-units';
+import { apiPattern } from '../../../test/api-pattern';
 import { renderConsolePage } from '../../../test/console-page';
 import { server } from '../../../test/setup';
 import UnitsPage from './UnitsPage';
@@ -35,7 +38,7 @@ function setup(
   onCreate: (body: Record<string, unknown>) => Response = () => HttpResponse.json({}),
 ) {
   server.use(
-    http.get('/api/console/me', () =>
+    http.get(apiPattern(consoleAuthRoutes.me), () =>
       HttpResponse.json({
         email: 'a@binhphuoc.gov.vn',
         role,
@@ -43,8 +46,8 @@ function setup(
         secondFactor: { enrolled: true, verified: true, recoveryCodesLeft: 10 },
       } satisfies ConsoleMe),
     ),
-    http.get('/api/console/units', () => HttpResponse.json({ units: TREE })),
-    http.post('/api/console/units', async ({ request }) =>
+    http.get(apiPattern(consoleUnitRoutes.tree), () => HttpResponse.json({ units: TREE })),
+    http.post(apiPattern(consoleUnitRoutes.create), async ({ request }) =>
       onCreate((await request.json()) as Record<string, unknown>),
     ),
   );
