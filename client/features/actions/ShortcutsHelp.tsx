@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUiStore } from '../../app/ui-store';
+import { useShortcutsStore } from './shortcuts-store';
 import { SHORTCUT_KEYS } from './use-mail-shortcuts';
 
 /** "?": the list of keys, as a dialog that Escape or its button closes. */
 export function ShortcutsHelp() {
   const { t } = useTranslation();
-  const open = useUiStore((s) => s.shortcutsOpen);
-  const setOpen = useUiStore((s) => s.setShortcutsOpen);
+  const open = useShortcutsStore((s) => s.shortcutsOpen);
+  const setOpen = useShortcutsStore((s) => s.setShortcutsOpen);
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {

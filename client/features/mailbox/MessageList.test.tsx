@@ -3,11 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessagePage, MessageRow, MoveResult } from '../../../common/contract';
-import { useUiStore } from '../../app/ui-store';
 import { mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
 import { useToasts } from '../../ui/toast-store';
+import { useListStore } from './list-store';
 
 /** A folder of `total` messages, UIDs total…1 newest first, every third one unread. */
 function rows(total: number): MessageRow[] {
@@ -54,7 +54,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
 
   beforeEach(() => {
     // What the previous test selected or was told stays in these stores, as it would in a tab.
-    useUiStore.getState().reset();
+    useListStore.getState().reset();
     useToasts.setState({ toasts: [] });
     window.history.replaceState(null, '', '/thu/INBOX');
     inbox = rows(120);

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUiStore } from '../../app/ui-store';
 import { Banner } from '../../ui/Banner';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { usePasswordDialogStore } from './password-dialog-store';
 
 /** The voluntary change, over the mail screen; Escape or Cancel closes it without a trace. */
 export function ChangePasswordDialog({ email }: { email: string }) {
   const { t } = useTranslation();
-  const open = useUiStore((s) => s.passwordDialogOpen);
-  const setOpen = useUiStore((s) => s.setPasswordDialogOpen);
+  const open = usePasswordDialogStore((s) => s.passwordDialogOpen);
+  const setOpen = usePasswordDialogStore((s) => s.setPasswordDialogOpen);
   const [done, setDone] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
 
