@@ -103,7 +103,7 @@ export function MessageToolbar({
                 <button
                   key={action}
                   type="button"
-                  className={`icon-button toolbar-button action-${action}`}
+                  className={`icon-button message-toolbar-button action-${action}`}
                   aria-label={t(`actions.${isTrash && action === 'delete' ? 'deleteForever' : action}`)}
                   title={t(`actions.${isTrash && action === 'delete' ? 'deleteForever' : action}`)}
                   onClick={() => onAction(action)}
@@ -129,7 +129,7 @@ export function MessageToolbar({
               </select>
               <button
                 type="button"
-                className="icon-button toolbar-button"
+                className="icon-button message-toolbar-button"
                 aria-label={t('list.clearSelection')}
                 title={t('list.clearSelection')}
                 onClick={onClear}
