@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
+import './dialog.css';
 
 const CONTROLS = 'a[href], button, input, select, textarea, [contenteditable="true"], [tabindex]';
 

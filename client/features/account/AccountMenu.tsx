@@ -6,6 +6,7 @@ import { consolePath, isConsolePath } from '../console/routes';
 import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import './account.css';
 
 export function AccountMenu({ email, role = 'user' }: { email: string; role?: SessionInfo['role'] }) {
   const { t } = useTranslation();

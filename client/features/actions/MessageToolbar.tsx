@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../../common/contract';
 import { Icon, type IconName } from '../../ui/Icon';
 import { mailboxDepth, mailboxLabel } from '../mailbox/mailbox-name';
+import './actions.css';
 
 export type ToolbarAction =
   | 'markRead'

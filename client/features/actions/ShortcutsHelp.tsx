@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { useShortcutsStore } from './shortcuts-store';
 import { SHORTCUT_KEYS } from './use-mail-shortcuts';
+import './actions.css';
 
 /** "?": the list of keys, as a dialog that Escape or its button closes. */
 export function ShortcutsHelp() {

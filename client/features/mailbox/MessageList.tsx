@@ -14,6 +14,7 @@ import { DRAG_TYPE } from './drag-messages';
 import { ListViewControls } from './ListViewControls';
 import { useListStore } from './list-store';
 import { MessageListRow, ROW_HEIGHT, SkeletonRow } from './MessageListRow';
+import './mailbox.css';
 
 const SKELETON_POSITIONS = Array.from({ length: 12 }, (_, i) => ({
   index: i,

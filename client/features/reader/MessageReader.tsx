@@ -18,6 +18,7 @@ import { printMessage } from './print-message';
 import { RemoteContentBanner } from './RemoteContentBanner';
 import { useRemoteImagesStore } from './remote-images-store';
 import { sanitizeMailHtml } from './sanitize-html';
+import './reader.css';
 
 export function MessageReader({
   mailbox,
