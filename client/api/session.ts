@@ -1,7 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, SessionInfo } from '../../common/contract';
 import { sessionRoutes } from '../../common/routes/account';
-import { useUiStore } from '../app/ui-store';
 import { ApiClientError, callApi, setCsrfToken } from './http';
 import { sessionKeys } from './keys';
 
@@ -20,6 +19,12 @@ export async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
+let resetUserState: () => void = () => {};
+/** The app hands in the reset of its stores (what the user was doing): api/ knows none of them. */
+export function setUserStateReset(reset: () => void) {
+  resetUserState = reset;
+}
+
 /**
  * Shows the login page, then drops everything else the previous user saw: office PCs are shared,
  * and nothing of one civil servant's mail may appear to the next person at the desk.
@@ -28,7 +33,7 @@ export function forgetUser(queryClient: QueryClient, next: SessionInfo | null = 
   setCsrfToken(next?.csrfToken ?? null);
   queryClient.setQueryData(sessionKeys.current, next);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
-  useUiStore.getState().reset();
+  resetUserState();
 }
 
 export function useSession() {

@@ -10,13 +10,16 @@ import {
   setUnauthenticatedHandler,
 } from '../api/http';
 import { sessionKeys } from '../api/keys';
-import { forgetUser, useSession } from '../api/session';
+import { forgetUser, setUserStateReset, useSession } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { isConsolePath } from '../features/console/routes';
 import { mailPath, parseMailPath } from '../features/mailbox/routes';
 import { ForcedPasswordChange } from '../features/password/ForcedPasswordChange';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MailScreen } from './MailScreen';
+import { resetUserState } from './user-state';
+
+setUserStateReset(resetUserState);
 
 // The Sở TT&TT console is its own chunk: nobody reading mail downloads it.
 const ConsoleApp = lazy(() => import('../features/console/ConsoleApp'));

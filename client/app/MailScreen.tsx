@@ -9,6 +9,7 @@ import { ShortcutsHelp } from '../features/actions/ShortcutsHelp';
 import { ComposeButton, ComposeHost, openCompose } from '../features/compose/ComposeHost';
 import { LiveUpdates } from '../features/live/LiveUpdates';
 import { FolderList } from '../features/mailbox/FolderList';
+import { useListStore } from '../features/mailbox/list-store';
 import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
 import { mailPath } from '../features/mailbox/routes';
@@ -20,7 +21,6 @@ import { SearchBox } from '../features/search/SearchBox';
 import { SearchResultsOr } from '../features/search/SearchResults';
 import { Icon } from '../ui/Icon';
 import { Toaster } from '../ui/Toaster';
-import { useUiStore } from './ui-store';
 
 /** The three panes: folders, the open folder's messages, the open message. */
 export function MailScreen({
@@ -34,8 +34,8 @@ export function MailScreen({
 }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const foldersOpen = useUiStore((s) => s.foldersOpen);
-  const setFoldersOpen = useUiStore((s) => s.setFoldersOpen);
+  const foldersOpen = useListStore((s) => s.foldersOpen);
+  const setFoldersOpen = useListStore((s) => s.setFoldersOpen);
   const mailboxes = useMailboxes();
   const current = mailboxes.data?.find((b) => b.path === mailbox);
   const inboxUnread = mailboxes.data?.find((b) => b.specialUse === 'inbox')?.unread ?? 0;

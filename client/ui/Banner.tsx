@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './banner.css';
 
 type Tone = 'info' | 'warning' | 'error';
 

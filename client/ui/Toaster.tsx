@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Toast, useToasts } from './toast-store';
+import './toaster.css';
 
 /**
  * Where toasts appear (bottom, above everything). Polite for notices, assertive for errors; a

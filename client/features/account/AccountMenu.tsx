@@ -2,15 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { SessionInfo } from '../../../common/contract';
 import { useLogout } from '../../api/session';
-import { useUiStore } from '../../app/ui-store';
 import { consolePath, isConsolePath } from '../console/routes';
+import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import './account.css';
 
 export function AccountMenu({ email, role = 'user' }: { email: string; role?: SessionInfo['role'] }) {
   const { t } = useTranslation();
   const logout = useLogout();
-  const openPasswordDialog = useUiStore((s) => s.setPasswordDialogOpen);
+  const openPasswordDialog = usePasswordDialogStore((s) => s.setPasswordDialogOpen);
   return (
     <fieldset className="account-menu" aria-label={t('account.menu', { email })}>
       <LanguageSwitch />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { setRequestLanguage } from '../../api/http';
 import { type Locale, locales, rememberLocale } from '../../i18n/i18n';
+import './account.css';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

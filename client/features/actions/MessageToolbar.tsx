@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../../common/contract';
 import { Icon, type IconName } from '../../ui/Icon';
 import { mailboxDepth, mailboxLabel } from '../mailbox/mailbox-name';
+import './actions.css';
 
 export type ToolbarAction =
   | 'markRead'
@@ -103,7 +104,7 @@ export function MessageToolbar({
                 <button
                   key={action}
                   type="button"
-                  className={`icon-button toolbar-button action-${action}`}
+                  className={`icon-button message-toolbar-button action-${action}`}
                   aria-label={t(`actions.${isTrash && action === 'delete' ? 'deleteForever' : action}`)}
                   title={t(`actions.${isTrash && action === 'delete' ? 'deleteForever' : action}`)}
                   onClick={() => onAction(action)}
@@ -129,7 +130,7 @@ export function MessageToolbar({
               </select>
               <button
                 type="button"
-                className="icon-button toolbar-button"
+                className="icon-button message-toolbar-button"
                 aria-label={t('list.clearSelection')}
                 title={t('list.clearSelection')}
                 onClick={onClear}

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { ListFilter, MessageRow } from '../../../common/contract';
 import { rowUids } from '../../api/list-cache';
 import type { ActionTarget } from '../../api/message-actions';
-import { useUiStore } from '../../app/ui-store';
+import { useListStore } from '../mailbox/list-store';
 import type { ToolbarAction } from './MessageToolbar';
+import { useShortcutsStore } from './shortcuts-store';
 import { useConfirm } from './use-confirm';
 import { focusSearch, requestCompose, useMailShortcuts } from './use-mail-shortcuts';
 import { useMessageActions } from './use-message-actions';
@@ -39,8 +40,8 @@ export interface ListState {
 export function useListCommands(list: ListState) {
   const { t } = useTranslation();
   const { mailbox, openUid, cursor, rowAt, indexOf } = list;
-  const selection = useUiStore((s) => s.selection);
-  const store = useUiStore.getState;
+  const selection = useListStore((s) => s.selection);
+  const store = useListStore.getState;
   const actions = useMessageActions(mailbox);
   const { ask, dialog } = useConfirm();
 
@@ -180,7 +181,7 @@ export function useListCommands(list: ListState) {
     replyAll: composeFrom('replyAll'),
     forward: composeFrom('forward'),
     search: focusSearch,
-    help: () => store().setShortcutsOpen(true),
+    help: () => useShortcutsStore.getState().setShortcutsOpen(true),
     clear: () => store().clearSelection(),
   });
 

@@ -6,6 +6,7 @@ import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { LanguageSwitch } from '../account/LanguageSwitch';
 import { MaintenanceBanner } from '../maintenance/MaintenanceBanner';
+import './login.css';
 
 export function LoginPage() {
   const { t } = useTranslation();

@@ -8,6 +8,7 @@ import { ComposeWindow } from './ComposeWindow';
 import { useComposeStore } from './compose-store';
 import { hasUnsavedWork, onDraftSaved, saveAllDrafts } from './draft-saver';
 import { SignatureDialog } from './SignatureDialog';
+import './compose.css';
 
 const FALLBACK_LIMITS = { attachmentMaxBytes: 20 * 1024 * 1024, undoSendSeconds: 5 };
 

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../../common/contract';
 import { COMPOSE_EVENT, type ComposeEventDetail, type ComposeSource, useComposeStore } from './compose-store';
+import './compose-host.css';
 
 /**
  * The part of compose in the first bundle: buttons that open windows and the host that loads the

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings, useUpdateSettings } from '../../api/settings';
 import { Banner } from '../../ui/Banner';
+import { Dialog } from '../../ui/Dialog';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { RichEditor } from './RichEditor';
 import { useSizeText } from './size-text';
@@ -18,24 +19,6 @@ export function SignatureDialog({ onClose }: { onClose: () => void }) {
   const update = useUpdateSettings();
   const [html, setHtml] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      e.stopPropagation();
-      onCloseRef.current();
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      opener?.focus?.();
-    };
-  }, []);
 
   const value = html ?? settings.data?.signature ?? '';
   const tooLong = new Blob([value]).size > SIGNATURE_MAX_BYTES;
@@ -46,50 +29,41 @@ export function SignatureDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={panel}
-        className="dialog signature-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="signature-title"
-      >
-        <h2 id="signature-title">{t('compose.signatureDialog.title')}</h2>
-        <p className="muted small">{t('compose.signatureDialog.hint')}</p>
-        {settings.isPending ? (
-          <p aria-busy="true">{t('app.loading')}</p>
-        ) : (
-          <RichEditor
-            initialHtml={settings.data?.signature ?? ''}
-            label={t('compose.signatureDialog.title')}
-            placeholder=""
-            onChange={(next) => {
-              setHtml(next);
-              setSaved(false);
-            }}
-          />
-        )}
-        {tooLong ? (
-          <Banner tone="error">
-            {t('compose.signatureDialog.tooLong', { max: size(SIGNATURE_MAX_BYTES) })}
-          </Banner>
-        ) : null}
-        {update.isError ? <Banner tone="error">{errorMessage(update.error)}</Banner> : null}
-        {saved ? <Banner tone="info">{t('compose.signatureDialog.saved')}</Banner> : null}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('compose.signatureDialog.close')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={save}
-            disabled={tooLong || update.isPending || settings.isPending}
-          >
-            {update.isPending ? t('compose.signatureDialog.saving') : t('compose.signatureDialog.save')}
-          </button>
-        </div>
+    <Dialog title={t('compose.signatureDialog.title')} className="signature-dialog" onClose={onClose}>
+      <p className="muted small">{t('compose.signatureDialog.hint')}</p>
+      {settings.isPending ? (
+        <p aria-busy="true">{t('app.loading')}</p>
+      ) : (
+        <RichEditor
+          initialHtml={settings.data?.signature ?? ''}
+          label={t('compose.signatureDialog.title')}
+          placeholder=""
+          onChange={(next) => {
+            setHtml(next);
+            setSaved(false);
+          }}
+        />
+      )}
+      {tooLong ? (
+        <Banner tone="error">
+          {t('compose.signatureDialog.tooLong', { max: size(SIGNATURE_MAX_BYTES) })}
+        </Banner>
+      ) : null}
+      {update.isError ? <Banner tone="error">{errorMessage(update.error)}</Banner> : null}
+      {saved ? <Banner tone="info">{t('compose.signatureDialog.saved')}</Banner> : null}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('compose.signatureDialog.close')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={save}
+          disabled={tooLong || update.isPending || settings.isPending}
+        >
+          {update.isPending ? t('compose.signatureDialog.saving') : t('compose.signatureDialog.save')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

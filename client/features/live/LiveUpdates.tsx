@@ -10,6 +10,7 @@ import {
   turnNotificationsOff,
   turnNotificationsOn,
 } from './desktop-notifications';
+import './live.css';
 
 /**
  * Keeps the mail screen live (new rows, counts, the tab title) and offers desktop notifications

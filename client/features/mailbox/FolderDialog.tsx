@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { folderPathProblem, type Mailbox } from '../../../common/contract';
 import { useCreateFolder, useRenameFolder } from '../../api/folders';
+import { Dialog } from '../../ui/Dialog';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { mailboxDepth, mailboxLabel } from './mailbox-name';
 
@@ -32,19 +33,8 @@ export function FolderDialog({
   const input = useRef<HTMLInputElement>(null);
   const mutation = mode === 'create' ? create : rename;
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    input.current?.focus();
-    input.current?.select();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      opener?.focus?.();
-    };
-  }, [onCancel]);
+  // A rename starts with the old name selected, ready to be typed over.
+  useEffect(() => input.current?.select(), []);
 
   const clean = name.normalize('NFC').trim();
   // The name is one level: a "/" typed in it would silently create a subfolder.
@@ -67,58 +57,59 @@ export function FolderDialog({
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>
-          {mode === 'create'
-            ? t('folders.createTitle')
-            : t('folders.renameTitle', { name: folder ? mailboxLabel(folder, t) : '' })}
-        </h2>
-        <form onSubmit={submit} noValidate>
-          <label className="field" htmlFor={`${id}-name`}>
-            <span>{t('folders.name')}</span>
-            <input
-              id={`${id}-name`}
-              ref={input}
-              value={name}
-              maxLength={100}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={touched && problem ? true : undefined}
-              aria-describedby={touched && problem ? `${id}-problem` : undefined}
-            />
-          </label>
-          <label className="field" htmlFor={`${id}-parent`}>
-            <span>{t('folders.parent')}</span>
-            <select id={`${id}-parent`} value={parent} onChange={(e) => setParent(e.target.value)}>
-              <option value="">{t('folders.parentNone')}</option>
-              {parents.map((f) => (
-                <option key={f.path} value={f.path}>
-                  {'\u00a0'.repeat(mailboxDepth(f) * 2)}
-                  {mailboxLabel(f, t)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {touched && problem ? (
-            <p id={`${id}-problem`} className="field-error" role="alert">
-              {t(problem === 'empty' ? 'folders.nameEmpty' : 'errors.folder_name_invalid')}
-            </p>
-          ) : null}
-          {mutation.isError ? (
-            <p className="field-error" role="alert">
-              {errorMessage(mutation.error)}
-            </p>
-          ) : null}
-          <div className="form-actions">
-            <button type="button" className="button" onClick={onCancel}>
-              {t('actions.cancel')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mode === 'create' ? t('folders.create') : t('folders.rename')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Dialog
+      title={
+        mode === 'create'
+          ? t('folders.createTitle')
+          : t('folders.renameTitle', { name: folder ? mailboxLabel(folder, t) : '' })
+      }
+      initialFocus={input}
+      onClose={onCancel}
+    >
+      <form onSubmit={submit} noValidate>
+        <label className="field" htmlFor={`${id}-name`}>
+          <span>{t('folders.name')}</span>
+          <input
+            id={`${id}-name`}
+            ref={input}
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={touched && problem ? true : undefined}
+            aria-describedby={touched && problem ? `${id}-problem` : undefined}
+          />
+        </label>
+        <label className="field" htmlFor={`${id}-parent`}>
+          <span>{t('folders.parent')}</span>
+          <select id={`${id}-parent`} value={parent} onChange={(e) => setParent(e.target.value)}>
+            <option value="">{t('folders.parentNone')}</option>
+            {parents.map((f) => (
+              <option key={f.path} value={f.path}>
+                {'\u00a0'.repeat(mailboxDepth(f) * 2)}
+                {mailboxLabel(f, t)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {touched && problem ? (
+          <p id={`${id}-problem`} className="field-error" role="alert">
+            {t(problem === 'empty' ? 'folders.nameEmpty' : 'errors.folder_name_invalid')}
+          </p>
+        ) : null}
+        {mutation.isError ? (
+          <p className="field-error" role="alert">
+            {errorMessage(mutation.error)}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('actions.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+            {mode === 'create' ? t('folders.create') : t('folders.rename')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

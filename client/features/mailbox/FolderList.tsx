@@ -14,6 +14,7 @@ import { DRAG_TYPE, readDragged } from './drag-messages';
 import { FolderDialog } from './FolderDialog';
 import { mailboxDepth, mailboxLabel } from './mailbox-name';
 import { mailPath } from './routes';
+import './mailbox.css';
 
 type Editing = { mode: 'create' | 'rename'; folder?: Mailbox } | { mode: 'delete'; folder: Mailbox } | null;
 

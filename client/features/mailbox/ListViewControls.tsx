@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { listFilters, listSorts } from '../../../common/contract';
 import { useSettings, useUpdateSettings } from '../../api/settings';
-import { useUiStore } from '../../app/ui-store';
+import { useListStore } from './list-store';
 
 /** Filter, sort and the conversation view: how the list is shown, not what is in the folder. */
 export function ListViewControls() {
   const { t } = useTranslation();
-  const { sort, order } = useUiStore((s) => s.listSort);
-  const filter = useUiStore((s) => s.listFilter);
-  const setListSort = useUiStore((s) => s.setListSort);
-  const setListFilter = useUiStore((s) => s.setListFilter);
+  const { sort, order } = useListStore((s) => s.listSort);
+  const filter = useListStore((s) => s.listFilter);
+  const setListSort = useListStore((s) => s.setListSort);
+  const setListFilter = useListStore((s) => s.setListFilter);
   const settings = useSettings();
   const saveSettings = useUpdateSettings();
   const threads = settings.data?.conversationView ?? false;

@@ -7,12 +7,12 @@ import { routeUrl } from '../../../common/contract/route';
 import { quotaRoutes, sessionRoutes } from '../../../common/routes/account';
 import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
 import { publicConfigRoutes } from '../../../common/routes/site';
-import { useUiStore } from '../../app/ui-store';
 import { apiPattern } from '../../test/api-pattern';
 import { mailboxes, publicConfig, session } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
 import { useToasts } from '../../ui/toast-store';
+import { useListStore } from './list-store';
 
 /** A folder of `total` messages, UIDs total…1 newest first, every third one unread. */
 function rows(total: number): MessageRow[] {
@@ -59,7 +59,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
 
   beforeEach(() => {
     // What the previous test selected or was told stays in these stores, as it would in a tab.
-    useUiStore.getState().reset();
+    useListStore.getState().reset();
     useToasts.setState({ toasts: [] });
     window.history.replaceState(null, '', '/thu/INBOX');
     inbox = rows(120);

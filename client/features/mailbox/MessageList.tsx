@@ -6,14 +6,15 @@ import { rowUids } from '../../api/list-cache';
 import { useMailboxes } from '../../api/mailboxes';
 import { DEFAULT_VIEW, type ListViewParams, useListWindow, viewKeyOf } from '../../api/message-pages';
 import { useSettings } from '../../api/settings';
-import { useUiStore } from '../../app/ui-store';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { MessageToolbar } from '../actions/MessageToolbar';
 import { useListCommands } from '../actions/use-list-commands';
 import { DRAG_TYPE } from './drag-messages';
 import { ListViewControls } from './ListViewControls';
+import { useListStore } from './list-store';
 import { MessageListRow, ROW_HEIGHT, SkeletonRow } from './MessageListRow';
+import './mailbox.css';
 
 const SKELETON_POSITIONS = Array.from({ length: 12 }, (_, i) => ({
   index: i,
@@ -48,10 +49,10 @@ export function MessageList({
   const errorMessage = useErrorMessage();
   const settings = useSettings();
   const mailboxes = useMailboxes();
-  const listSort = useUiStore((s) => s.listSort);
-  const filter = useUiStore((s) => s.listFilter);
-  const cursorState = useUiStore((s) => s.cursor);
-  const store = useUiStore.getState;
+  const listSort = useListStore((s) => s.listSort);
+  const filter = useListStore((s) => s.listFilter);
+  const cursorState = useListStore((s) => s.cursor);
+  const store = useListStore.getState;
 
   const threads = settings.data?.conversationView ?? false;
   const view: ListViewParams = useMemo(

@@ -6,6 +6,7 @@ import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { PasswordChecklist } from './PasswordChecklist';
 import { checklist } from './password-checklist-rules';
+import './password.css';
 
 /**
  * Current password, new password twice, and the live checklist. A refusal (wrong current password,

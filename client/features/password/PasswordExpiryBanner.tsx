@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../common/contract';
-import { useUiStore } from '../../app/ui-store';
 import { Banner } from '../../ui/Banner';
+import { usePasswordDialogStore } from './password-dialog-store';
 
 /** from day 25 the days left before the monthly change; in the grace period, more urgently. */
 export function PasswordExpiryBanner({ password }: { password: SessionInfo['password'] }) {
   const { t } = useTranslation();
-  const openDialog = useUiStore((s) => s.setPasswordDialogOpen);
+  const openDialog = usePasswordDialogStore((s) => s.setPasswordDialogOpen);
   const grace = password.graceDaysLeft;
   const left = password.daysLeft;
   if (grace === null && left === null) return null;

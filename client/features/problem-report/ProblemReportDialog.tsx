@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageReportKind, ProblemReportReceipt } from '../../../common/contract';
 import { useSubmitProblemReport } from '../../api/problem-reports';
 import { usePublicConfig } from '../../api/public-config';
 import { Banner } from '../../ui/Banner';
+import { Dialog } from '../../ui/Dialog';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { useToasts } from '../../ui/toast-store';
 import './problem-report.css';
@@ -27,7 +28,6 @@ export function ProblemReportDialog({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const panel = useRef<HTMLFormElement>(null);
   const support = usePublicConfig().data?.supportAddress ?? '';
   const submit = useSubmitProblemReport();
   const errorMessage = useErrorMessage();
@@ -36,24 +36,6 @@ export function ProblemReportDialog({
   const [note, setNote] = useState('');
   const page = window.location.pathname;
   const [includePage, setIncludePage] = useState(true);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    panel.current?.querySelector<HTMLElement>('input, textarea')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onCloseRef.current();
-      }
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      opener?.focus?.();
-    };
-  }, []);
 
   const send = (e: FormEvent) => {
     e.preventDefault();
@@ -73,88 +55,79 @@ export function ProblemReportDialog({
 
   const fault = target.kind === 'fault';
   return (
-    <div className="dialog-backdrop">
-      <form
-        ref={panel}
-        className="dialog problem-report-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onSubmit={send}
-      >
-        <h2 id={`${id}-title`}>{t(fault ? 'problemReport.faultTitle' : 'problemReport.messageTitle')}</h2>
-        {fault ? (
-          <>
-            <label htmlFor={`${id}-note`}>{t('problemReport.faultNote')}</label>
-            <textarea
-              id={`${id}-note`}
-              rows={5}
-              required
-              maxLength={2000}
-              aria-describedby={`${id}-hint`}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <p id={`${id}-hint`} className="problem-report-hint">
-              {t('problemReport.faultNoteHint')}
-            </p>
-            <label className="problem-report-check">
-              <input
-                type="checkbox"
-                checked={includePage}
-                onChange={(e) => setIncludePage(e.target.checked)}
-              />
-              {t('problemReport.includePage', { page })}
-            </label>
-          </>
-        ) : (
-          <>
-            <fieldset className="problem-report-kinds">
-              <legend>{t('problemReport.kind')}</legend>
-              {MESSAGE_KINDS.map((k) => (
-                <label key={k}>
-                  <input
-                    type="radio"
-                    name={`${id}-kind`}
-                    value={k}
-                    checked={kind === k}
-                    onChange={() => setKind(k)}
-                  />
-                  {t(`problemReport.kinds.${k}`)}
-                </label>
-              ))}
-            </fieldset>
-            <p className="problem-report-hint">
-              {kind === 'spam' ? t('problemReport.spamMoves') : t('problemReport.staysInPlace')}
-            </p>
-            <label htmlFor={`${id}-note`}>{t('problemReport.note')}</label>
-            <textarea
-              id={`${id}-note`}
-              rows={3}
-              maxLength={2000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            {support ? (
-              <p className="problem-report-hint">{t('problemReport.sendsCopy', { support })}</p>
-            ) : null}
-          </>
-        )}
-        {submit.isError ? <Banner tone="error">{errorMessage(submit.error)}</Banner> : null}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={submit.isPending}>
-            {t('problemReport.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={submit.isPending || (fault && note.trim() === '')}
-          >
-            {submit.isPending ? t('problemReport.sending') : t('problemReport.send')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      title={t(fault ? 'problemReport.faultTitle' : 'problemReport.messageTitle')}
+      className="problem-report-dialog"
+      onClose={onClose}
+      onSubmit={send}
+    >
+      {fault ? (
+        <>
+          <label htmlFor={`${id}-note`}>{t('problemReport.faultNote')}</label>
+          <textarea
+            id={`${id}-note`}
+            rows={5}
+            required
+            maxLength={2000}
+            aria-describedby={`${id}-hint`}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <p id={`${id}-hint`} className="problem-report-hint">
+            {t('problemReport.faultNoteHint')}
+          </p>
+          <label className="problem-report-check">
+            <input type="checkbox" checked={includePage} onChange={(e) => setIncludePage(e.target.checked)} />
+            {t('problemReport.includePage', { page })}
+          </label>
+        </>
+      ) : (
+        <>
+          <fieldset className="problem-report-kinds">
+            <legend>{t('problemReport.kind')}</legend>
+            {MESSAGE_KINDS.map((k) => (
+              <label key={k}>
+                <input
+                  type="radio"
+                  name={`${id}-kind`}
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                />
+                {t(`problemReport.kinds.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <p className="problem-report-hint">
+            {kind === 'spam' ? t('problemReport.spamMoves') : t('problemReport.staysInPlace')}
+          </p>
+          <label htmlFor={`${id}-note`}>{t('problemReport.note')}</label>
+          <textarea
+            id={`${id}-note`}
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          {support ? (
+            <p className="problem-report-hint">{t('problemReport.sendsCopy', { support })}</p>
+          ) : null}
+        </>
+      )}
+      {submit.isError ? <Banner tone="error">{errorMessage(submit.error)}</Banner> : null}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose} disabled={submit.isPending}>
+          {t('problemReport.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={submit.isPending || (fault && note.trim() === '')}
+        >
+          {submit.isPending ? t('problemReport.sending') : t('problemReport.send')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
 

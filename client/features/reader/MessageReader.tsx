@@ -5,7 +5,6 @@ import { formatDateTime } from '../../../common/i18n/format';
 import { attachmentFileUrl, rawSourceUrl } from '../../api/message-files';
 import { useMessage, useSetSeen } from '../../api/messages';
 import { useSettings, useUpdateSettings } from '../../api/settings';
-import { useUiStore } from '../../app/ui-store';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
@@ -17,7 +16,9 @@ import { addressLine, MessageHeaders } from './MessageHeaders';
 import { PlainTextBody } from './PlainTextBody';
 import { printMessage } from './print-message';
 import { RemoteContentBanner } from './RemoteContentBanner';
+import { useRemoteImagesStore } from './remote-images-store';
 import { sanitizeMailHtml } from './sanitize-html';
+import './reader.css';
 
 export function MessageReader({
   mailbox,
@@ -71,8 +72,8 @@ function MessageView({
   const subject = message.subject || t('list.noSubject');
 
   // Remote content: this message only (this tab), or always for the sender (user setting).
-  const allowedOnce = useUiStore((s) => Boolean(s.remoteAllowed[messageKey]));
-  const showOnce = useUiStore((s) => s.allowRemote);
+  const allowedOnce = useRemoteImagesStore((s) => Boolean(s.remoteAllowed[messageKey]));
+  const showOnce = useRemoteImagesStore((s) => s.allowRemote);
   const settings = useSettings();
   const { mutate: updateSettings } = useUpdateSettings();
   const sender = message.from?.address.toLowerCase() || null;

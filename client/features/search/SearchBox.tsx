@@ -13,6 +13,7 @@ import {
   type SearchDraft,
 } from './search-form';
 import { useSearchStore } from './search-store';
+import './search.css';
 
 /**
  * The search box of the top bar. Enter searches (all folders unless the panel says otherwise);

@@ -12,6 +12,7 @@ import { mailPath } from '../mailbox/routes';
 import { SearchResultRow } from './SearchResultRow';
 import { dayBefore, formatIsoDay } from './search-dates';
 import { useSearchStore } from './search-store';
+import './search.css';
 
 /** Keep looking by itself until this many hits show (each round is one time-boxed request). */
 const FILL_TO = 30;

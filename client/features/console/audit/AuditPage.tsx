@@ -1,8 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../common/contract';
-import { parseVietnameseDay, vietnameseDateTime } from '../../../../common/policy/vietnam-date';
+import { vietnameseDateTime } from '../../../../common/policy/vietnam-date';
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditExportUrl, useAuditLog } from '../../../api/console-audit';
+import { DayInput, typedDay } from '../../../ui/DayInput';
 import { FormError } from '../../../ui/ErrorText';
 import './audit.css';
 
@@ -31,8 +32,8 @@ export default function AuditPage() {
 
   function apply(e: FormEvent) {
     e.preventDefault();
-    const from = draft.from.trim() ? parseVietnameseDay(draft.from) : undefined;
-    const to = draft.to.trim() ? parseVietnameseDay(draft.to) : undefined;
+    const from = typedDay(draft.from);
+    const to = typedDay(draft.to);
     if (from === null || to === null) {
       setDateError(true);
       return;
@@ -99,24 +100,22 @@ export default function AuditPage() {
         </label>
         <label>
           {t('console.audit.from')}
-          <input
+          <DayInput
             className="audit-date"
-            inputMode="numeric"
             value={draft.from}
-            onChange={edit('from')}
+            onChange={(from) => setDraft((d) => ({ ...d, from }))}
             placeholder={t('console.audit.datePlaceholder')}
-            aria-invalid={dateError && draft.from.trim() !== '' && parseVietnameseDay(draft.from) === null}
+            showInvalid={dateError}
           />
         </label>
         <label>
           {t('console.audit.to')}
-          <input
+          <DayInput
             className="audit-date"
-            inputMode="numeric"
             value={draft.to}
-            onChange={edit('to')}
+            onChange={(to) => setDraft((d) => ({ ...d, to }))}
             placeholder={t('console.audit.datePlaceholder')}
-            aria-invalid={dateError && draft.to.trim() !== '' && parseVietnameseDay(draft.to) === null}
+            showInvalid={dateError}
           />
         </label>
         <div className="console-actions">

@@ -12,6 +12,7 @@ import {
 import { useTimeZone } from '../../../i18n/use-time-zone';
 import { Banner } from '../../../ui/Banner';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { DayInput } from '../../../ui/DayInput';
 import { useErrorMessage } from '../../../ui/ErrorText';
 import { useToasts } from '../../../ui/toast-store';
 import { vietnamInstant } from './vietnam-time';
@@ -69,11 +70,9 @@ function NoticeForm() {
       <div className="row">
         <label>
           {t('console.maintenance.startDate')}
-          <input
-            inputMode="numeric"
-            placeholder="dd/MM/yyyy"
+          <DayInput
             value={startDate}
-            onChange={(e) => setStartDate(e.target.value)}
+            onChange={setStartDate}
             aria-describedby="maintenance-earliest"
             required
           />
@@ -95,12 +94,7 @@ function NoticeForm() {
       <div className="row">
         <label>
           {t('console.maintenance.endDate')}
-          <input
-            inputMode="numeric"
-            placeholder={startDate || 'dd/MM/yyyy'}
-            value={endDate}
-            onChange={(e) => setEndDate(e.target.value)}
-          />
+          <DayInput value={endDate} onChange={setEndDate} placeholder={startDate || undefined} />
         </label>
         <label>
           {t('console.maintenance.endTime')}

@@ -10,6 +10,7 @@ import {
   useRejectUnitRequest,
   useUnitRequests,
 } from '../../../api/console-requests';
+import { DayInput } from '../../../ui/DayInput';
 import { FormError } from '../../../ui/ErrorText';
 import './requests.css';
 import { vietnameseDay } from '../../../../common/policy/vietnam-date';
@@ -167,10 +168,9 @@ export default function RequestsPage() {
           </label>
           <label>
             {t('console.requests.form.documentDate')}
-            <input
-              placeholder="dd/MM/yyyy"
+            <DayInput
               value={form.documentDate}
-              onChange={(e) => setForm({ ...form, documentDate: e.target.value })}
+              onChange={(documentDate) => setForm({ ...form, documentDate })}
             />
           </label>
           <label>

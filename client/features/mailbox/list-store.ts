@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ListFilter, ListOrder, ListSort } from '../../common/contract';
+import type { ListFilter, ListOrder, ListSort } from '../../../common/contract';
 
 /**
  * Selected rows of the open folder. `all` is "select all in folder": actions then address the
@@ -14,24 +14,17 @@ export interface Selection {
 }
 
 const NO_SELECTION: Selection = { mailbox: '', uids: {}, anchor: null, all: false };
-const emptySelection = (): Selection => NO_SELECTION;
 const DEFAULT_SORT = { sort: 'arrival', order: 'desc' } as const;
 const START_CURSOR = { mailbox: '', index: 0 };
 
 /**
- * What the user is doing right now, never data from the proxy (that lives in the query cache).
- * The open folder and message live in the URL so that links and the Back button work.
+ * What the user is doing in the message list, never data from the proxy (that lives in the query
+ * cache). The open folder and message live in the URL so that links and the Back button work.
  */
-interface UiState {
-  /** Messages for which the user clicked "show remote images" in this tab. */
-  remoteAllowed: Record<string, true>;
-  allowRemote: (messageKey: string) => void;
+interface ListState {
   /** On a phone only one pane shows; the folder list slides over the message list. */
   foldersOpen: boolean;
   setFoldersOpen: (open: boolean) => void;
-  /** The voluntary "change password" dialog (account menu, expiry banner). */
-  passwordDialogOpen: boolean;
-  setPasswordDialogOpen: (open: boolean) => void;
   /** How the message list is ordered and filtered (the conversation view is a saved setting). */
   listSort: { sort: ListSort; order: ListOrder };
   listFilter: ListFilter;
@@ -48,24 +41,18 @@ interface UiState {
   /** The keyboard cursor (j/k) as a position in the list, so that it stays put when rows go. */
   cursor: { mailbox: string; index: number };
   setCursor: (mailbox: string, index: number) => void;
-  shortcutsOpen: boolean;
-  setShortcutsOpen: (open: boolean) => void;
-  /** Back to a fresh state when the user changes (log-in, log-out, expiry). */
+  /** Back to a fresh list when the user changes (log-in, log-out, expiry). */
   reset: () => void;
 }
 
-export const useUiStore = create<UiState>((set) => ({
-  remoteAllowed: {},
-  allowRemote: (messageKey) => set((s) => ({ remoteAllowed: { ...s.remoteAllowed, [messageKey]: true } })),
+export const useListStore = create<ListState>((set) => ({
   foldersOpen: false,
   setFoldersOpen: (foldersOpen) => set({ foldersOpen }),
-  passwordDialogOpen: false,
-  setPasswordDialogOpen: (passwordDialogOpen) => set({ passwordDialogOpen }),
   listSort: DEFAULT_SORT,
   listFilter: 'all',
-  setListSort: (sort, order) => set({ listSort: { sort, order }, selection: emptySelection() }),
-  setListFilter: (listFilter) => set({ listFilter, selection: emptySelection() }),
-  selection: emptySelection(),
+  setListSort: (sort, order) => set({ listSort: { sort, order }, selection: NO_SELECTION }),
+  setListFilter: (listFilter) => set({ listFilter, selection: NO_SELECTION }),
+  selection: NO_SELECTION,
   toggleSelected: (mailbox, uid) =>
     set((s) => {
       const current = s.selection.mailbox === mailbox && !s.selection.all ? s.selection.uids : {};
@@ -91,20 +78,15 @@ export const useUiStore = create<UiState>((set) => ({
       selection: { mailbox, uids: Object.fromEntries(list.map((u) => [u, true])), anchor: null, all: false },
     }),
   selectAllInFolder: (mailbox) => set({ selection: { mailbox, uids: {}, anchor: null, all: true } }),
-  clearSelection: () => set({ selection: emptySelection() }),
+  clearSelection: () => set({ selection: NO_SELECTION }),
   cursor: START_CURSOR,
   setCursor: (mailbox, index) => set({ cursor: { mailbox, index: Math.max(0, index) } }),
-  shortcutsOpen: false,
-  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   reset: () =>
     set({
-      remoteAllowed: {},
       foldersOpen: false,
-      passwordDialogOpen: false,
       listSort: DEFAULT_SORT,
       listFilter: 'all',
       selection: NO_SELECTION,
       cursor: START_CURSOR,
-      shortcutsOpen: false,
     }),
 }));
