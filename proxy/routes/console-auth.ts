@@ -125,6 +125,8 @@ function throttled<T>(ctx: AppContext, email: string, ip: string, attempt: () =>
     ctx.loginThrottle.recordSuccess(who, ip);
   } else if (result === 'not_enrolled') {
     ctx.loginThrottle.forget(recorded);
+  } else {
+    ctx.loginThrottle.recordFailure(recorded);
   }
   return result;
 }
