@@ -29,6 +29,10 @@ import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { createLiveHub } from './live/live-hub';
 import { createImapPool } from './mail/imap-pool';
+import { registerHealth } from './ops/health';
+import { createMetrics } from './ops/metrics';
+import { countingUploads, registerMetrics } from './ops/metrics-routes';
+import { registerSourceArchive } from './ops/source-archive';
 import { registerStaticApp } from './ops/static-app';
 import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
@@ -81,6 +85,7 @@ export async function buildServer(config: Config) {
   app.setErrorHandler(errorHandler);
 
   const db = openDatabase(config.dataDir);
+  const metrics = createMetrics();
   const ctx: AppContext = {
     config,
     db,
@@ -92,12 +97,13 @@ export async function buildServer(config: Config) {
     settings: createSettingsStore(db),
     imap: createImapPool(config.imap, app.log),
     directory: createDirectory(db),
-    uploads: createUploadStore(path.join(config.dataDir, 'uploads')),
+    uploads: countingUploads(createUploadStore(path.join(config.dataDir, 'uploads')), metrics),
     sendKeys: createSendKeys(db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
     requests: createRequestStore(db),
     secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
+    metrics,
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
@@ -109,6 +115,11 @@ export async function buildServer(config: Config) {
     await ctx.imap.closeAll();
     db.close();
   });
+
+  // Outside /api: for the service manager, nginx and Prometheus, not for the browser app.
+  registerMetrics(app, ctx, metrics);
+  await registerHealth(app, ctx);
+  registerSourceArchive(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -6,6 +6,7 @@ import { useUiStore } from '../../app/ui-store';
 import { consolePath, isConsolePath } from '../console/routes';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SourceLink } from './SourceLink';
 
 export function AccountMenu({ email, role = 'user' }: { email: string; role?: SessionInfo['role'] }) {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
       <button type="button" className="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
         {t('account.logout')}
       </button>
+      <SourceLink />
     </fieldset>
   );
 }

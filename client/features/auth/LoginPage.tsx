@@ -5,6 +5,7 @@ import { useLogin } from '../../api/session';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { LanguageSwitch } from '../account/LanguageSwitch';
+import { SourceLink } from '../account/SourceLink';
 import { MaintenanceBanner } from '../maintenance/MaintenanceBanner';
 
 export function LoginPage() {
@@ -86,6 +87,7 @@ export function LoginPage() {
         </button>
         <p className="muted small">{t('login.help', { support: config.data?.supportAddress ?? '' })}</p>
         <LanguageSwitch />
+        <SourceLink />
       </form>
     </main>
   );
