@@ -11,6 +11,7 @@ import type { SecondFactors } from './console/second-factor';
 import type { UnitStore } from './console/units/unit-store';
 import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
+import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
 import type { Db } from './store/database';
@@ -36,4 +37,6 @@ export interface AppContext {
   secondFactors: SecondFactors;
   /** R-5.2: units' written requests, linked to what was done. */
   requests: RequestStore;
+  /** The operators' Prometheus counters (proxy/ops/metrics.ts). */
+  metrics: Metrics;
 }

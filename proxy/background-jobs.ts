@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from './app-context';
 import { refreshDirectory } from './console/directory/refresh-directory';
 import { startLifecycleSchedule } from './console/lifecycle/lifecycle-job';
+import { countedJob } from './ops/metrics';
 import { createQuotaWarningJob } from './quota-warnings/quota-warning-job';
 
 const MINUTE = 60_000;
@@ -14,11 +15,11 @@ const HOUR = 60 * MINUTE;
  */
 export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
   const { config } = ctx;
-  const every = (ms: number, job: () => unknown) => {
+  const every = (ms: number, name: string, job: () => unknown) => {
     const timer = setInterval(() => {
-      Promise.resolve()
-        .then(job)
-        .catch((err: unknown) => log.warn({ err }, 'background job failed'));
+      countedJob(ctx.metrics, name, job).catch((err: unknown) =>
+        log.warn({ err, job: name }, 'background job failed'),
+      );
     }, ms);
     timer.unref();
     return timer;
@@ -28,19 +29,21 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
   const purgeAudit = () => ctx.audit.purgeExpired(config.auditRetentionMonths);
   purgeAudit();
   const refresh = () => refreshDirectory(ctx);
-  refresh().catch((err: unknown) => log.warn({ err }, 'directory refresh failed'));
+  countedJob(ctx.metrics, 'refresh-directory', refresh).catch((err: unknown) =>
+    log.warn({ err }, 'directory refresh failed'),
+  );
 
   const timers = [
-    every(10 * MINUTE, () => {
+    every(10 * MINUTE, 'purge-sessions', () => {
       ctx.sessions.purgeExpired();
       ctx.loginThrottle.purgeOld();
     }),
-    every(24 * HOUR, purgeAudit),
-    every(HOUR, async () => {
+    every(24 * HOUR, 'purge-audit', purgeAudit),
+    every(HOUR, 'purge-uploads', async () => {
       await ctx.uploads.purgeOlderThan(config.limits.uploadTtlMs);
       ctx.sendKeys.purgeOlderThan(30 * 24 * HOUR);
     }),
-    every(HOUR, refresh),
+    every(HOUR, 'refresh-directory', refresh),
   ];
   const quotaWarnings = createQuotaWarningJob({ config, db: ctx.db, audit: ctx.audit, log }).start();
   // Đ5.3b, Đ6.2a: once a day at LIFECYCLE_JOB_HOUR, Viet Nam time.

@@ -125,6 +125,17 @@ const EnvSchema = z.object({
   PROVIDER_ACCOUNT_HOOK: z.string().optional(),
   /** The sender of the proxy's own messages (quota warnings). */
   SYSTEM_SENDER: z.string().optional(),
+
+  /**
+   * AGPL §13: where users get the source of the version they use, shown on the log-in page and in
+   * the account area. By default the tarball `npm run build` made of the built tree, served by the
+   * proxy itself; a province that publishes its fork sets its repository's address instead.
+   */
+  SOURCE_URL: z.string().default('/source.tar.gz'),
+  /** Who may scrape /metrics without a token: addresses or CIDR blocks, comma-separated. */
+  METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
+  /** A bearer token that opens /metrics from anywhere (e.g. a Prometheus on another host). */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -222,6 +233,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
             userFilter: e.LDAP_USER_FILTER,
           }
         : { kind: 'passwd-file' as const, path: e.PASSWD_FILE_PATH, denyDir: e.PASSWD_FILE_DENY_DIR },
+    sourceUrl: e.SOURCE_URL,
+    metrics: {
+      allow: e.METRICS_ALLOW.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      token: e.METRICS_TOKEN,
+    },
     quotaWarnings: {
       doveadmUrl: e.DOVEADM_URL,
       doveadmApiKey: e.DOVEADM_API_KEY,

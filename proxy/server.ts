@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import {
@@ -29,9 +27,13 @@ import { loadUnitList, seedUnits } from './console/units/units-config';
 import { ApiError } from './errors';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
-import { appSecurityHeaders } from './http/security-headers';
 import { createLiveHub } from './live/live-hub';
 import { createImapPool } from './mail/imap-pool';
+import { registerHealth } from './ops/health';
+import { createMetrics } from './ops/metrics';
+import { countingUploads, registerMetrics } from './ops/metrics-routes';
+import { registerSourceArchive } from './ops/source-archive';
+import { registerStaticApp } from './ops/static-app';
 import { createPasswordDriver } from './password/drivers/create-driver';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
@@ -85,6 +87,7 @@ export async function buildServer(config: Config) {
   app.setErrorHandler(errorHandler);
 
   const db = openDatabase(config.dataDir);
+  const metrics = createMetrics();
   const ctx: AppContext = {
     config,
     db,
@@ -96,12 +99,13 @@ export async function buildServer(config: Config) {
     settings: createSettingsStore(db),
     imap: createImapPool(config.imap, app.log),
     directory: createDirectory(db),
-    uploads: createUploadStore(path.join(config.dataDir, 'uploads')),
+    uploads: countingUploads(createUploadStore(path.join(config.dataDir, 'uploads')), metrics),
     sendKeys: createSendKeys(db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
     requests: createRequestStore(db),
     secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
+    metrics,
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
@@ -113,6 +117,11 @@ export async function buildServer(config: Config) {
     await ctx.imap.closeAll();
     db.close();
   });
+
+  // Outside /api: for the service manager, nginx and Prometheus, not for the browser app.
+  registerMetrics(app, ctx, metrics);
+  await registerHealth(app, ctx);
+  registerSourceArchive(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -180,29 +189,7 @@ export async function buildServer(config: Config) {
     { prefix: '/api' },
   );
 
-  const staticRoot = path.resolve(config.staticDir);
-  if (existsSync(path.join(staticRoot, 'index.html'))) {
-    app.addHook('onRequest', async (req, reply) => {
-      if (req.url.startsWith('/api/')) return;
-      appSecurityHeaders(reply);
-      // Vite names assets by content hash: they never change, the page that names them always may.
-      reply.header(
-        'cache-control',
-        req.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    });
-    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
-    await app.register(fastifyStatic, { root: staticRoot, wildcard: true, index: false });
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
-    // The SPA owns every other page path (deep links such as /thu/INBOX/42); a missing file is a 404.
-    app.setNotFoundHandler((req, reply) => {
-      const path = req.url.split('?')[0] ?? '';
-      // Folder URLs may end like a file ("/thu/Lưu trữ.2023"): only non-app paths can be files.
-      const isPage = req.method === 'GET' && (path.startsWith('/thu/') || !/\.[a-z0-9]{1,8}$/i.test(path));
-      if (!isPage) return reply.status(404).type('text/plain').send('Not found');
-      return reply.sendFile('index.html');
-    });
-  }
+  await registerStaticApp(app, config.staticDir);
 
   return { app, ctx };
 }

@@ -9,8 +9,10 @@ npx tsx scripts/write-demo-env.ts
 npx tsx scripts/seed/demo-roles.ts
 echo "• Building the app…"
 npx vite build --logLevel warn
+npx tsx scripts/build/build-proxy.ts
 port="${PORT:-8080}"
 export PORT="$port" PUBLIC_URL="${PUBLIC_URL:-http://127.0.0.1:$port}" LOG_LEVEL="${LOG_LEVEL:-warn}"
 npx tsx scripts/demo-logins.ts "$PUBLIC_URL"
 echo "Stop with Ctrl+C (the mail stack keeps running: npm run mail:stop)."
-exec npx tsx proxy/main.ts
+# The production entry point, as `npm start` runs it.
+exec node --enable-source-maps dist/proxy/main.js

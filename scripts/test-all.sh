@@ -9,7 +9,9 @@ echo "• Lint and format (Biome)"
 npx biome check .
 echo "• Type check (tsc, strict): common (no DOM, no Node), client (DOM), proxy (Node), scripts and e2e"
 npm run --silent typecheck
-echo "• Unit and component tests"
+echo "• nginx from Debian (installed, never started), for the check of the deploy/ site"
+bash scripts/deploy/ensure-nginx.sh
+echo "• Unit and component tests (deploy/ nginx site: nginx -t)"
 npx vitest run --project unit --project client
 
 stack_was_running=0

@@ -11,6 +11,7 @@ export const publicConfig: PublicConfig = {
   productName: 'Hộp thư công vụ Bình Phước',
   mailDomain: 'binhphuoc.gov.vn',
   supportAddress: 'hotro@binhphuoc.gov.vn',
+  sourceUrl: '/source.tar.gz',
   defaultLocale: 'vi',
   timeZone: 'Asia/Ho_Chi_Minh',
   limits: { attachmentMaxBytes: 20971520, undoSendSeconds: 5, passwordMinLength: 8, passwordMaxAgeDays: 30 },

@@ -7,6 +7,8 @@ export const PublicConfig = z
     productName: z.string(),
     mailDomain: z.string(),
     supportAddress: z.string(),
+    /** AGPL §13: where the source of this version is offered (an address, or a path on this host). */
+    sourceUrl: z.string(),
     defaultLocale: z.enum(['vi', 'en']),
     timeZone: z.string(),
     limits: z.object({

@@ -7,6 +7,12 @@ import {
 } from '../policy/login-throttle';
 import type { Db } from '../store/database';
 
+/** An attempt in flight: its row under the account's key, and the address to charge if it fails. */
+export interface LoginAttempt {
+  id: number;
+  ip: string;
+}
+
 const accountKey = (email: string, ip: string) => `acct:${email}|ip:${ip}`;
 const ipKey = (ip: string) => `ip:${ip}`;
 
@@ -33,18 +39,20 @@ export function createLoginThrottle(
       );
     },
     /**
-     * Counts an attempt as a failure before the provider answers, so that a burst of parallel
-     * guesses is throttled too; `forget` takes it back when it was not a wrong password.
+     * Counts an attempt against the account before the provider answers, so that a burst of
+     * parallel guesses at one account is throttled too; `forget` takes it back when it was not a
+     * wrong password. The address is charged only by `recordFailure`: a whole office behind one
+     * NAT address logging in at nine o'clock is many attempts in flight, not many failures.
      */
-    recordAttempt(email: string, ip: string): number[] {
-      const at = now();
-      return db.transaction(() => [
-        Number(insert.run(accountKey(email, ip), at).lastInsertRowid),
-        Number(insert.run(ipKey(ip), at).lastInsertRowid),
-      ])();
+    recordAttempt(email: string, ip: string): LoginAttempt {
+      return { id: Number(insert.run(accountKey(email, ip), now()).lastInsertRowid), ip };
     },
-    forget(attempt: number[]): void {
-      for (const id of attempt) remove.run(id);
+    /** The provider said the password was wrong: the attempt stays and the address is charged. */
+    recordFailure(attempt: LoginAttempt): void {
+      insert.run(ipKey(attempt.ip), now());
+    },
+    forget(attempt: LoginAttempt): void {
+      remove.run(attempt.id);
     },
     /** A correct password clears that account's count from that address (not the address's). */
     recordSuccess(email: string, ip: string): void {

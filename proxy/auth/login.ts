@@ -42,7 +42,8 @@ export async function logIn(
   } catch (err) {
     const code = err instanceof ApiError ? err.code : 'internal_error';
     // Only a wrong password counts; a provider outage or a suspended mailbox is no guess.
-    if (code !== 'invalid_credentials') ctx.loginThrottle.forget(attempt);
+    if (code === 'invalid_credentials') ctx.loginThrottle.recordFailure(attempt);
+    else ctx.loginThrottle.forget(attempt);
     audit(code);
     throw err;
   }

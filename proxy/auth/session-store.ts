@@ -44,6 +44,7 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
   const purge = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  const countLive = db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE expires_at > ?');
   const updateBox = db.prepare('UPDATE sessions SET secret_box = ? WHERE id_hash = ?');
   const removeOthers = db.prepare('DELETE FROM sessions WHERE email = ? AND id_hash != ?');
   const removeAll = db.prepare('DELETE FROM sessions WHERE email = ?');
@@ -134,6 +135,11 @@ export function createSessionStore(db: Db, times: SessionTimes, now: () => numbe
     /** Other devices are logged out when the password changes (they hold the old one). */
     destroyOthers(email: string, keepIdHash: string): number {
       return removeOthers.run(email, keepIdHash).changes;
+    },
+
+    /** Sessions not yet expired, for the operators' metrics. */
+    countActive(): number {
+      return (countLive.get(now()) as { n: number }).n;
     },
 
     /** Suspension, revocation or an admin reset ends every session of the account. */

@@ -62,7 +62,7 @@ export function verifySecondFactor(ctx: Ctx, who: FactorHolder, code: string): v
   ctx.sessions.markSecondFactor(who.sessionIdHash);
 }
 
-type Throttle = Pick<LoginThrottle, 'check' | 'recordAttempt' | 'forget' | 'recordSuccess'>;
+type Throttle = Pick<LoginThrottle, 'check' | 'recordAttempt' | 'recordFailure' | 'forget' | 'recordSuccess'>;
 
 /**
  * The log-in throttle under its own key, so six digits cannot be guessed: wrong codes count, a
@@ -89,6 +89,9 @@ export function throttledAttempt<T extends string[] | 'ok' | 'invalid' | 'not_en
     throttle.recordSuccess(who, ip);
   } else if (result === 'not_enrolled') {
     throttle.forget(recorded);
+  } else {
+    // A wrong code charges the address too, as a wrong password does.
+    throttle.recordFailure(recorded);
   }
   return result;
 }

@@ -99,6 +99,8 @@ export function createLiveHub(server: ImapServer, thresholds: QuotaThresholds, l
     watchedUsers: () => users.size,
     idleConnections: () => [...users.values()].filter((w) => w.watcher.connected()).length,
     streamsOf: (email: string) => users.get(email)?.listeners.size ?? 0,
+    /** Open event streams (browser tabs) across all users, for the operators' metrics. */
+    openStreams: () => [...users.values()].reduce((n, w) => n + w.listeners.size, 0),
 
     async closeAll(): Promise<void> {
       const all = [...users.entries()];

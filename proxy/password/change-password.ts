@@ -88,6 +88,7 @@ async function verifyCurrentPassword(
     await ctx.imap.verify({ email, password });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'invalid_credentials') {
+      ctx.loginThrottle.recordFailure(attempt);
       refuse(new ApiError('current_password_incorrect'));
     }
     ctx.loginThrottle.forget(attempt);

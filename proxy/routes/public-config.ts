@@ -12,6 +12,7 @@ export function publicConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         productName: ctx.config.org.productName,
         mailDomain: ctx.config.org.mailDomain,
         supportAddress: ctx.config.org.supportAddress,
+        sourceUrl: ctx.config.sourceUrl,
         defaultLocale: ctx.config.org.defaultLocale,
         timeZone: ctx.config.org.timeZone,
         limits: {

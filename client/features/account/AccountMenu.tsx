@@ -7,6 +7,7 @@ import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import './account.css';
+import { SourceLink } from './SourceLink';
 
 export function AccountMenu({ email, role = 'user' }: { email: string; role?: SessionInfo['role'] }) {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
       <button type="button" className="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
         {t('account.logout')}
       </button>
+      <SourceLink />
     </fieldset>
   );
 }

@@ -5,6 +5,7 @@ import { useLogin } from '../../api/session';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { LanguageSwitch } from '../account/LanguageSwitch';
+import { SourceLink } from '../account/SourceLink';
 import { MaintenanceBanner } from '../maintenance/MaintenanceBanner';
 import './login.css';
 
@@ -87,6 +88,7 @@ export function LoginPage() {
         </button>
         <p className="muted small">{t('login.help', { support: config.data?.supportAddress ?? '' })}</p>
         <LanguageSwitch />
+        <SourceLink />
       </form>
     </main>
   );

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { z } from 'zod';
+import { appRoot } from '../../app-root';
 import type { Unit, UnitStore } from './unit-store';
 
 /** The repository's Bình Phước tree: province → departments and districts → divisions and communes. */
-export const DEFAULT_UNITS_FILE = fileURLToPath(new URL('../../../config/units.json', import.meta.url));
+export const DEFAULT_UNITS_FILE = path.join(appRoot(), 'config', 'units.json');
 
 export const UNIT_CODE = /^[a-z0-9]{1,30}$/;
 
