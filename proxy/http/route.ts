@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { RouteSpec } from '../../common/contract/route';
 
@@ -38,3 +39,12 @@ export function fromTable<const R extends RouteSpec>(spec: R) {
     };
   };
 }
+
+/**
+ * The reply of an answer the table declares as `null` (a 204, a file, a stream): no JSON schema
+ * types it, so it is the plain Fastify reply.
+ */
+export const bytesReply = (reply: unknown): FastifyReply => reply as FastifyReply;
+
+/** A 204 answer. */
+export const sendNoContent = (reply: unknown): FastifyReply => bytesReply(reply).status(204).send(null);

@@ -7,8 +7,7 @@ import { composePrefill } from '../compose/prefill';
 import { receiveUpload } from '../compose/receive-upload';
 import { sendMessage } from '../compose/send';
 import { ApiError } from '../errors';
-import { sendNoContent } from '../http/no-content';
-import { fromTable } from '../http/route';
+import { fromTable, sendNoContent } from '../http/route';
 import { requireSession } from '../http/session-guard';
 import { pickLocale } from '../i18n/catalogue';
 

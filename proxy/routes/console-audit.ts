@@ -1,11 +1,10 @@
 import { create as contentDisposition } from 'content-disposition';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { consoleAuditRoutes as routes } from '../../common/routes/console-audit';
 import type { AppContext } from '../app-context';
 import { auditPage, exportAuditLog } from '../console/audit/audit-viewer';
 import { requireConsole } from '../console/console-guard';
-import { fromTable } from '../http/route';
+import { bytesReply, fromTable } from '../http/route';
 
 /** /api/console/audit: the audit log viewer, scoped to a unit manager's units. */
 export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -21,8 +20,7 @@ export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.exportCsv),
       handler: async (req, reply) => {
         const file = exportAuditLog(ctx, req, req.query);
-        // Bytes, not JSON: the table declares no schema for them, so the typed reply knows none.
-        return (reply as FastifyReply)
+        return bytesReply(reply)
           .type('text/csv; charset=utf-8')
           .header('content-disposition', contentDisposition(file.fileName))
           .send(file.body);

@@ -10,7 +10,7 @@ import {
   verifySecondFactor,
 } from '../console/second-factor-session';
 import { ApiError } from '../errors';
-import { fromTable } from '../http/route';
+import { fromTable, sendNoContent } from '../http/route';
 import { requireSession } from '../http/session-guard';
 
 const holder = (req: FastifyRequest): FactorHolder => ({
@@ -60,8 +60,7 @@ export function consoleAuthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.verifySecondFactor),
       handler: async (req, reply) => {
         verifySecondFactor(ctx, holder(req), req.body.code);
-        // No answer body, so the table declares no schema for it and the typed reply has no 204.
-        return (reply as FastifyReply).status(204).send();
+        return sendNoContent(reply);
       },
     });
   };

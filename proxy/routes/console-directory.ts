@@ -1,12 +1,11 @@
 import { create as contentDisposition } from 'content-disposition';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DirectoryExportFormat } from '../../common/contract';
 import { consoleDirectoryRoutes as routes } from '../../common/routes/console-directory';
 import type { AppContext } from '../app-context';
 import { requireConsole } from '../console/console-guard';
 import { directoryExport, directoryFor } from '../console/directory/directory-service';
-import { fromTable } from '../http/route';
+import { bytesReply, fromTable } from '../http/route';
 
 /**
  * /api/console/directory: the province directory (R-5.1) and each unit's list to publish
@@ -26,8 +25,7 @@ export function consoleDirectoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ...fromTable(routes.export[format]),
         handler: async (req, reply) => {
           const file = await directoryExport(ctx, req, format, req.query.unit);
-          // Bytes, not JSON: the table declares no schema for them, so the typed reply knows none.
-          return (reply as FastifyReply)
+          return bytesReply(reply)
             .type(file.contentType)
             .header('content-disposition', contentDisposition(file.fileName))
             .send(file.body);

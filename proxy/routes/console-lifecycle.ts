@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { create as contentDisposition } from 'content-disposition';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { consoleLifecycleRoutes as routes } from '../../common/routes/console-lifecycle';
 import type { AppContext } from '../app-context';
@@ -24,7 +23,7 @@ import {
   lifecycleUpcoming,
   runView,
 } from '../console/lifecycle/lifecycle-views';
-import { fromTable } from '../http/route';
+import { bytesReply, fromTable } from '../http/route';
 
 const done = { ok: true as const };
 
@@ -143,8 +142,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: write,
       handler: async (req, reply) => {
         const file = exportFileOf(ctx, req.params.email);
-        // Bytes, not JSON: the table declares no schema for them, so the typed reply knows none.
-        return (reply as FastifyReply)
+        return bytesReply(reply)
           .header('content-type', 'application/gzip')
           .header('content-disposition', contentDisposition(file.name, { type: 'attachment' }))
           .header('cache-control', 'no-store')

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { UnitNode } from '../../common/contract';
 import { consoleUnitRoutes as routes } from '../../common/routes/console-units';
@@ -6,7 +5,7 @@ import type { AppContext } from '../app-context';
 import { allAccounts } from '../console/accounts/account-views';
 import { actorOf, requireConsole } from '../console/console-guard';
 import { createUnit, deleteUnit, unitTree, updateUnit } from '../console/units/unit-service';
-import { fromTable } from '../http/route';
+import { fromTable, sendNoContent } from '../http/route';
 
 /** the unit tree. Everyone at the console reads (a unit manager their own subtree); admins change it. */
 export function consoleUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -36,8 +35,7 @@ export function consoleUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: requireConsole(ctx, 'write'),
       handler: async (req, reply) => {
         deleteUnit(ctx, req.params.code, actorOf(req), await allAccounts(ctx));
-        // No answer body, so the table declares no schema for it and the typed reply has no 204.
-        return (reply as FastifyReply).status(204).send();
+        return sendNoContent(reply);
       },
     });
   };

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { messageRoutes as messages } from '../../common/routes/mail';
 import type { AppContext } from '../app-context';
-import { sendNoContent } from '../http/no-content';
-import { fromTable } from '../http/route';
+import { fromTable, sendNoContent } from '../http/route';
 import { requireSession } from '../http/session-guard';
 import { listMessages } from '../mail/list-messages';
 import { deleteMessages, moveMessages, setMessageFlags } from '../mail/message-actions';

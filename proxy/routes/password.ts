@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { passwordRoutes as password } from '../../common/routes/account';
 import type { AppContext } from '../app-context';
-import { sendNoContent } from '../http/no-content';
-import { fromTable } from '../http/route';
+import { fromTable, sendNoContent } from '../http/route';
 import { requireSession, SESSION_COOKIE } from '../http/session-guard';
 import { changePassword } from '../password/change-password';
 

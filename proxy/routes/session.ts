@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sessionRoutes as session } from '../../common/routes/account';
 import type { AppContext } from '../app-context';
 import { logIn, logOut } from '../auth/login';
-import { sendNoContent } from '../http/no-content';
-import { fromTable } from '../http/route';
+import { fromTable, sendNoContent } from '../http/route';
 import { requireSession, SESSION_COOKIE } from '../http/session-guard';
 import { passwordStatus } from '../password/password-status';
 

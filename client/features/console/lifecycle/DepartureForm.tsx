@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type DepartureLevel, departureCalendar } from '../../../../common/policy/account-lifecycle';
 import { parseVietnameseDay, vietnameseDay } from '../../../../common/policy/vietnam-date';
 import type { useCancelDeparture, useRecordDeparture } from '../../../api/console-lifecycle';
+import { DayInput } from '../../../ui/DayInput';
 import type { ActionFormProps } from './lifecycle-actions';
 
 /** R-5.3b: a person's official departure, with the days it sets shown before it is saved. */
@@ -49,11 +50,7 @@ export function DepartureForm({
       )}
       <label>
         {t('console.lifecycle.departure.on')}
-        <input
-          placeholder="dd/MM/yyyy"
-          value={departure.on}
-          onChange={(e) => setDeparture({ ...departure, on: e.target.value })}
-        />
+        <DayInput value={departure.on} onChange={(on) => setDeparture({ ...departure, on })} />
       </label>
       <label>
         {t('console.lifecycle.departure.level')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../common/i18n/format';
 import { parseVietnameseDay } from '../../../../common/policy/vietnam-date';
 import type { useRemoveExemption, useSetExemption } from '../../../api/console-lifecycle';
+import { DayInput } from '../../../ui/DayInput';
 import type { ActionFormProps } from './lifecycle-actions';
 
 /** Đ6.2a: an account kept out of the inactivity rule, with its reason and perhaps an end. */
@@ -58,11 +59,7 @@ export function ExemptionForm({
       </label>
       <label>
         {t('console.lifecycle.exemption.until')}
-        <input
-          placeholder="dd/MM/yyyy"
-          value={exemption.until}
-          onChange={(e) => setExemption({ ...exemption, until: e.target.value })}
-        />
+        <DayInput value={exemption.until} onChange={(until) => setExemption({ ...exemption, until })} />
       </label>
       <button type="submit" className="button">
         {t('console.lifecycle.exemption.save')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../common/i18n/format';
 import { vietnameseDay } from '../../../../common/policy/vietnam-date';
 import type { useRecordRestoreRequest, useVerifyRestore } from '../../../api/console-lifecycle';
+import { DayInput } from '../../../ui/DayInput';
 import type { ActionFormProps } from './lifecycle-actions';
 
 /** a suspended account's restore request is recorded, then verified and carried out. */
@@ -35,7 +36,7 @@ export function RestoreForm({
       )}
       <label>
         {t('console.lifecycle.restore.received')}
-        <input placeholder="dd/MM/yyyy" value={received} onChange={(e) => setReceived(e.target.value)} />
+        <DayInput value={received} onChange={setReceived} />
       </label>
       <div className="console-actions">
         <button
