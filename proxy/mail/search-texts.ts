@@ -1,6 +1,6 @@
-import { convert as htmlToText } from 'html-to-text';
 import type { ImapFlow } from 'imapflow';
 import type { TextPart } from './body-structure';
+import { htmlAsText } from './preview-text';
 import { decodeCharset, decodeTransfer } from './text-decoding';
 
 /** The decoded text of one part per message (HTML as text), in one FETCH per part number. */
@@ -25,22 +25,10 @@ export async function fetchTexts(
       if (!part || !raw) continue;
       const bytes = (msg.binaryParts?.size ?? 0) > 0 ? raw : decodeTransfer(raw, part.encoding);
       const decoded = decodeCharset(bytes, part.charset);
-      out.set(msg.uid, part.type === 'text/html' ? htmlAsText(decoded) : decoded);
+      out.set(msg.uid, part.type === 'text/html' ? htmlAsText(decoded).normalize('NFC') : decoded);
     }
   }
   return out;
-}
-
-function htmlAsText(html: string): string {
-  return htmlToText(html, {
-    wordwrap: false,
-    selectors: [
-      { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'img', format: 'skip' },
-      { selector: 'style', format: 'skip' },
-      { selector: 'head', format: 'skip' },
-    ],
-  }).normalize('NFC');
 }
 
 /** Quoted replies ("> ...") say nothing about this message; the list preview drops them too. */
