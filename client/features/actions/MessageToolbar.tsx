@@ -104,7 +104,7 @@ export function MessageToolbar({
                 <button
                   key={action}
                   type="button"
-                  className={`icon-button message-toolbar-button action-${action}`}
+                  className={`icon-button round-button action-${action}`}
                   aria-label={t(`actions.${isTrash && action === 'delete' ? 'deleteForever' : action}`)}
                   title={t(`actions.${isTrash && action === 'delete' ? 'deleteForever' : action}`)}
                   onClick={() => onAction(action)}
@@ -130,7 +130,7 @@ export function MessageToolbar({
               </select>
               <button
                 type="button"
-                className="icon-button message-toolbar-button"
+                className="icon-button round-button"
                 aria-label={t('list.clearSelection')}
                 title={t('list.clearSelection')}
                 onClick={onClear}

@@ -100,7 +100,7 @@ function EditorToolbar({ editor }: { editor: Editor }) {
   ) => (
     <button
       type="button"
-      className={`editor-toolbar-button toolbar-${key}`}
+      className={`round-button editor-toolbar-button toolbar-${key}`}
       aria-pressed={state[key]}
       aria-label={t(`compose.toolbar.${key}`)}
       title={t(`compose.toolbar.${key}`)}
@@ -129,7 +129,7 @@ function EditorToolbar({ editor }: { editor: Editor }) {
       {toggle('quote', '“', () => chain().toggleBlockquote().run())}
       <button
         type="button"
-        className="editor-toolbar-button toolbar-link"
+        className="round-button editor-toolbar-button toolbar-link"
         aria-pressed={state.link}
         aria-label={state.link ? t('compose.toolbar.unlink') : t('compose.toolbar.link')}
         title={state.link ? t('compose.toolbar.unlink') : t('compose.toolbar.link')}
@@ -145,7 +145,7 @@ function EditorToolbar({ editor }: { editor: Editor }) {
       <span className="toolbar-sep" />
       <button
         type="button"
-        className="editor-toolbar-button"
+        className="round-button editor-toolbar-button"
         aria-label={t('compose.toolbar.undo')}
         title={t('compose.toolbar.undo')}
         disabled={!state.canUndo}
@@ -156,7 +156,7 @@ function EditorToolbar({ editor }: { editor: Editor }) {
       </button>
       <button
         type="button"
-        className="editor-toolbar-button"
+        className="round-button editor-toolbar-button"
         aria-label={t('compose.toolbar.redo')}
         title={t('compose.toolbar.redo')}
         disabled={!state.canRedo}
