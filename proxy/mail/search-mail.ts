@@ -5,9 +5,15 @@ import { withMailbox } from './mailbox-lock';
 import { decodeCursor, encodeCursor, type FolderPosition } from './search-cursor';
 import { compileCriteria, snippet, type TextCriteria } from './search-match';
 import { prefilter } from './search-prefilter';
+import type { SearchOptions } from './search-scan';
 import { type Found, pull, type Stream } from './search-scan';
 import { candidatesNewestFirst } from './search-sort';
 import { fetchTexts, withoutQuotes } from './search-texts';
+
+/** A hit whose body was not read to match shows the start of it, this much at most. */
+const PREVIEW_BYTES = 2048;
+
+export type { SearchOptions };
 
 /**
  * Server-side search with Vietnamese folding (docs/search.md has the measurements behind it).
@@ -16,18 +22,6 @@ import { fetchTexts, withoutQuotes } from './search-texts';
  * by chunk and folds. Folders are merged by date; a request stops when its page is full or its time budget is
  * spent, and the cursor says where each folder stopped, so the client can go on.
  */
-export interface SearchOptions {
-  timeZone: string;
-  /** Time a request may spend looking before it answers with what it has (default 1.5 s). */
-  budgetMs?: number;
-  /** Messages per FETCH: starts small (common words fill a page at once), doubles up to max. */
-  firstChunk?: number;
-  maxChunk?: number;
-}
-
-/** A hit whose body was not read to match shows the start of it, this much at most. */
-const PREVIEW_BYTES = 2048;
-
 export async function searchMail(
   client: ImapFlow,
   criteria: SearchCriteria,

@@ -3,7 +3,6 @@ import type { SearchCriteria, SearchHit } from '../../common/contract';
 import { findAttachments, hasRealAttachments, previewPart, type TextPart } from './body-structure';
 import { withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
-import type { SearchOptions } from './search-mail';
 import {
   foldForSearch,
   type HeaderVerdict,
@@ -15,6 +14,16 @@ import { fetchTexts } from './search-texts';
 
 /** Enough for the letter itself; what lies beyond is nearly always quoted history. */
 const BODY_SCAN_BYTES = 32 * 1024;
+
+/** How a search request spends its time (the route sets the time zone, tests the budget). */
+export interface SearchOptions {
+  timeZone: string;
+  /** Time a request may spend looking before it answers with what it has (default 1.5 s). */
+  budgetMs?: number;
+  /** Messages per FETCH: starts small (common words fill a page at once), doubles up to max. */
+  firstChunk?: number;
+  maxChunk?: number;
+}
 
 /** A match, with what its preview needs. */
 export interface Found extends SearchHit {

@@ -2,8 +2,13 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon';
 import { attachFiles } from './attachments';
-import type { ComposeLimits } from './ComposeWindow';
 import type { ComposeWindow as Window } from './compose-store';
+
+/** What the deployment allows a message (public config). */
+export interface ComposeLimits {
+  attachmentMaxBytes: number;
+  undoSendSeconds: number;
+}
 
 /** Send, attach, plain text, signature, the save status and discard. */
 export function ComposeFooter({

@@ -10,6 +10,7 @@ import { showToast } from '../../ui/toast-store';
 import { attachFiles, uploadsSettled } from './attachments';
 import { ComposeAttachments } from './ComposeAttachments';
 import { ComposeFields } from './ComposeFields';
+import type { ComposeLimits } from './ComposeFooter';
 import { ComposeFooter } from './ComposeFooter';
 import { useComposeMessages } from './compose-messages';
 import { getComposeWindow, useComposeStore, type ComposeWindow as Window } from './compose-store';
@@ -21,11 +22,6 @@ import { StampWarning } from './StampWarning';
 import type { StampHit } from './secret-stamps';
 import { startSend } from './send-flow';
 import { sendReadiness } from './send-readiness';
-
-export interface ComposeLimits {
-  attachmentMaxBytes: number;
-  undoSendSeconds: number;
-}
 
 /** One message being written, as a panel over the mail screen (full screen on a phone). */
 export function ComposeWindow({
