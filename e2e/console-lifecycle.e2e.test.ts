@@ -90,7 +90,7 @@ describe('the account lifecycle in the console', () => {
     expect(await dueRow.getByRole('cell').allTextContents()).toEqual([
       leaver.email,
       'Khóa gửi thư',
-      'R-5.3b',
+      'Đ5.3b',
       vietnameseDay(today),
       '',
     ]);

@@ -183,7 +183,7 @@ describe('R-6.2a: "Không phát sinh giao dịch gửi, nhận trong khoảng th
     const [next] = nextLifecycleEvents(a, at('2024-01-03T00:00'));
     expect(next).toMatchObject({
       kind: 'suspend_inactive',
-      rule: 'R-6.2a',
+      rule: 'Đ6.2a',
       dueOn: suspendOn,
       automatic: true,
     });
@@ -229,7 +229,7 @@ describe('R-6.3: "Sau 01 ngày làm việc kể từ khi tiếp nhận yêu cầ
     expect(lifecycleActions(a, at(received))).toEqual([
       {
         kind: 'review_restore',
-        rule: 'R-6.3',
+        rule: 'Đ6.3b',
         dueOn: received.slice(0, 10),
         dueAt: at(received),
         automatic: false,

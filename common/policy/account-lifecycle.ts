@@ -91,7 +91,7 @@ export type LifecycleActionKind =
 
 export interface LifecycleEvent {
   kind: LifecycleActionKind;
-  rule: 'R-5.3b' | 'R-6.2a' | 'R-6.3';
+  rule: 'Đ5.3b' | 'Đ6.2a' | 'Đ6.3b';
   /** The date in Viet Nam from which the action is due, and 00:00 of it. */
   dueOn: VietnamDate;
   dueAt: Date;
@@ -151,13 +151,13 @@ function departureEvents(
 ): LifecycleEvent[] {
   const calendar = departureCalendar(departure, policy);
   const events: LifecycleEvent[] = [];
-  if (!account.sendingLocked) events.push(event('lock_sending', 'R-5.3b', calendar.lockSendingOn));
+  if (!account.sendingLocked) events.push(event('lock_sending', 'Đ5.3b', calendar.lockSendingOn));
   const exportStart = startOfVietnamDay(calendar.exportOn);
   // An export taken long before revocation misses the mail that arrived since: only one from the
   // export's own due date on counts.
   const exported = account.exportedAt != null && account.exportedAt.getTime() >= exportStart.getTime();
-  if (!exported) events.push(event('export', 'R-5.3b', calendar.exportOn));
-  events.push(event('revoke', 'R-5.3b', calendar.revokeOn, exported ? {} : { blockedBy: 'export' }));
+  if (!exported) events.push(event('export', 'Đ5.3b', calendar.exportOn));
+  events.push(event('revoke', 'Đ5.3b', calendar.revokeOn, exported ? {} : { blockedBy: 'export' }));
   return events;
 }
 
@@ -174,7 +174,7 @@ function inactivityEvent(account: LifecycleAccount, policy: LifecyclePolicy): Li
   const from = exemption ? latest([lastActivity, exemption.until]) : lastActivity;
   return event(
     'suspend_inactive',
-    'R-6.2a',
+    'Đ6.2a',
     firstDayAfterMonths(vietnamDateOf(from), policy.inactivityMonths),
   );
 }
@@ -190,7 +190,7 @@ export function lifecycleSchedule(
     const receivedOn = vietnamDateOf(account.restoreRequest.receivedAt);
     events.push({
       kind: 'review_restore',
-      rule: 'R-6.3',
+      rule: 'Đ6.3b',
       dueOn: receivedOn,
       dueAt: account.restoreRequest.receivedAt,
       automatic: false,
