@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The console's lifecycle area (R-5.3b, R-6.2, R-6.3): the daily job, its dry run, account actions. */
+/** The console's lifecycle area (Đ5.3b, Đ6.2, Đ6.3): the daily job, its dry run, account actions. */
 export const LifecycleActionKind = z
   .enum(['lock_sending', 'export', 'revoke', 'suspend_inactive', 'review_restore'])
   .meta({ id: 'LifecycleActionKind' });

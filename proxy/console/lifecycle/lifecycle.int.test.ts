@@ -56,7 +56,7 @@ async function readArchive(file: string) {
   );
 }
 
-describe('lifecycle on schedule (R-5.3b, R-6.2a, R-6.3) against the real stack', { timeout: 120_000 }, () => {
+describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack', { timeout: 120_000 }, () => {
   let proxy: ProxyHarness;
   let admin: Awaited<ReturnType<typeof consoleUser>>;
   const boxes: FreshMailbox[] = [];

@@ -5,7 +5,7 @@ import { parseVietnameseDay, vietnameseDay } from '../../../../common/policy/vie
 import type { useCancelDeparture, useRecordDeparture } from '../../../api/console-lifecycle';
 import type { ActionFormProps } from './lifecycle-actions';
 
-/** R-5.3b: a person's official departure, with the days it sets shown before it is saved. */
+/** Đ5.3b: a person's official departure, with the days it sets shown before it is saved. */
 export function DepartureForm({
   account: a,
   withRequest,

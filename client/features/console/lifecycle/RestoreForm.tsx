@@ -5,7 +5,7 @@ import { vietnameseDay } from '../../../../common/policy/vietnam-date';
 import type { useRecordRestoreRequest, useVerifyRestore } from '../../../api/console-lifecycle';
 import type { ActionFormProps } from './lifecycle-actions';
 
-/** a suspended account's restore request is recorded, then verified and carried out. */
+/** Đ6.3: a suspended account's restore request is recorded, then verified and carried out. */
 export function RestoreForm({
   account: a,
   withRequest,
