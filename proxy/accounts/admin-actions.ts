@@ -43,7 +43,7 @@ export async function resetPassword(deps: AdminDeps, email: string, actor: Actor
 }
 
 /**
- * Đ6.1/6.2: suspended accounts keep receiving mail but cannot log in; revoked ones cannot log in
+ * Đ6.1, Đ6.2: suspended accounts keep receiving mail but cannot log in; revoked ones cannot log in
  * at all. The policy store always records the state; the provider too where the driver can.
  */
 export async function setAccountState(
