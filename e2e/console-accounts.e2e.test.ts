@@ -11,8 +11,8 @@ import {
 } from './support/console-e2e';
 
 /**
- * R-4, R-5.3a in Chromium against the real proxy and mail stack: the admin creates an account by
- * Điều 4 and the new holder logs in with the temporary password; the unit tree; a unit manager
+ * Đ4, Đ5.3a in Chromium against the real proxy and mail stack: the admin creates an account by
+ * Đ4 and the new holder logs in with the temporary password; the unit tree; a unit manager
  * reads only their own unit.
  */
 const baseUrl = inject('baseUrl');
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => tearDownConsole(browser, [admin.email, manager.email, namesake.email, created]));
 
 describe('accounts and units in the console', () => {
-  it('creates an account named by Điều 4, shows the temporary password once, and the holder must change it before the inbox', async () => {
+  it('creates an account named by Đ4, shows the temporary password once, and the holder must change it before the inbox', async () => {
     await openSection(page, 'Tài khoản');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const form = page.getByRole('form', { name: 'Tạo tài khoản' });
@@ -95,7 +95,7 @@ describe('accounts and units in the console', () => {
     await holder.getByRole('heading', { name: 'Bạn cần đặt mật khẩu mới' }).waitFor();
     expect(await holder.getByRole('navigation', { name: 'Thư mục' }).count()).toBe(0);
     await holder.getByLabel('Mật khẩu hiện tại').fill(temporary);
-    // Điều 9: not with the unit's code in it…
+    // Đ9: not with the unit's code in it…
     await holder.getByLabel('Mật khẩu mới', { exact: true }).fill('NgocAnh#Stc2026');
     await holder.getByLabel('Nhập lại mật khẩu mới').fill('NgocAnh#Stc2026');
     const personal = holder.locator('.password-checklist li', {

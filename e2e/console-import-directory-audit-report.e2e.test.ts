@@ -8,9 +8,9 @@ import { openSection, screenshot, setUpConsole, tearDownConsole } from './suppor
 
 /**
  * The Sở's records in Chromium against the real proxy and mail stack: a unit's list imported with
- * a preview (Điều 4 proposals, a clash at the provider, namesakes in the file, a bad row), two
- * created; the directory of that unit with its three downloads (R-12.5); the audit log of what
- * the admin did (R-7.1); the six-monthly report with its chart and documents (R-12.10).
+ * a preview (Đ4 proposals, a clash at the provider, namesakes in the file, a bad row), two
+ * created; the directory of that unit with its three downloads (Đ12.5); the audit log of what
+ * the admin did (Đ7.1); the six-monthly report with its chart and documents (Đ12.10).
  */
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
@@ -71,7 +71,7 @@ describe('import, directory, audit and report', () => {
       .waitFor();
     const row = (line: number) => page.locator(`tr[data-line="${line}"]`);
     const local = (line: number) => page.getByRole('textbox', { name: `Tên hộp thư cho dòng ${line}` });
-    // Điều 4 proposals: the provider's hoangnv.skhdt and the file's first Tuấn push the others to 2.
+    // Đ4 proposals: the provider's hoangnv.skhdt and the file's first Tuấn push the others to 2.
     expect(await local(2).inputValue()).toBe('tuanlm.skhdt');
     expect(await local(3).inputValue()).toBe('hoangnv2.skhdt');
     expect(await local(4).inputValue()).toBe('tuanlm2.skhdt');

@@ -17,7 +17,7 @@ import {
 } from './support/console-e2e';
 
 /**
- * The lifecycle in Chromium against the real proxy and mail stack (R-5.3b, R-6.2b, R-6.3): the
+ * The lifecycle in Chromium against the real proxy and mail stack (Đ5.3b, Đ6.2b, Đ6.2c, Đ6.3): the
  * admin records a departure, sees what will happen and when, runs the job, and the leaver's own
  * browser can no longer send; a suspension and its restore hand out a temporary password once.
  */
@@ -90,7 +90,7 @@ describe('the account lifecycle in the console', () => {
     expect(await dueRow.getByRole('cell').allTextContents()).toEqual([
       leaver.email,
       'Khóa gửi thư',
-      'R-5.3b',
+      'Đ5.3b',
       vietnameseDay(today),
       '',
     ]);

@@ -12,7 +12,7 @@ import {
 } from './support/console-e2e';
 
 /**
- * R-8.1c and R-13.7 in Chromium against the real proxy and mail stack: the Sở schedules a planned
+ * Đ8.1c and Đ13.7 in Chromium against the real proxy and mail stack: the Sở schedules a planned
  * outage (refused with less than 3 working days' notice) that every user sees until it is
  * cancelled; a user's spam report leaves their inbox and lands in the console's queue.
  */

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSection, screenshot, setUpConsole, tearDownConsole } from './support/console-e2e';
 
-/** in Chromium: a unit's written request is recorded with its document number, or not at all. */
+/** Đ5.2 in Chromium: a unit's written request is recorded with its document number, or not at all. */
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
 const admin = { email: 'yeucaue2e.sttt@binhphuoc.gov.vn', password: 'QuanTri#E2e2026' };

@@ -52,7 +52,7 @@ describe('log in and read', () => {
     expect(await page.getByLabel('Địa chỉ thư điện tử').inputValue()).toBe(thanh.email);
   });
 
-  it('tells a suspended user that the mailbox is suspended (R-6.1)', async () => {
+  it('tells a suspended user that the mailbox is suspended (Đ6.1)', async () => {
     await logInAs(suspended.email, suspended.password);
     await expect
       .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })

@@ -52,7 +52,7 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-describe('the password at the door (R-6.3c, Điều 9, R-13.3)', () => {
+describe('the password at the door (Đ6.3c, Đ9, Đ13.3)', () => {
   it('after an admin reset, the first log-in shows only the change form with the live checklist, then the inbox', async () => {
     const temporary = adminResetPassword(user.email);
     const page = await browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });

@@ -107,7 +107,7 @@ it('keeps the message when the submission server is down, says so in Vietnamese,
   await page.close();
 });
 
-it('sends from a full mailbox and tells the user the copy in Sent could not be kept (R-7.2c)', async () => {
+it('sends from a full mailbox and tells the user the copy in Sent could not be kept (Đ7.2c)', async () => {
   await fillMailbox(full.email, Math.round(0.995 * MB));
   const page = await logIn(full);
   const win = await write(page, 'Gửi khi hộp thư đầy', 'Nội dung báo cáo. '.repeat(1000));

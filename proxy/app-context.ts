@@ -35,7 +35,7 @@ export interface AppContext {
   /** The Sở TT&TT console (issue 6). */
   units: UnitStore;
   secondFactors: SecondFactors;
-  /** R-5.2: units' written requests, linked to what was done. */
+  /** Đ5.2: units' written requests, linked to what was done. */
   requests: RequestStore;
   /** The operators' Prometheus counters (proxy/ops/metrics.ts). */
   metrics: Metrics;

@@ -11,7 +11,7 @@ const HOUR = 60 * MINUTE;
 /**
  * Everything the proxy does on a clock: purges (sessions, throttle, audit after six months,
  * abandoned uploads, old send keys), the directory refresh from the provider, and the quota
- * warning job (R-7.2c). Timers never keep the process alive; stop() waits for a running job.
+ * warning job (Đ7.2c). Timers never keep the process alive; stop() waits for a running job.
  */
 export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
   const { config } = ctx;

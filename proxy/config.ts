@@ -54,13 +54,13 @@ const EnvSchema = z.object({
   UNDO_SEND_SECONDS: z.coerce.number().int().min(0).max(30).default(5),
   /** Uploaded attachments not sent or saved in a draft are removed after this many hours. */
   UPLOAD_TTL_HOURS: z.coerce.number().int().min(1).default(24),
-  /** Đ7.2a: every mailbox gets at least 2 GB. */
+  /** Đ7.2b: every mailbox gets at least 2 GB. */
   QUOTA_MIN_BYTES: z.coerce
     .number()
     .int()
     .positive()
     .default(2 * GB),
-  /** Điều 9: at least 8 characters. */
+  /** Đ9: at least 8 characters. */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
   /** Đ7.2c: warn as the mailbox nears its quota (percent of the limit). */
   QUOTA_NOTICE_PERCENT: z.coerce.number().min(1).max(100).default(80),
@@ -111,7 +111,7 @@ const EnvSchema = z.object({
   /** Đ8.1c working days: a JSON holiday list (shape of proxy/policy/vietnam-holidays.ts); default built in. */
   HOLIDAYS_FILE: z.string().optional(),
   /**
-   * R-4: the unit tree put into an empty store at start, a JSON list of
+   * Đ4.1: the unit tree put into an empty store at start, a JSON list of
    * {code, name, parentCode, level, mailbox?, website?}; default config/units.json of the repo.
    */
   UNITS_FILE: z.string().optional(),

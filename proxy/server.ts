@@ -67,7 +67,7 @@ export async function buildServer(config: Config) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      // Passwords and cookies never reach a log line (R-7.1 keeps logs for 6 months).
+      // Passwords and cookies never reach a log line (Đ7.1 keeps logs for 6 months).
       redact: [
         'req.headers.cookie',
         'req.headers["x-csrf-token"]',
@@ -109,7 +109,7 @@ export async function buildServer(config: Config) {
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
-  // the configured unit tree goes into an empty store; afterwards the console owns it.
+  // Đ4.1: the configured unit tree goes into an empty store; afterwards the console owns it.
   seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
   const jobs = startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {

@@ -24,7 +24,7 @@ const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
   suspend <email> <lý do…>       tạm khóa (vẫn nhận thư) / suspend (mail still delivered)
   revoke <email> [lý do…]        thu hồi, không đăng nhập được / revoke
   restore <email>                mở lại / restore
-  lock-sending <email> <lý do…>  khóa chức năng gửi thư (vẫn đọc được) / lock sending (R-5.3b)
+  lock-sending <email> <lý do…>  khóa chức năng gửi thư (vẫn đọc được) / lock sending (Đ5.3b)
   unlock-sending <email>         mở lại chức năng gửi / unlock sending
   grant-role <email> <admin|unit_manager|user> [mã đơn vị]
                                  vai trò trong trang quản trị / console role (unit manager: their unit)

@@ -26,7 +26,7 @@ export function useAccountDetail(email: string | null) {
   });
 }
 
-/** Điều 4's address for what the admin has typed so far (debounced by the caller). */
+/** Đ4's address for what the admin has typed so far (debounced by the caller). */
 export function useAddressProposal(input: ProposeRequest | null) {
   return useQuery({
     queryKey: area('propose', input),

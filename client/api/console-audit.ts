@@ -17,7 +17,7 @@ export interface AuditFilters {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** One page of the audit log, newest first. */
+/** One page of the audit log (Đ7.1), newest first. */
 export function useAuditLog(filters: AuditFilters, offset: number) {
   return useQuery({
     queryKey: consoleKeys.area('audit', filters, offset),

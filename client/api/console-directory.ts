@@ -10,7 +10,7 @@ export interface DirectoryFilter {
   q?: string | undefined;
 }
 
-/** The province directory, as the viewer may see it. */
+/** The province directory (Đ5.1), as the viewer may see it. */
 export function useDirectory(filter: DirectoryFilter) {
   return useQuery({
     queryKey: consoleKeys.area('directory', filter),
@@ -20,7 +20,7 @@ export function useDirectory(filter: DirectoryFilter) {
   });
 }
 
-/** A plain link: the browser downloads with the session cookie (R-12.5 exports). */
+/** A plain link: the browser downloads with the session cookie (Đ12.5 exports). */
 export function directoryExportUrl(format: DirectoryExportFormat, unit?: string): string {
   return routeUrl(consoleDirectoryRoutes.export[format], undefined, { unit });
 }

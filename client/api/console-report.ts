@@ -4,7 +4,7 @@ import { consoleReportRoutes } from '../../common/routes/console-report';
 import { callApi } from './http';
 import { consoleKeys } from './keys';
 
-/** the six-monthly report; no period = the last closed one (the proxy decides). */
+/** Đ12.10: the six-monthly report; no period = the last closed one (the proxy decides). */
 export function useConsoleReport(period: string | null) {
   return useQuery({
     queryKey: consoleKeys.area('report', period ?? 'default'),

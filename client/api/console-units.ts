@@ -4,7 +4,7 @@ import { consoleUnitRoutes } from '../../common/routes/console-units';
 import { callApi } from './http';
 import { consoleKeys } from './keys';
 
-/** the unit tree (a unit manager gets their own subtree). */
+/** Đ4.1: the unit tree (a unit manager gets their own subtree). */
 export function useUnitTree() {
   return useQuery({
     queryKey: consoleKeys.area('units', 'tree'),

@@ -30,7 +30,7 @@ export const messageKeys = {
   detail: (mailbox: string, uid: number) => [...messageKeys.details(), mailbox, uid] as const,
 };
 
-/** R-8.1c planned outages, public (the log-in page asks too). */
+/** Đ8.1c planned outages, public (the log-in page asks too). */
 export const noticeKeys = {
   current: ['notices'] as const,
 };

@@ -3,7 +3,7 @@ import { noticeRoutes } from '../../common/routes/site';
 import { callApi } from './http';
 import { noticeKeys } from './keys';
 
-/** Planned outages announced to users (R-8.1c): no session needed; asked again every few minutes. */
+/** Planned outages announced to users (Đ8.1c): no session needed; asked again every few minutes. */
 export function useNotices() {
   return useQuery({
     queryKey: noticeKeys.current,

@@ -4,7 +4,7 @@ import { problemReportRoutes } from '../../common/routes/site';
 import { callApi } from './http';
 import { mailboxKeys, messageKeys } from './keys';
 
-/** a report from the webmail; a spam report also moves the message to Junk. */
+/** Đ13.7: a report from the webmail; a spam report also moves the message to Junk. */
 export function useSubmitProblemReport() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -10,7 +10,7 @@ import { apiPattern } from './api-pattern';
 // The user's saved settings: none (every feature's default) unless a test says otherwise.
 export const server = setupServer(
   http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({})),
-  // No planned outage (R-8.1c) unless a test announces one.
+  // No planned outage (Đ8.1c) unless a test announces one.
   http.get(apiPattern(noticeRoutes.list), () => HttpResponse.json({ notices: [] })),
 );
 

@@ -45,7 +45,7 @@ export const UploadedAttachment = z
     /** Path parts stripped, NFC; sent with RFC 2231 encoding. */
     filename: z.string(),
     contentType: z.string(),
-    /** Decoded size in bytes: what counts against the 20 MB cap (R-7.2a). */
+    /** Decoded size in bytes: what counts against the 20 MB cap (Đ7.2b). */
     size: z.number().int().nonnegative(),
   })
   .meta({ id: 'UploadedAttachment' });
@@ -84,7 +84,7 @@ export const SendResult = z
   .object({
     messageId: z.string(),
     recipients: z.number().int().positive(),
-    /** False when the mailbox is full (R-7.2c): the message went, its copy in Sent could not be kept. */
+    /** False when the mailbox is full (Đ7.2c): the message went, its copy in Sent could not be kept. */
     sentCopySaved: z.boolean(),
     /** Recipients the server refused while accepting the others (the message went to those). */
     refused: z.array(z.string()),

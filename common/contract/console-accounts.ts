@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Role } from './console';
 
-/** The console's accounts (R-5.3a, R-4.2–4.3, Đ7.2a): list, detail, create, edit. */
+/** The console's accounts (Đ5.3a, Đ4.2a, Đ4.2b, Đ7.2b): list, detail, create, edit. */
 export const AccountState = z.enum(['active', 'suspended', 'revoked']).meta({ id: 'AccountState' });
 export type AccountState = z.infer<typeof AccountState>;
 export const AccountKind = z.enum(['personal', 'unit']).meta({ id: 'AccountKind' });
@@ -78,7 +78,7 @@ export const AccountDetail = AccountSummary.extend({
   provisionedBy: z.string().nullable(),
   nameOverrideReason: z.string().nullable(),
   departure: z.object({ on: z.string(), level: z.string(), reason: z.string() }).nullable(),
-  /** What the daily job will do and when (R-5.3b, R-6.2a), before it happens. */
+  /** What the daily job will do and when (Đ5.3b, Đ6.2a), before it happens. */
   nextEvents: z.array(AccountLifecycleEvent),
 }).meta({ id: 'AccountDetail' });
 export type AccountDetail = z.infer<typeof AccountDetail>;

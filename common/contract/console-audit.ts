@@ -35,7 +35,7 @@ export type AuditActionName = z.infer<typeof AuditActionName>;
 
 const vietnamDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** The audit viewer's filters; dates are days in Viet Nam, both ends included. */
+/** The audit viewer's filters (Đ7.1); dates are days in Viet Nam, both ends included. */
 export const AuditQuery = z
   .object({
     /** The account's address or part of it. */
@@ -73,7 +73,7 @@ export const AuditPage = z
     total: z.number().int().min(0),
     offset: z.number().int().min(0),
     limit: z.number().int().min(1),
-    /** entries older than this are purged. */
+    /** Đ7.1: entries older than this are purged. */
     retentionMonths: z.number().int().min(1),
   })
   .meta({ id: 'AuditPage' });

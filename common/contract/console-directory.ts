@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The province directory as the console keeps it: active addresses by unit. */
+/** The province directory as the console keeps it (Đ5.1, Đ12.5): active addresses by unit. */
 export const DirectoryQuery = z
   .object({
     /** A unit code: that unit and every unit below it. */

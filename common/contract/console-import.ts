@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
 
-/** Bulk import of a unit's staff list (issue 6, R-5.3a): preview, then create the kept rows. */
+/** Bulk import of a unit's staff list (issue 6, Đ5.3a): preview, then create the kept rows. */
 
 export const ImportPreviewQuery = z.object({
   /** The unit of rows whose list has no unit column, or leaves it blank. */
@@ -22,7 +22,7 @@ export const ImportPreviewRow = z
     unitName: z.string().nullable(),
     title: z.string(),
     note: z.string(),
-    /** Điều 4's address, clashes counted against existing accounts and earlier rows. */
+    /** Đ4's address, clashes counted against existing accounts and earlier rows. */
     proposedLocal: z.string().nullable(),
     proposedAddress: z.string().nullable(),
     /** Why no account can be made from the row as it is (errors.<code>). */
@@ -51,10 +51,10 @@ export const ImportCreateRow = z.object({
   fullName: z.string().trim().min(1).max(200),
   unitCode: z.string().trim().toLowerCase().min(1).max(64),
   title: z.string().trim().max(200).nullish(),
-  /** The admin's own local part instead of the proposal, with the reason (Điều 4 override). */
+  /** The admin's own local part instead of the proposal, with the reason (Đ4 override). */
   local: z.string().trim().max(64).nullish(),
   overrideReason: z.string().trim().max(500).nullish(),
-  /** R-5.2: this row's own written request, when not the list's. */
+  /** Đ5.2: this row's own written request, when not the list's. */
   requestId: z.number().int().positive().nullish(),
 });
 export type ImportCreateRow = z.infer<typeof ImportCreateRow>;
@@ -62,7 +62,7 @@ export type ImportCreateRow = z.infer<typeof ImportCreateRow>;
 export const ImportCreateRequest = z
   .object({
     rows: z.array(ImportCreateRow).min(1).max(2000),
-    /** R-5.2: the unit's written request the list came with. */
+    /** Đ5.2: the unit's written request the list came with. */
     requestId: z.number().int().positive().nullish(),
   })
   .meta({ id: 'ImportCreateRequest' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The console's lifecycle area (R-5.3b, R-6.2, R-6.3): the daily job, its dry run, account actions. */
+/** The console's lifecycle area (Đ5.3b, Đ6.2, Đ6.3): the daily job, its dry run, account actions. */
 export const LifecycleActionKind = z
   .enum(['lock_sending', 'export', 'revoke', 'suspend_inactive', 'review_restore'])
   .meta({ id: 'LifecycleActionKind' });
@@ -13,7 +13,7 @@ export const LifecyclePlannedAction = z
     email: z.string(),
     unitCode: z.string().nullable(),
     kind: LifecycleActionKind,
-    rule: z.enum(['R-5.3b', 'R-6.2a', 'R-6.3']),
+    rule: z.enum(['Đ5.3b', 'Đ6.2a', 'Đ6.3b']),
     /** yyyy-mm-dd in Viet Nam. */
     dueOn: day,
     /** false: a person acts (restore requests); the job only lists it. */
@@ -65,7 +65,7 @@ export const LifecycleRunRequest = z.object({ dryRun: z.boolean().default(false)
 
 export const LifecycleEventView = z.object({
   kind: LifecycleActionKind,
-  rule: z.enum(['R-5.3b', 'R-6.2a', 'R-6.3']),
+  rule: z.enum(['Đ5.3b', 'Đ6.2a', 'Đ6.3b']),
   dueOn: day,
   automatic: z.boolean(),
   blockedBy: LifecycleActionKind.nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** R-8.1c: planned outages, announced to users at least 3 working days ahead. */
+/** Đ8.1c: planned outages, announced to users at least 3 working days ahead. */
 export const MaintenanceNoticeStatus = z.enum(['upcoming', 'current', 'past', 'cancelled']);
 export type MaintenanceNoticeStatus = z.infer<typeof MaintenanceNoticeStatus>;
 

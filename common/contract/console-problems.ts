@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** users report a message (spam, virus, suspicious) or a fault; the Sở handles the queue. */
+/** Đ13.7: users report a message (spam, virus, suspicious) or a fault; the Sở handles the queue. */
 export const MessageReportKind = z.enum(['spam', 'virus', 'suspicious']);
 export type MessageReportKind = z.infer<typeof MessageReportKind>;
 export const ProblemKind = z.enum(['spam', 'virus', 'suspicious', 'fault']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The six-monthly report of R-12.10 (Đ12.10, Đ14.1c): counts per unit for a period. */
+/** The six-monthly report (Đ12.10, Đ14.1c): counts per unit for a period. */
 
 export const ReportPeriodId = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** R-5.2: units' written requests (new, change, revoke, restore) and what was done about them. */
+/** Đ5.2: units' written requests (new, change, revoke, restore) and what was done about them. */
 export const UnitRequestKind = z
   .enum(['create', 'change', 'revoke', 'restore'])
   .meta({ id: 'UnitRequestKind' });

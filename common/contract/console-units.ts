@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** the unit tree with official names and the short codes used in addresses. */
+/** Đ4.1: the unit tree with official names and the short codes used in addresses. */
 export const UnitLevel = z
   .enum(['province', 'department', 'district', 'division', 'commune'])
   .meta({ id: 'UnitLevel' });
@@ -51,7 +51,7 @@ export const UnitUpdate = z
 export type UnitUpdate = z.input<typeof UnitUpdate>;
 
 export const UnitCreate = UnitUpdate.extend({
-  /** The short code of Điều 4 (sttt, dongxoai, xmh): lower-case ASCII letters and digits. */
+  /** The short code of Đ4 (sttt, dongxoai, xmh): lower-case ASCII letters and digits. */
   code: z.string().trim().max(30),
 }).meta({ id: 'UnitCreate' });
 export type UnitCreate = z.input<typeof UnitCreate>;

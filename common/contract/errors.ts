@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Every failure a user can see has one of these stable codes. The client maps the code to a
  * catalogue message (client/i18n), so the wording can change without touching the proxy, and
- * other government software (R-14.2g) can branch on the code rather than on text.
+ * other government software (Đ14.2g) can branch on the code rather than on text.
  */
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -13,7 +13,7 @@ export const ERROR_STATUS = {
   password_change_required: 403,
   account_revoked: 403,
   current_password_incorrect: 400,
-  // Điều 9 and what experience adds: one code per broken rule (see policy/password-rules.ts).
+  // Đ9 and what experience adds: one code per broken rule (see policy/password-rules.ts).
   password_too_short: 400,
   password_too_long: 400,
   password_needs_upper: 400,
@@ -52,7 +52,7 @@ export const ERROR_STATUS = {
   second_factor_invalid: 400,
   second_factor_not_enrolled: 409,
   second_factor_already_enrolled: 409,
-  // Điều 4 naming (policy/account-name.ts): the proposal and an admin's override.
+  // Đ4 naming (policy/account-name.ts): the proposal and an admin's override.
   name_empty: 400,
   name_single_word: 400,
   name_has_digit: 400,

@@ -16,10 +16,10 @@ export type LoginRequest = z.input<typeof LoginRequest>;
 
 export const PasswordStatus = z
   .object({
-    /** Set when the session may only change the password (R-6.3c first log-in, R-13.3 expiry). */
+    /** Set when the session may only change the password (Đ6.3c first log-in, Đ13.3 expiry). */
     changeRequired: z.enum(['first_login', 'expired']).nullable(),
     ageDays: z.number().int().min(0),
-    /** Days left before the change is required, from the reminder day on; else null. */
+    /** Days left before the change is required, from the reminder day on (Đ13.3); else null. */
     daysLeft: z.number().int().min(0).nullable(),
     /** Past the maximum age but within the configured grace period; else null. */
     graceDaysLeft: z.number().int().min(0).nullable(),

@@ -27,7 +27,7 @@ const account = (over: Partial<LifecycleAccount> = {}): LifecycleAccount => ({
 const brief = (events: LifecycleEvent[]) =>
   events.map((e) => `${e.kind}@${e.dueOn}${e.blockedBy ? `(after ${e.blockedBy})` : ''}`);
 
-describe('R-5.3b: "khóa ngay … thu hồi sau 06 tháng" (staff), "khóa … sau 01 tháng … thu hồi sau 12 tháng" (heads)', () => {
+describe('Đ5.3b: "khóa ngay … thu hồi sau 06 tháng" (staff), "khóa … sau 01 tháng … thu hồi sau 12 tháng" (heads)', () => {
   it.each([
     // level, official date, sending locked on, revoked on
     ['staff', '2026-10-01', '2026-10-01', '2027-04-02', 'the period ends with 01/04, revoked the next day'],
@@ -161,7 +161,7 @@ describe('R-5.3b: "khóa ngay … thu hồi sau 06 tháng" (staff), "khóa … s
   });
 });
 
-describe('R-6.2a: "Không phát sinh giao dịch gửi, nhận trong khoảng thời gian 06 tháng mà không thông báo lý do"', () => {
+describe('Đ6.2a: "Không phát sinh giao dịch gửi, nhận trong khoảng thời gian 06 tháng mà không thông báo lý do"', () => {
   it.each([
     ['last log-in 15/3/2026', { lastLoginAt: at('2026-03-15T10:00') }, '2026-09-16'],
     ['last send 31/8/2026', { lastSentAt: at('2026-08-31T09:00') }, '2027-03-01'],
@@ -183,7 +183,7 @@ describe('R-6.2a: "Không phát sinh giao dịch gửi, nhận trong khoảng th
     const [next] = nextLifecycleEvents(a, at('2024-01-03T00:00'));
     expect(next).toMatchObject({
       kind: 'suspend_inactive',
-      rule: 'R-6.2a',
+      rule: 'Đ6.2a',
       dueOn: suspendOn,
       automatic: true,
     });
@@ -218,7 +218,7 @@ describe('R-6.2a: "Không phát sinh giao dịch gửi, nhận trong khoảng th
   });
 });
 
-describe('R-6.3: "Sau 01 ngày làm việc kể từ khi tiếp nhận yêu cầu … kích hoạt … khởi tạo lại mật khẩu"', () => {
+describe('Đ6.3b: "Sau 01 ngày làm việc kể từ khi tiếp nhận yêu cầu … kích hoạt … khởi tạo lại mật khẩu"', () => {
   it.each([
     ['Thursday 12/3/2026', '2026-03-12T10:00', '2026-03-13'],
     ['Friday 6/3/2026', '2026-03-06T16:00', '2026-03-09'],
@@ -229,7 +229,7 @@ describe('R-6.3: "Sau 01 ngày làm việc kể từ khi tiếp nhận yêu cầ
     expect(lifecycleActions(a, at(received))).toEqual([
       {
         kind: 'review_restore',
-        rule: 'R-6.3',
+        rule: 'Đ6.3b',
         dueOn: received.slice(0, 10),
         dueAt: at(received),
         automatic: false,
@@ -247,7 +247,7 @@ describe('R-6.3: "Sau 01 ngày làm việc kể từ khi tiếp nhận yêu cầ
   });
 });
 
-describe('R-6.2b: suspension by the admin names a ground of Đ6.2', () => {
+describe('Đ6.2b, Đ6.2c: suspension by the admin names a ground of Đ6.2', () => {
   it.each([
     [{ reason: 'compromised', note: 'Cảnh báo của VNCERT ngày 3/3' }, []],
     [{ reason: 'spam_or_malware', note: 'Gửi 4.000 thư rác trong 1 giờ' }, []],

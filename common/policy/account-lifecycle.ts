@@ -1,6 +1,6 @@
 /**
- * What the daily lifecycle job must do to an account, and what it will do later (R-5.3b, R-6.2,
- * R-6.3). PURE: the account is a plain record, the clock and the holidays are parameters; the job
+ * What the daily lifecycle job must do to an account, and what it will do later (Đ5.3b, Đ6.2,
+ * Đ6.3). PURE: the account is a plain record, the clock and the holidays are parameters; the job
  * and its dry run, and the console's "what happens next", all call the same functions.
  *
  * Periods in months follow Bộ luật Dân sự 2015, Điều 147–148 (vietnam-date.ts): the day of the
@@ -36,7 +36,7 @@ export interface LifecycleAccount {
   kind: 'personal' | 'unit';
   state: 'active' | 'suspended' | 'revoked';
   sendingLocked: boolean;
-  /** When the mailbox was created or last reactivated: inactivity counts from here at the earliest. */
+  /** When the mailbox was created or last reactivated (Đ6.3): inactivity counts from here at the earliest. */
   activeSince: Date;
   lastLoginAt: Date | null;
   lastSentAt: Date | null;
@@ -48,7 +48,7 @@ export interface LifecycleAccount {
   departure?: { on: VietnamDate; level: DepartureLevel; reason: DepartureReason } | null;
   /** The last export of the mailbox's mail (an archive handed to the unit before revocation). */
   exportedAt?: Date | null;
-  /** R-6.3a: a request to restore a suspended mailbox, as received by the Sở. */
+  /** Đ6.3a: a request to restore a suspended mailbox, as received by the Sở. */
   restoreRequest?: { receivedAt: Date } | null;
 }
 
@@ -91,7 +91,7 @@ export type LifecycleActionKind =
 
 export interface LifecycleEvent {
   kind: LifecycleActionKind;
-  rule: 'R-5.3b' | 'R-6.2a' | 'R-6.3';
+  rule: 'Đ5.3b' | 'Đ6.2a' | 'Đ6.3b';
   /** The date in Viet Nam from which the action is due, and 00:00 of it. */
   dueOn: VietnamDate;
   dueAt: Date;
@@ -151,13 +151,13 @@ function departureEvents(
 ): LifecycleEvent[] {
   const calendar = departureCalendar(departure, policy);
   const events: LifecycleEvent[] = [];
-  if (!account.sendingLocked) events.push(event('lock_sending', 'R-5.3b', calendar.lockSendingOn));
+  if (!account.sendingLocked) events.push(event('lock_sending', 'Đ5.3b', calendar.lockSendingOn));
   const exportStart = startOfVietnamDay(calendar.exportOn);
   // An export taken long before revocation misses the mail that arrived since: only one from the
   // export's own due date on counts.
   const exported = account.exportedAt != null && account.exportedAt.getTime() >= exportStart.getTime();
-  if (!exported) events.push(event('export', 'R-5.3b', calendar.exportOn));
-  events.push(event('revoke', 'R-5.3b', calendar.revokeOn, exported ? {} : { blockedBy: 'export' }));
+  if (!exported) events.push(event('export', 'Đ5.3b', calendar.exportOn));
+  events.push(event('revoke', 'Đ5.3b', calendar.revokeOn, exported ? {} : { blockedBy: 'export' }));
   return events;
 }
 
@@ -174,7 +174,7 @@ function inactivityEvent(account: LifecycleAccount, policy: LifecyclePolicy): Li
   const from = exemption ? latest([lastActivity, exemption.until]) : lastActivity;
   return event(
     'suspend_inactive',
-    'R-6.2a',
+    'Đ6.2a',
     firstDayAfterMonths(vietnamDateOf(from), policy.inactivityMonths),
   );
 }
@@ -190,7 +190,7 @@ export function lifecycleSchedule(
     const receivedOn = vietnamDateOf(account.restoreRequest.receivedAt);
     events.push({
       kind: 'review_restore',
-      rule: 'R-6.3',
+      rule: 'Đ6.3b',
       dueOn: receivedOn,
       dueAt: account.restoreRequest.receivedAt,
       automatic: false,
@@ -228,7 +228,7 @@ export function nextLifecycleEvents(
   return lifecycleSchedule(account, policy).filter((e) => e.dueAt.getTime() > now.getTime());
 }
 
-/** why a mailbox may be suspended, with the article that allows it. */
+/** Đ6.2: why a mailbox may be suspended, with the article that allows it. */
 export const suspensionReasons = {
   inactive: 'Đ6.2a',
   compromised: 'Đ6.2b', // "bị chiếm dụng, lộ lọt mật khẩu"
@@ -241,7 +241,7 @@ export type SuspensionReason = keyof typeof suspensionReasons;
 export type SuspensionCode = 'suspension_reason_unknown' | 'suspension_note_required';
 
 /**
- * R-6.2b: an admin's suspension must name one of the regulation's grounds, and — for anything
+ * Đ6.2b, Đ6.2c: an admin's suspension must name one of the regulation's grounds, and — for anything
  * but inactivity, which the job records itself — what was found (the warning, the complaint):
  * the holder will ask, and Đ6.3 restores only after the Sở has verified.
  */

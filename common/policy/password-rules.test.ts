@@ -3,7 +3,7 @@ import { checkPassword, evaluatePassword, foldToAscii } from './password-rules';
 
 const thanh = { email: 'thanhtv.sttt@binhphuoc.gov.vn', displayName: 'Trần Văn Thanh' };
 
-describe('Điều 9: length, upper, lower, digit, one of ! @ # % $ * &', () => {
+describe('Đ9: length, upper, lower, digit, one of ! @ # % $ * &', () => {
   it.each([
     ['Tx7#kq2M', []],
     ['Tx7#kq2', ['password_too_short']],
@@ -11,7 +11,7 @@ describe('Điều 9: length, upper, lower, digit, one of ! @ # % $ * &', () => {
     ['TX7#KQ2M', ['password_needs_lower']],
     ['Txq#kqzM', ['password_needs_digit']],
     ['Tx7kq2Mv', ['password_needs_special']],
-    ['Tx7-kq2M', ['password_needs_special']], // "-" is fine to use but is not one of Điều 9's specials
+    ['Tx7-kq2M', ['password_needs_special']], // "-" is fine to use but is not one of Đ9's specials
     ['Tx7^kq2M&', []],
     ...[...'!@#%$*&'].map((c) => [`Tx7${c}kq2M`, []] as [string, string[]]),
   ])('%s → %j', (password, expected) => {
@@ -19,7 +19,7 @@ describe('Điều 9: length, upper, lower, digit, one of ! @ # % $ * &', () => {
   });
 });
 
-describe('beyond the letter of Điều 9', () => {
+describe('beyond the letter of Đ9', () => {
   it.each([
     ['Matkhau@123', 'the regulation’s own example'],
     ['matkhau@123'.replace('m', 'M'), 'the example again'],

@@ -1,5 +1,5 @@
 /**
- * Điều 9 of QĐ 1956/QĐ-UBND, and what experience adds to it. PURE: no I/O, no Node APIs — the
+ * Đ9 of QĐ 1956/QĐ-UBND, and what experience adds to it. PURE: no I/O, no Node APIs — the
  * client runs the very same function for the live checklist while the user types, and the proxy
  * runs it again before anything reaches the provider. Checks that need secrets (current and past
  * passwords) take place in the password service, with their own codes.
@@ -25,7 +25,7 @@ export type PasswordHistoryCode = 'password_same_as_current' | 'password_reused'
 export interface PasswordPolicy {
   minLength: number;
   maxLength: number;
-  /** Điều 9 lists exactly these: ! @ # % $ * & */
+  /** Đ9 lists exactly these: ! @ # % $ * & */
   specials: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Working days ("ngày làm việc") for the deadlines of QĐ 1956: planned outages announced at least
- * 3 working days ahead (Đ8.1c, R-8.1c), the provider's 1 working day (Đ8.2c), a restore handled
+ * 3 working days ahead (Đ8.1c), the provider's 1 working day (Đ8.2c), a restore handled
  * within 1 working day (Đ6.3b). PURE: holidays are configuration passed in (see
  * vietnam-holidays.ts for the default list).
  *

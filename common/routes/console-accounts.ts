@@ -17,7 +17,7 @@ import { errorAnswers, route } from '../contract/route';
 
 const errors = errorAnswers(400, 401, 403, 404, 409, 502);
 
-/** The console's accounts: list, Điều 4's address proposal, create, and one account's changes. */
+/** The console's accounts: list, Đ4's address proposal, create, and one account's changes. */
 export const consoleAccountRoutes = {
   list: route({
     method: 'GET',

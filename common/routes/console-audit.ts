@@ -3,7 +3,7 @@ import { errorAnswers, route } from '../contract/route';
 
 const errors = errorAnswers(400, 401, 403);
 
-/** the audit log viewer and its CSV export. */
+/** Đ7.1: the audit log viewer and its CSV export. */
 export const consoleAuditRoutes = {
   page: route({
     method: 'GET',

@@ -12,7 +12,7 @@ const exportAs = <const F extends 'csv' | 'xlsx' | 'html'>(format: F) =>
     responses: { 200: null, ...errors },
   });
 
-/** The province directory and each unit's list to publish, as plain GET links. */
+/** The province directory (Đ5.1) and each unit's list to publish (Đ12.5), as plain GET links. */
 export const consoleDirectoryRoutes = {
   listing: route({
     method: 'GET',

@@ -7,7 +7,7 @@ import {
 } from '../contract/console-maintenance';
 import { errorAnswers, route } from '../contract/route';
 
-/** R-8.1c planned outages, as the console schedules and cancels them. */
+/** Đ8.1c planned outages, as the console schedules and cancels them. */
 export const consoleMaintenanceRoutes = {
   list: route({
     method: 'GET',

@@ -7,7 +7,7 @@ import {
 } from '../contract/console-problems';
 import { errorAnswers, route } from '../contract/route';
 
-/** the queue of users' reports, as the Sở's admins work through it. */
+/** Đ13.7: the queue of users' reports, as the Sở's admins work through it. */
 export const consoleProblemRoutes = {
   list: route({
     method: 'GET',

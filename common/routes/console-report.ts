@@ -3,7 +3,7 @@ import { errorAnswers, route } from '../contract/route';
 
 const errors = errorAnswers(400, 403);
 
-/** the six-monthly report: the page's JSON and its two documents (plain GET links). */
+/** Đ12.10, the six-monthly report: the page's JSON and its two documents (plain GET links). */
 export const consoleReportRoutes = {
   report: route({
     method: 'GET',

@@ -11,7 +11,7 @@ import { errorAnswers, route } from '../contract/route';
 
 const errors = errorAnswers(400, 403, 404);
 
-/** R-5.2: units' written requests, recorded and then completed or rejected. */
+/** Đ5.2: units' written requests, recorded and then completed or rejected. */
 export const consoleRequestRoutes = {
   list: route({
     method: 'GET',

@@ -3,7 +3,7 @@ import { errorAnswers, route } from '../contract/route';
 
 const errors = errorAnswers(400, 401, 403, 404, 409);
 
-/** the unit tree, read by everyone at the console and changed by admins. */
+/** Đ4.1: the unit tree, read by everyone at the console and changed by admins. */
 export const consoleUnitRoutes = {
   tree: route({
     method: 'GET',

@@ -8,12 +8,12 @@ export const publicConfigRoutes = {
   get: route({ method: 'GET', path: '/config', tags: ['config'], responses: { 200: PublicConfig } }),
 };
 
-/** R-8.1c planned outages, told to everyone, logged in or not (no personal data in them). */
+/** Đ8.1c planned outages, told to everyone, logged in or not (no personal data in them). */
 export const noticeRoutes = {
   list: route({ method: 'GET', path: '/notices', tags: ['notices'], responses: { 200: PublicNotices } }),
 };
 
-/** R-13.7: a report from the webmail to the Sở's support queue. */
+/** Đ13.7: a report from the webmail to the Sở's support queue. */
 export const problemReportRoutes = {
   submit: route({
     method: 'POST',

@@ -11,9 +11,9 @@ export interface AccountRecord {
   stateReason: string | null;
   stateChangedAt: Date | null;
   passwordChangedAt: Date;
-  /** Set by an admin reset (R-6.3c): the next session may only change the password. */
+  /** Set by an admin reset (Đ6.3c): the next session may only change the password. */
   mustChangePassword: boolean;
-  /** R-5.3b: the account may read but not send; the reason is shown to the user. */
+  /** Đ5.3b: the account may read but not send; the reason is shown to the user. */
   sendingLockedReason: string | null;
   createdAt: Date;
   // What the console keeps (issue 6); null for an account only ever seen at log-in.
@@ -28,7 +28,7 @@ export interface AccountRecord {
   firstLoginAt: Date | null;
   lastLoginAt: Date | null;
   lastSentAt: Date | null;
-  /** R-5.3b: the official date (yyyy-mm-dd, in Viet Nam), level and reason of leaving. */
+  /** Đ5.3b: the official date (yyyy-mm-dd, in Viet Nam), level and reason of leaving. */
   departure: { on: string; level: DepartureLevel; reason: DepartureReason } | null;
   inactivityExemption: { reason: string; until: Date | null } | null;
   exportedAt: Date | null;
@@ -233,7 +233,7 @@ export function createAccountStore(db: Db, now: () => Date = () => new Date()) {
       return get(email) as AccountRecord;
     },
 
-    /** R-6.2a counts logins as activity; the report counts mailboxes never logged into. */
+    /** Đ6.2a counts logins as activity; the report counts mailboxes never logged into. */
     recordLogin(email: string): void {
       ensure(email);
       const at = now().getTime();

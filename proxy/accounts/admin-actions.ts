@@ -14,7 +14,7 @@ export interface Actor {
 }
 
 /**
- * R-6.3c: a temporary password that satisfies Điều 9, set at the provider, shown once to the
+ * Đ6.3c: a temporary password that satisfies Đ9, set at the provider, shown once to the
  * admin and never stored; the account must change it at its first log-in, and every session of
  * the account ends (whoever held them no longer knows the password).
  */
@@ -43,7 +43,7 @@ export async function resetPassword(deps: AdminDeps, email: string, actor: Actor
 }
 
 /**
- * R-6.1/6.2: suspended accounts keep receiving mail but cannot log in; revoked ones cannot log in
+ * Đ6.1, Đ6.2: suspended accounts keep receiving mail but cannot log in; revoked ones cannot log in
  * at all. The policy store always records the state; the provider too where the driver can.
  */
 export async function setAccountState(
@@ -72,7 +72,7 @@ export async function setAccountState(
   return { atProvider };
 }
 
-/** R-5.3b: sending locked (the account still reads); the reason is shown when the user sends. */
+/** Đ5.3b: sending locked (the account still reads); the reason is shown when the user sends. */
 export function setSendingLock(deps: AdminDeps, email: string, reason: string | null, actor: Actor): void {
   const address = email.normalize('NFC').toLowerCase();
   const clean = reason?.normalize('NFC').trim() || null;

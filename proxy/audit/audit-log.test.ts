@@ -30,7 +30,7 @@ describe('audit log', () => {
     expect(() => db.prepare("UPDATE audit_log SET outcome = 'ok'").run()).toThrow(/append-only/);
   });
 
-  it('purges entries older than six months and keeps the rest (R-7.1)', () => {
+  it('purges entries older than six months and keeps the rest (Đ7.1)', () => {
     let now = new Date('2026-05-28T00:00:00Z');
     const log = createAuditLog(openDatabase(':memory:'), () => now);
     log.record({ actor: 'a@b', email: 'a@b', action: 'login', outcome: 'ok' });
@@ -41,7 +41,7 @@ describe('audit log', () => {
     expect(log.forAccount('a@b').map((e) => e.action)).toEqual(['logout']);
   });
 
-  describe('the viewer’s query (R-7.1)', () => {
+  describe('the viewer’s query (Đ7.1)', () => {
     // 16:59 UTC on 30/11 is 23:59 on 30/11 in Viet Nam; 17:00 UTC is already 1/12 there.
     const entries: [string, string, string, AuditAction, string][] = [
       ['2026-11-29T17:00:00Z', 'quantri@bp', 'thanhtv.sttt@bp', 'account_create', 'ok'],

@@ -39,7 +39,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const auditActionsMatch: Same<AuditAction, AuditActionName> = true;
 void auditActionsMatch;
 
-/** The viewer's filters; every one optional, all of them together. */
+/** The viewer's filters (Đ7.1); every one optional, all of them together. */
 export interface AuditFilter {
   /** The account's address or part of it (case ignored). */
   account?: string | undefined;
@@ -85,7 +85,7 @@ function fromRow(row: unknown): StoredAuditEntry {
   return { ...r, at: new Date(r.at), details: r.details ? JSON.parse(r.details) : null };
 }
 
-/** The append-only audit log: who did what to which account, when, from where. */
+/** The append-only audit log (Đ7.1): who did what to which account, when, from where. */
 export function createAuditLog(db: Db, now: () => Date = () => new Date()) {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, actor, email, action, outcome, ip, details) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -27,7 +27,7 @@ export async function logIn(
     });
   }
   const attempt = ctx.loginThrottle.recordAttempt(who, meta.ip);
-  // R-6.1/6.2: the policy store's state is told only to someone who knows the password, as the
+  // Đ6.1, Đ6.2: the policy store's state is told only to someone who knows the password, as the
   // provider's own nologin does; a guesser learns nothing about the account.
   const known = ctx.accounts.get(credentials.email);
   const blocked = known && known.state !== 'active' ? accountStateError(known) : null;

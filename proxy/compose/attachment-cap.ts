@@ -11,7 +11,7 @@ export interface UploadAllowance {
 }
 
 /**
- * R-7.2a: the attachments of one message, together, stay under the cap. A new file gets what the
+ * Đ7.2b: the attachments of one message, together, stay under the cap. A new file gets what the
  * window's earlier files left; a request whose Content-Length says it cannot fit (allowing for the
  * multipart framing) is refused at once, the rest is counted as it streams.
  */

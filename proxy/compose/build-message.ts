@@ -35,7 +35,7 @@ export interface BuiltMessage {
 /**
  * The RFC 5322 message for a draft or a send: the sender is always the logged-in account (never a
  * field of the request), HTML sanitised with a text/plain alternative, attachments streamed from
- * the upload store with RFC 2231 file names, and the 20 MB cap (R-7.2a) checked once more here.
+ * the upload store with RFC 2231 file names, and the 20 MB cap (Đ7.2b) checked once more here.
  */
 export async function buildMessage(
   message: ParsedOutgoing,

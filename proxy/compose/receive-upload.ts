@@ -15,7 +15,7 @@ export interface IncomingFile {
 
 /**
  * Stores one attachment of a compose window, counting its bytes against what the window's earlier
- * files left of the cap (R-7.2a); a refusal is audited as a policy refusal.
+ * files left of the cap (Đ7.2b); a refusal is audited as a policy refusal.
  */
 export async function receiveUpload(
   ctx: AppContext,

@@ -142,7 +142,7 @@ async function keepAsDraft(
 }
 
 /**
- * Sent copy and draft removal. A full mailbox (R-7.2c) refuses the copy: the message has gone all
+ * Sent copy and draft removal. A full mailbox (Đ7.2c) refuses the copy: the message has gone all
  * the same, and the user is told that Sent will not have it.
  */
 async function keepSentCopy(

@@ -40,7 +40,7 @@ export function requireConsole(ctx: AppContext, access: ConsoleAccess) {
   };
 }
 
-/** Who did it, for the audit log (R-7.1: every admin action with its actor). */
+/** Who did it, for the audit log (Đ7.1: every admin action with its actor). */
 export function actorOf(req: FastifyRequest): { name: string; ip: string } {
   return { name: req.consoleUser?.email ?? req.session?.email ?? 'unknown', ip: req.ip };
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../accounts/account-store';
 
 /**
- * Who may do what in the Sở TT&TT console (R-5.1: the Sở runs accounts; units only request).
+ * Who may do what in the Sở TT&TT console (Đ5.1: the Sở runs accounts; units only request).
  * PURE: the route guard and the client's navigation ask the same questions.
  */
 export type ConsoleAccess = 'read' | 'write';

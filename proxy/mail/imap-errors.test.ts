@@ -3,7 +3,7 @@ import { ERROR_STATUS } from '../../common/contract';
 import { mapLoginError } from './imap-errors';
 
 describe('mapLoginError', () => {
-  it('maps Dovecot CONTACTADMIN to account_suspended with the recorded reason (R-6.1)', () => {
+  it('maps Dovecot CONTACTADMIN to account_suspended with the recorded reason (Đ6.1)', () => {
     const err = mapLoginError({
       authenticationFailed: true,
       serverResponseCode: 'CONTACTADMIN',

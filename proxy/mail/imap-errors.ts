@@ -34,7 +34,7 @@ export function isConnectionError(err: unknown): boolean {
 /**
  * The one place that turns imapflow's machine fields into our codes; nothing else matches IMAP
  * response text. Dovecot answers [CONTACTADMIN] for a passwd-file `nologin` account, which is
- * how a suspended mailbox (R-6.1) refuses log-in while it keeps receiving.
+ * how a suspended mailbox (Đ6.1) refuses log-in while it keeps receiving.
  */
 export function mapLoginError(err: unknown): ApiError {
   const e = (err ?? {}) as ImapFlowLikeError;

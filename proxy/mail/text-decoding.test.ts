@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCharset, decodeTransfer, decodeUnlabelledText } from './text-decoding';
 
 describe('decodeCharset', () => {
-  it('decodes windows-1258 (combining tones) into NFC text (R-11.1)', () => {
+  it('decodes windows-1258 (combining tones) into NFC text (Đ11.1)', () => {
     // Windows-1258 has "â" precomposed but writes the tone as a combining mark: â + 0xD2 (hook).
     const original = 'Công văn khẩn';
     const bytes = Buffer.from([

@@ -12,7 +12,7 @@ export interface PasswordChange {
 }
 
 /**
- * Điều 9 + R-13.3: the rules first (no secret needed), then the current password at the provider,
+ * Đ9 + Đ13.3: the rules first (no secret needed), then the current password at the provider,
  * then the history, and only then the provider is changed. Every refusal is audited with its code;
  * the session goes on with the new password and the account's other sessions end.
  */

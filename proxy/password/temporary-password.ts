@@ -7,7 +7,7 @@ const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const DIGITS = '23456789';
 
 /**
- * A temporary password for an admin reset (R-6.3c) that itself satisfies Điều 9: 14 characters
+ * A temporary password for an admin reset (Đ6.3c) that itself satisfies Đ9: 14 characters
  * from a cryptographic source, with every required class, checked by the same rules as a user's.
  */
 export function temporaryPassword(context: PasswordContext, policy: PasswordPolicy): string {

@@ -57,7 +57,7 @@ const NAMES: [fullName: string, unit: string, local: string, why: string][] = [
   ['Nguyễn Văn Phong', 'tpx', 'phongnv.tpx', 'the personal name Đ4.1d warns about'],
 ];
 
-describe('R-4.2: personal addresses from 40 Vietnamese names', () => {
+describe('Đ4.2a: personal addresses from 40 Vietnamese names', () => {
   it.each(NAMES)('%s @ %s → %s %s', (fullName, unit, local) => {
     expect(propose(fullName, unit)).toEqual({ ok: true, local, address: `${local}@${domain}`, clash: null });
   });
@@ -99,7 +99,7 @@ describe('R-4.2: personal addresses from 40 Vietnamese names', () => {
   });
 });
 
-describe('R-4.3: "trùng lặp … số thứ tự bắt đầu từ 2 … thanhtv2.sttt"', () => {
+describe('Đ4.2b: "trùng lặp … số thứ tự bắt đầu từ 2 … thanhtv2.sttt"', () => {
   it('numbers the second Trần Văn Thanh of the Sở TT&TT 2', () => {
     expect(propose('Trần Văn Thanh', 'sttt', new Set(['thanhtv.sttt']))).toEqual({
       ok: true,
@@ -164,7 +164,7 @@ describe('refusals, with codes', () => {
   );
 });
 
-describe('R-4.1: unit mailboxes (Đ4.1 a–d)', () => {
+describe('Đ4.1: unit mailboxes', () => {
   it.each([
     ['stttt', null, 'stttt', 'a: Sở Thông tin và Truyền thông'],
     ['tpdx', null, 'tpdx', 'b: UBND thành phố Đồng Xoài'],

@@ -1,5 +1,5 @@
 /**
- * Mailbox names of Điều 4 of QĐ 1956 (R-4.1–R-4.3). PURE: what exists already comes in as a set
+ * Mailbox names of Đ4 of QĐ 1956 (Đ4.1, Đ4.2a, Đ4.2b). PURE: what exists already comes in as a set
  * or a predicate.
  *
  * Personal (Đ4.2a): "tên đầy đủ + họ viết tắt + chữ lót viết tắt … viết liền, chữ thường và
@@ -100,7 +100,7 @@ function isTaken(existing: ExistingAddresses, local: string, domain: string): bo
   return existing.has(local) || existing.has(`${local}@${domain}`);
 }
 
-/** R-4.2, R-4.3: the address Điều 4.2 gives a civil servant, numbered on a clash in the unit. */
+/** Đ4.2a, Đ4.2b: the address Đ4.2 gives a civil servant, numbered on a clash in the unit. */
 export function proposeAddress(input: {
   fullName: string;
   unitCode: string;
@@ -123,8 +123,8 @@ export function proposeAddress(input: {
 }
 
 /**
- * R-4.1: a unit mailbox. Đ4.1a–b: the unit's (or district's) short name alone — stttt, tpdx.
- * Đ4.1c–d: a commune, or a division of a department or district, followed by its parent —
+ * Đ4.1: a unit mailbox. Đ4.1a, Đ4.1b: the unit's (or district's) short name alone — stttt, tpdx.
+ * Đ4.1c, Đ4.1d: a commune, or a division of a department or district, followed by its parent —
  * xmh.bda, phongnv.tpx. No numbering: on a clash with a personal address the regulation asks for
  * another short name (phongnv.tpx → pnv.tpx), which only a person can choose: 'address_taken'.
  */
@@ -178,7 +178,7 @@ const RESERVED = new Set([
 ]);
 
 /**
- * Checks an address typed by the admin instead of the proposed one (R-4.1–4.3): lower-case ASCII
+ * Checks an address typed by the admin instead of the proposed one (Đ4.1, Đ4.2a, Đ4.2b): lower-case ASCII
  * letters and digits in at most two dot-separated parts ("chữ thường và không dấu", "viết liền").
  * For a personal mailbox the form of Đ4.2 — letters, an optional number from 2, a dot, the unit:
  * e.g. thanhtv2.sttt. Returns every rule broken, in a fixed order; [] when acceptable.

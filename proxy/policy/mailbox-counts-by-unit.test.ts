@@ -38,7 +38,7 @@ const ACCOUNTS: ReportAccount[] = [
   }),
 ];
 
-describe('R-12.10: "thống kê danh sách cá nhân, đơn vị đang sử dụng hộp thư công vụ" per unit', () => {
+describe('Đ12.10: "thống kê danh sách cá nhân, đơn vị đang sử dụng hộp thư công vụ" per unit', () => {
   const report = unitReport(ACCOUNTS, reportPeriod(at('2026-06-19T10:00')));
 
   it('counts the Sở TT&TT for 2026-H1', () => {

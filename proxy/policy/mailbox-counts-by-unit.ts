@@ -38,7 +38,7 @@ export interface ReportCounts {
   revoked: number;
   /** In use but never logged into before the period's end. */
   neverLoggedIn: number;
-  /** In use and at or above the quota ratio (90 % by default, the warning level of R-7.2c). */
+  /** In use and at or above the quota ratio (90 % by default, the warning level of Đ7.2c). */
   nearQuota: number;
 }
 

@@ -40,7 +40,7 @@ describe('Đ13.3: monthly password change (remind from day 25, change at day 30)
   });
 });
 
-describe('R-6.3c and Đ13.3: when the session may only change the password', () => {
+describe('Đ6.3c and Đ13.3: when the session may only change the password', () => {
   it.each([
     ['a fresh password', false, 0, null],
     ['day 29', false, 29, null],

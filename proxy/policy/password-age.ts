@@ -45,8 +45,8 @@ export function passwordAgeState(
 export type PasswordChangeReason = 'first_login' | 'expired';
 
 /**
- * Whether the session may do anything but change the password: after an admin reset (R-6.3c) or
- * once the password is older than the maximum age and its grace (R-13.3).
+ * Whether the session may do anything but change the password: after an admin reset (Đ6.3c) or
+ * once the password is older than the maximum age and its grace (Đ13.3).
  */
 export function passwordChangeRequirement(
   account: { mustChangePassword: boolean; passwordChangedAt: Date },

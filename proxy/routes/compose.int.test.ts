@@ -245,7 +245,7 @@ describe('writing and sending through the real submission endpoint', () => {
     ]);
   });
 
-  it('tells a user whose sending is locked why (R-5.3b), and sends again once unlocked', async () => {
+  it('tells a user whose sending is locked why (Đ5.3b), and sends again once unlocked', async () => {
     proxy.ctx.accounts.setSendingLock(sender.email, 'Vi phạm Điều 5 của Quy chế');
     const message = {
       composeId: randomUUID(),
@@ -284,7 +284,7 @@ describe('writing and sending through the real submission endpoint', () => {
     });
   });
 
-  it('sends from a full mailbox and says the copy in Sent could not be kept (R-7.2c)', async () => {
+  it('sends from a full mailbox and says the copy in Sent could not be kept (Đ7.2c)', async () => {
     await fillMailbox(full.email, Math.round(0.995 * MB));
     const fc = await logIn(proxy, full.email, full.password);
     const res = await fc.post('/api/send', {

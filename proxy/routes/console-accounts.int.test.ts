@@ -26,7 +26,7 @@ function freshGivenName(): string {
   return `Kiet${letters}`;
 }
 
-describe('console accounts: Điều 4 names, creation at the real provider, first log-in (R-5.3a)', () => {
+describe('console accounts: Đ4 names, creation at the real provider, first log-in (Đ5.3a)', () => {
   let proxy: ProxyHarness;
   let admin: Awaited<ReturnType<typeof consoleUser>>;
   const created: string[] = [];

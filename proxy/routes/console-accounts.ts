@@ -11,7 +11,7 @@ import { fromTable } from '../http/route';
 
 /**
  * The console's accounts: everyone at the console reads (a unit manager only their unit's);
- * only admins create and change (R-5.1: units request, the Sở acts).
+ * only admins create and change (Đ5.1: units request, the Sở acts).
  */
 export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

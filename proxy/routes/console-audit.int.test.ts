@@ -4,7 +4,7 @@ import type { AuditPage } from '../../common/contract';
 import { consoleUser } from '../test-support/console-admin';
 import { type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 
-describe('the audit log viewer (R-7.1)', () => {
+describe('the audit log viewer (Đ7.1)', () => {
   let proxy: ProxyHarness;
   let admin: Awaited<ReturnType<typeof consoleUser>>;
   let manager: Awaited<ReturnType<typeof consoleUser>>;

@@ -6,7 +6,7 @@ import { auditPage, exportAuditLog } from '../console/audit/audit-viewer';
 import { requireConsole } from '../console/console-guard';
 import { bytesReply, fromTable } from '../http/route';
 
-/** /api/console/audit: the audit log viewer, scoped to a unit manager's units. */
+/** /api/console/audit: the audit log viewer (Đ7.1), scoped to a unit manager's units. */
 export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('preHandler', requireConsole(ctx, 'read'));

@@ -7,7 +7,7 @@ import { consoleUser } from '../test-support/console-admin';
 import { type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 
-describe('the console’s directory (R-5.1, R-12.5)', () => {
+describe('the console’s directory (Đ5.1, Đ12.5)', () => {
   let proxy: ProxyHarness;
   let admin: Awaited<ReturnType<typeof consoleUser>>;
   let manager: Awaited<ReturnType<typeof consoleUser>>;

@@ -8,8 +8,8 @@ import { directoryExport, directoryFor } from '../console/directory/directory-se
 import { bytesReply, fromTable } from '../http/route';
 
 /**
- * /api/console/directory: the province directory (R-5.1) and each unit's list to publish
- * (R-12.5) as CSV, XLSX or an HTML table — plain GETs so that a link downloads with the cookie.
+ * /api/console/directory: the province directory (Đ5.1) and each unit's list to publish
+ * (Đ12.5) as CSV, XLSX or an HTML table — plain GETs so that a link downloads with the cookie.
  */
 export function consoleDirectoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -155,7 +155,7 @@ describe('bulk import of a unit’s staff list: preview, then create the kept ro
     expect(JSON.stringify(proxy.ctx.audit.forAccount(an.address!))).not.toContain(an.temporaryPassword!);
   });
 
-  it('links the list to the unit’s written request (R-5.2) and refuses an unknown one before creating', async () => {
+  it('links the list to the unit’s written request (Đ5.2) and refuses an unknown one before creating', async () => {
     const unknown = await admin.client.post('/api/console/import/create', {
       rows: [{ line: 2, fullName: 'Hồ Thị Lan', unitCode: code }],
       requestId: 999_999,

@@ -8,7 +8,7 @@ import { consoleNotice, earliestMaintenanceStart } from '../console/maintenance/
 import { fromTable } from '../http/route';
 
 /**
- * R-8.1c planned outages: the console schedules and cancels them (admins only); notices.ts tells
+ * Đ8.1c planned outages: the console schedules and cancels them (admins only); notices.ts tells
  * everyone, logged in or not — the log-in page shows the banner too, and it holds no personal data.
  */
 export function maintenanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {

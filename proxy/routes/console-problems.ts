@@ -6,7 +6,7 @@ import { problemReportOf, setProblemStatus } from '../console/problems/problem-q
 import { createReportStore } from '../console/problems/report-store';
 import { fromTable } from '../http/route';
 
-/** R-13.7: the Sở's admins work through the queue of reports users sent (problem-reports.ts). */
+/** Đ13.7: the Sở's admins work through the queue of reports users sent (problem-reports.ts). */
 export function problemReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const reports = createReportStore(ctx.db);

@@ -10,7 +10,7 @@ import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harn
 
 const letters = () => [...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
 
-describe('GET /api/console/report (R-12.10)', () => {
+describe('GET /api/console/report (Đ12.10)', () => {
   let proxy: ProxyHarness;
   let admin: Awaited<ReturnType<typeof consoleUser>>;
   const unit = `bc${letters()}`;
@@ -39,7 +39,7 @@ describe('GET /api/console/report (R-12.10)', () => {
     });
     admin = await consoleUser(proxy, { role: 'admin' });
 
-    // Created this period and suspended (R-6.2b).
+    // Created this period and suspended (Đ6.2b, Đ6.2c).
     const suspended = freshMailbox('baocao');
     proxy.ctx.accounts.setProfile(suspended.email, { unitCode: unit });
     proxy.ctx.accounts.setState(suspended.email, 'suspended', 'spam');

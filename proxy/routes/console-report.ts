@@ -8,7 +8,7 @@ import { reportDocument, reportFor } from '../console/report/report-exports';
 import { fromTable } from '../http/route';
 
 /**
- * R-12.10, the six-monthly report: the page's JSON and the two documents (GET, so a plain link
+ * Đ12.10, the six-monthly report: the page's JSON and the two documents (GET, so a plain link
  * downloads them with the session cookie). A unit manager's report covers only their units.
  */
 export function consoleReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -13,7 +13,7 @@ const view = (r: UnitRequest): UnitRequestView => ({
   doneAt: r.doneAt?.toISOString() ?? null,
 });
 
-/** /api/console/requests: units' written requests; unit managers read their own units'. */
+/** /api/console/requests (Đ5.2): units' written requests; unit managers read their own units'. */
 export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.route({

@@ -7,7 +7,7 @@ import { actorOf, requireConsole } from '../console/console-guard';
 import { createUnit, deleteUnit, unitTree, updateUnit } from '../console/units/unit-service';
 import { fromTable, sendNoContent } from '../http/route';
 
-/** the unit tree. Everyone at the console reads (a unit manager their own subtree); admins change it. */
+/** Đ4.1: the unit tree. Everyone at the console reads (a unit manager their own subtree); admins change it. */
 export function consoleUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const node = (code: string) => unitTree(ctx, null).find((u) => u.code === code) as UnitNode;

@@ -15,7 +15,7 @@ const ddmmyyyy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0,
 /** 08:00 in Viet Nam on that date. */
 const at8 = (date: string) => new Date(startOfVietnamDay(date).getTime() + 8 * HOUR);
 
-describe('R-8.1c maintenance notices', { timeout: 60_000 }, () => {
+describe('Đ8.1c maintenance notices', { timeout: 60_000 }, () => {
   let proxy: ProxyHarness;
   let admin: Awaited<ReturnType<typeof consoleUser>>;
   const publicNotices = async () =>

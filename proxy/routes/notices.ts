@@ -6,7 +6,7 @@ import { publicNotice } from '../console/maintenance/schedule-notice';
 import { fromTable } from '../http/route';
 
 /**
- * R-8.1c planned outages, told to everyone, logged in or not: the log-in page shows the banner
+ * Đ8.1c planned outages, told to everyone, logged in or not: the log-in page shows the banner
  * too, and a notice holds no personal data.
  */
 export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {

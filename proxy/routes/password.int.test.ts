@@ -40,7 +40,7 @@ async function imapAccepts(email: string, password: string): Promise<boolean> {
   }
 }
 
-describe('POST /api/password: Điều 9 rules, the provider, history (passwd-file driver, real Dovecot)', () => {
+describe('POST /api/password: Đ9 rules, the provider, history (passwd-file driver, real Dovecot)', () => {
   let proxy: ProxyHarness;
   let current = account.password;
 
@@ -125,7 +125,7 @@ describe('POST /api/password: Điều 9 rules, the provider, history (passwd-fil
   }, 30_000);
 });
 
-describe('first log-in after an admin reset (R-6.3c) and the monthly change (R-13.3)', () => {
+describe('first log-in after an admin reset (Đ6.3c) and the monthly change (Đ13.3)', () => {
   let proxy: ProxyHarness;
   const user = { email: 'daulan.sttt@binhphuoc.gov.vn', password: 'DauTien#Hue26' };
 
@@ -188,7 +188,7 @@ describe('first log-in after an admin reset (R-6.3c) and the monthly change (R-1
   });
 });
 
-describe('suspended and revoked accounts in the policy store (R-6.1, R-6.2)', () => {
+describe('suspended and revoked accounts in the policy store (Đ6.1, Đ6.2)', () => {
   let proxy: ProxyHarness;
   const user = { email: 'tamkhoa.sttt@binhphuoc.gov.vn', password: 'TamKhoa#Hue26' };
 

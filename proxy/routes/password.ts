@@ -9,7 +9,7 @@ export function passwordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.route({
       ...fromTable(password.change),
-      // The one thing a session that must change its password may do (R-6.3c, R-13.3).
+      // The one thing a session that must change its password may do (Đ6.3c, Đ13.3).
       preHandler: requireSession(ctx, { allowWhilePasswordChangeRequired: true }),
       handler: async (req, reply) => {
         const cookie = req.cookies[SESSION_COOKIE] ?? '';

@@ -45,7 +45,7 @@ const folderSubjects = (box: FreshMailbox, folder: string) =>
     }
   });
 
-describe('R-13.7 problem reports', { timeout: 90_000 }, () => {
+describe('Đ13.7 problem reports', { timeout: 90_000 }, () => {
   let proxy: ProxyHarness;
   // The support mailbox is the test's own (SUPPORT_ADDRESS): the demo hotro@ inbox stays clean.
   const support = freshMailbox('hotro');

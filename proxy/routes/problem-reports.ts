@@ -6,7 +6,7 @@ import { submitProblemReport } from '../console/problems/submit-report';
 import { fromTable } from '../http/route';
 import { requireSession } from '../http/session-guard';
 
-/** users report from the webmail; the console's queue is console-problems.ts. */
+/** Đ13.7: users report from the webmail; the console's queue is console-problems.ts. */
 export function reportProblemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const reports = createReportStore(ctx.db);

@@ -44,7 +44,7 @@ describe('POST /api/session against the real Dovecot', () => {
     expect(res.cookies).toHaveLength(0);
   });
 
-  it('refuses a suspended (nologin) mailbox with 423 account_suspended and its reason (R-6.1)', async () => {
+  it('refuses a suspended (nologin) mailbox with 423 account_suspended and its reason (Đ6.1)', async () => {
     const suspended = demoAccount((a) => a.suspended);
     const res = await postLogin(proxy, { email: suspended.email, password: suspended.password });
     expect(res.statusCode).toBe(423);
@@ -169,7 +169,7 @@ describe('brute-force protection at log-in', () => {
   });
 });
 
-describe('audit log of log-ins (R-7.1)', () => {
+describe('audit log of log-ins (Đ7.1)', () => {
   it('records failures with their code, successes and log-outs, with the address and never the password', async () => {
     const proxy = await startProxy();
     try {

@@ -43,7 +43,7 @@ export const migrations: { version: number; sql: string }[] = [
       );
       CREATE INDEX audit_log_email_at ON audit_log(email, at);
       CREATE INDEX audit_log_at ON audit_log(at);
-      -- Append-only: entries are never edited; only the retention purge deletes (R-7.1).
+      -- Append-only: entries are never edited; only the retention purge deletes (Đ7.1).
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
@@ -51,7 +51,7 @@ export const migrations: { version: number; sql: string }[] = [
   {
     version: 4,
     sql: `
-      -- Policy state the provider does not keep (R-6, R-13.3). No password here, ever.
+      -- Policy state the provider does not keep (Đ6, Đ13.3). No password here, ever.
       CREATE TABLE accounts (
         email                TEXT PRIMARY KEY,
         state                TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'suspended', 'revoked')),
@@ -60,11 +60,11 @@ export const migrations: { version: number; sql: string }[] = [
         -- When the password was last set through the proxy or the admin command; for an account
         -- first seen at log-in, the time it was first seen (the provider does not tell).
         password_changed_at  INTEGER NOT NULL,
-        -- 1 after an admin reset (R-6.3c): the next session may only change the password.
+        -- 1 after an admin reset (Đ6.3c): the next session may only change the password.
         must_change_password INTEGER NOT NULL DEFAULT 0,
         created_at           INTEGER NOT NULL
       );
-      -- Earlier passwords as scrypt hashes, so that the last N cannot be chosen again (Điều 9).
+      -- Earlier passwords as scrypt hashes, so that the last N cannot be chosen again (Đ9).
       CREATE TABLE password_history (
         id         INTEGER PRIMARY KEY AUTOINCREMENT,
         email      TEXT NOT NULL,
@@ -77,7 +77,7 @@ export const migrations: { version: number; sql: string }[] = [
   {
     version: 5,
     sql: `
-      -- Quota warnings put into mailboxes (R-7.2c): at most one per level per repeat period.
+      -- Quota warnings put into mailboxes (Đ7.2c): at most one per level per repeat period.
       CREATE TABLE quota_warnings (
         email   TEXT NOT NULL,
         level   TEXT NOT NULL,
@@ -140,7 +140,7 @@ export const migrations: { version: number; sql: string }[] = [
         last_used INTEGER NOT NULL,
         PRIMARY KEY (owner, address)
       );
-      -- R-5.3b: sending can be locked on its own (the account still reads mail).
+      -- Đ5.3b: sending can be locked on its own (the account still reads mail).
       ALTER TABLE accounts ADD COLUMN sending_locked_reason TEXT;
     `,
   },
@@ -148,7 +148,7 @@ export const migrations: { version: number; sql: string }[] = [
     version: 9,
     sql: `
       -- Issue 6, the Sở TT&TT console. Everything the console keeps beside the provider.
-      -- The unit tree (R-4): province → departments/districts → divisions/communes, with the short
+      -- The unit tree (Đ4.1): province → departments/districts → divisions/communes, with the short
       -- code used in addresses (thanhtv.sttt@…). Codes are unique province-wide (Đ4.1).
       CREATE TABLE units (
         code        TEXT PRIMARY KEY,
@@ -156,7 +156,7 @@ export const migrations: { version: number; sql: string }[] = [
         parent_code TEXT REFERENCES units(code),
         level       TEXT NOT NULL CHECK (level IN ('province', 'department', 'district', 'division', 'commune')),
         mailbox     TEXT,                        -- the unit's own mailbox (Đ4.1), when it has one
-        website     TEXT,                        -- where its directory is published (R-12.5)
+        website     TEXT,                        -- where its directory is published (Đ12.5)
         created_at  INTEGER NOT NULL,
         updated_at  INTEGER NOT NULL
       );
@@ -171,21 +171,21 @@ export const migrations: { version: number; sql: string }[] = [
       ALTER TABLE accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'unit_manager', 'admin'));
       ALTER TABLE accounts ADD COLUMN quota_bytes INTEGER;
       ALTER TABLE accounts ADD COLUMN provisioned_by TEXT;        -- the admin who created it in the console
-      ALTER TABLE accounts ADD COLUMN name_override_reason TEXT;  -- Điều 4 not followed, and why
+      ALTER TABLE accounts ADD COLUMN name_override_reason TEXT;  -- Đ4 not followed, and why
       ALTER TABLE accounts ADD COLUMN first_login_at INTEGER;
       ALTER TABLE accounts ADD COLUMN last_login_at INTEGER;
       ALTER TABLE accounts ADD COLUMN last_sent_at INTEGER;
-      -- R-5.3b: departure (official date in Viet Nam, yyyy-mm-dd), level and reason.
+      -- Đ5.3b: departure (official date in Viet Nam, yyyy-mm-dd), level and reason.
       ALTER TABLE accounts ADD COLUMN departure_on TEXT;
       ALTER TABLE accounts ADD COLUMN departure_level TEXT CHECK (departure_level IN ('staff', 'head'));
       ALTER TABLE accounts ADD COLUMN departure_reason TEXT CHECK (departure_reason IN ('retired', 'resigned', 'transferred_out'));
-      -- R-6.2a: a reason given keeps an inactive mailbox open (until the date, or for good if null).
+      -- Đ6.2a: a reason given keeps an inactive mailbox open (until the date, or for good if null).
       ALTER TABLE accounts ADD COLUMN inactivity_exempt_reason TEXT;
       ALTER TABLE accounts ADD COLUMN inactivity_exempt_until INTEGER;
       -- Before revocation the mailbox is exported; the archive's file name under DATA_DIR/exports.
       ALTER TABLE accounts ADD COLUMN exported_at INTEGER;
       ALTER TABLE accounts ADD COLUMN export_file TEXT;
-      -- R-6.3a: a request to restore, as received.
+      -- Đ6.3a: a request to restore, as received.
       ALTER TABLE accounts ADD COLUMN restore_requested_at INTEGER;
       CREATE INDEX accounts_unit ON accounts(unit_code);
 
@@ -216,7 +216,7 @@ export const migrations: { version: number; sql: string }[] = [
       -- A session that passed the second factor may use the console until it ends.
       ALTER TABLE sessions ADD COLUMN second_factor_at INTEGER;
 
-      -- R-5.2: units' requests (new, change, revoke, restore) with the official document number.
+      -- Đ5.2: units' requests (new, change, revoke, restore) with the official document number.
       CREATE TABLE unit_requests (
         id              INTEGER PRIMARY KEY AUTOINCREMENT,
         unit_code       TEXT NOT NULL,
@@ -244,7 +244,7 @@ export const migrations: { version: number; sql: string }[] = [
         actions  TEXT NOT NULL                   -- JSON: [{ email, kind, outcome }]
       );
 
-      -- R-8.1c: planned outages, announced at least 3 working days ahead.
+      -- Đ8.1c: planned outages, announced at least 3 working days ahead.
       CREATE TABLE maintenance_notices (
         id           INTEGER PRIMARY KEY AUTOINCREMENT,
         starts_at    INTEGER NOT NULL,
@@ -257,7 +257,7 @@ export const migrations: { version: number; sql: string }[] = [
       );
       CREATE INDEX maintenance_notices_ends ON maintenance_notices(ends_at);
 
-      -- R-13.7: users' reports (spam, virus, suspicious message, fault) for the console's queue.
+      -- Đ13.7: users' reports (spam, virus, suspicious message, fault) for the console's queue.
       CREATE TABLE problem_reports (
         id          INTEGER PRIMARY KEY AUTOINCREMENT,
         reporter    TEXT NOT NULL,
@@ -280,7 +280,7 @@ export const migrations: { version: number; sql: string }[] = [
   },
   {
     version: 10,
-    // The audit viewer's action filter (R-7.1): on a million entries, 'all logins this month' or an
+    // The audit viewer's action filter (Đ7.1): on a million entries, 'all logins this month' or an
     // action that never happened walked the whole at-index (60–260 ms); with this, 0–3 ms.
     sql: `CREATE INDEX audit_log_action_at ON audit_log(action, at);`,
   },

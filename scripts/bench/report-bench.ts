@@ -20,7 +20,7 @@ const DOMAIN = 'binhphuoc.gov.vn';
 const GB = 1024 ** 3;
 
 /**
- * R-12.10: the six-monthly report for `accounts` mailboxes over 60 units (a tenth with state
+ * Đ12.10: the six-monthly report for `accounts` mailboxes over 60 units (a tenth with state
  * history, a tenth known only to the provider): reading the store, counting, the XLSX and the
  * PDF, each the median of `runs`. Also, when the mail stack is up, doveadm's `quota get -A` of
  * every mailbox on it, the one network read the report makes.

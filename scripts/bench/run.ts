@@ -128,7 +128,7 @@ async function main() {
   if (only.has('report')) {
     progress('six-monthly report for 1,000 accounts');
     const report = await reportBench();
-    section('Six-monthly report (R-12.10)', report);
+    section('Six-monthly report (Đ12.10)', report);
     rows.push(...report);
   }
 

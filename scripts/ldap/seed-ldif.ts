@@ -10,7 +10,7 @@ import { ldapEnv } from './ldap-env';
 type Entry = [attribute: string, value: string][];
 
 // RFC 2849: a value that is not plain ASCII, or starts with a space, ':' or '<', goes as base64.
-// Names are Vietnamese (UTF-8, NFC per Điều 11.1), so most cn/sn values take this path.
+// Names are Vietnamese (UTF-8, NFC per Đ11.1), so most cn/sn values take this path.
 function ldifLine(attribute: string, value: string): string {
   if (/^[\x21-\x39\x3b\x3d-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value)) return `${attribute}: ${value}`;
   return `${attribute}:: ${Buffer.from(value.normalize('NFC'), 'utf8').toString('base64')}`;
@@ -23,7 +23,7 @@ function hashed(password: string): string {
 function personEntry(email: string, displayName: string, unitName: string, password: string): Entry {
   const uid = email.slice(0, email.indexOf('@'));
   const words = displayName.split(' ');
-  // Điều 4: a person's address is given name + initials + '.' + unit; a unit's has no dot.
+  // Đ4: a person's address is given name + initials + '.' + unit; a unit's has no dot.
   const isPerson = uid.includes('.');
   const entry: Entry = [
     ['dn', `uid=${uid},${ldapEnv.userBase}`],

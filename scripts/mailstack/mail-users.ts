@@ -25,12 +25,12 @@ import { reloadPostfixIfRunning, writePostfixMaps } from './postfix-maps';
 export interface MailUser {
   email: string;
   password: string;
-  /** Điều 7.2a: at least 2 GB in production; the stack accepts any size for quota tests. */
+  /** Đ7.2b: at least 2 GB in production; the stack accepts any size for quota tests. */
   quotaBytes: number;
   /** Kept in the passwd-file's gecos field: the proxy's directory reads it for address completion. */
   displayName?: string;
   unitName?: string;
-  /** Điều 6: set to suspend (no login, mail still delivered), null to keep the mailbox open. */
+  /** Đ6.1: set to suspend (no login, mail still delivered), null to keep the mailbox open. */
   suspendReason: string | null;
 }
 

@@ -48,7 +48,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Điều 4.2a: given name + initials of family and middle names, no diacritics, đ → d. */
+/** Đ4.2a: given name + initials of family and middle names, no diacritics, đ → d. */
 export function personalLocalPart(family: string, middle: string, given: string, unit: string): string {
   const ascii = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
   const initials = [family, ...middle.split(' ')].map((w) => ascii(w).charAt(0)).join('');

@@ -1,6 +1,6 @@
 /**
  * Words for benchmark mail that reads like a Bình Phước government mailbox: units named by the
- * Điều 4 codes, the documents they exchange, and the province's own topics (cashew, rubber,
+ * Đ4 codes, the documents they exchange, and the province's own topics (cashew, rubber,
  * pepper, dry-season forest fires) so that search and sort benchmarks see realistic text.
  */
 export const FAMILY_NAMES = [

@@ -6,24 +6,24 @@ import { resolveMailDomain } from '../mailstack/paths';
 
 export const DEMO_ACCOUNTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'accounts.json');
 
-// Điều 9: 8+ characters with upper, lower, digit and one of ! @ # % $ * &; the regulation's own
+// Đ9: 8+ characters with upper, lower, digit and one of ! @ # % $ * &; the regulation's own
 // example is the first password an attacker tries, so it is refused outright.
 const password = z
   .string()
   .min(8)
   .refine((p) => /[A-Z]/.test(p) && /[a-z]/.test(p) && /\d/.test(p), 'needs upper, lower and digit')
   .refine((p) => /[!@#%$*&]/.test(p), 'needs one of ! @ # % $ * &')
-  .refine((p) => p !== 'Matkhau@123', 'is the example from Điều 9');
+  .refine((p) => p !== 'Matkhau@123', 'is the example from Đ9');
 
-// Điều 4 / Điều 11.1: the address is lower-case ASCII, the display name Unicode NFC.
+// Đ4 / Đ11.1: the address is lower-case ASCII, the display name Unicode NFC.
 const DemoAccountSchema = z.object({
   email: z
     .string()
-    .regex(/^[a-z0-9]+(\.[a-z0-9]+)*@[a-z0-9.-]+$/, 'lower-case ASCII without diacritics (Điều 4)'),
+    .regex(/^[a-z0-9]+(\.[a-z0-9]+)*@[a-z0-9.-]+$/, 'lower-case ASCII without diacritics (Đ4)'),
   displayName: z
     .string()
     .min(1)
-    .refine((s) => s === s.normalize('NFC'), 'must be NFC (Điều 11.1)'),
+    .refine((s) => s === s.normalize('NFC'), 'must be NFC (Đ11.1)'),
   unit: z.string().regex(/^[a-z0-9.]+$/),
   unitName: z.string().min(1),
   password,

@@ -117,7 +117,7 @@ export const DEMO_MAILBOXES: DemoMailbox[] = [
     },
   },
   {
-    // Điều 6.1: suspended, yet mail keeps arriving; it stays unread because nobody can log in.
+    // Đ6.1: suspended, yet mail keeps arriving; it stays unread because nobody can log in.
     email: 'lanhnt.sgddt@binhphuoc.gov.vn',
     folders: {
       INBOX: [{ file: '13-yeu-cau-bao-cao-6-thang.eml' }, { file: '12-thong-bao-bao-tri.eml' }],

@@ -43,7 +43,7 @@ describe('LoginPage', () => {
     expect(screen.getByLabelText('Địa chỉ thư điện tử')).toHaveProperty('value', 'thanhtv.sttt');
   });
 
-  it('explains a suspended mailbox with the recorded reason (R-6.1)', async () => {
+  it('explains a suspended mailbox with the recorded reason (Đ6.1)', async () => {
     loginAnswers(423, { code: 'account_suspended', details: { reason: 'Không hoạt động 6 tháng' } });
     renderApp();
     await fillAndSubmit('lanhnt.sgddt', 'Lanh#Sgddt2026');

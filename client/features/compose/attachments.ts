@@ -3,7 +3,7 @@ import { ApiClientError } from '../../api/http';
 import { type AttachmentItem, getComposeWindow, useComposeStore } from './compose-store';
 
 /**
- * R-7.2a: at most `limit` bytes of attachments per message, counted as the sum of the files'
+ * Đ7.2b: at most `limit` bytes of attachments per message, counted as the sum of the files'
  * sizes. Files already refused (failed) do not count; files still uploading do.
  */
 export function attachedBytes(attachments: readonly AttachmentItem[]): number {

@@ -25,7 +25,7 @@ export function useComposeMessages() {
 
   const error = (e: ComposeError, sending: boolean): string => {
     const parts = [t(`errors.${e.code}`, { ...e.details })];
-    // R-5.3b: the lock's reason is the administrator's own words for this user.
+    // Đ5.3b: the lock's reason is the administrator's own words for this user.
     if (e.code === 'sending_locked' && e.details.reason) {
       parts.push(t('compose.lockedReason', { reason: e.details.reason }));
     }

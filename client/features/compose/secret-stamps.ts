@@ -1,5 +1,5 @@
 /**
- * Đ3.1 (R-3): documents stamped MẬT / TỐI MẬT / TUYỆT MẬT must not go by e-mail. Before sending we
+ * Đ3.1 (Đ3.1): documents stamped MẬT / TỐI MẬT / TUYỆT MẬT must not go by e-mail. Before sending we
  * look for the stamp where a sender would see it: the subject and the attachments' names. Stamps
  * are written in capitals, so only capitals count ("mật khẩu" is a password, not a secret).
  */

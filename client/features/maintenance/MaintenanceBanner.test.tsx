@@ -20,7 +20,7 @@ const vn = (d: Date) => {
   return `${x.slice(11, 16)} ${x.slice(8, 10)}/${x.slice(5, 7)}/${x.slice(0, 4)}`;
 };
 
-describe('MaintenanceBanner (R-8.1c)', { timeout: 20_000 }, () => {
+describe('MaintenanceBanner (Đ8.1c)', { timeout: 20_000 }, () => {
   let notices: PublicNotice[];
   let noticeRequests: number;
   beforeEach(() => {

@@ -17,7 +17,7 @@ function useNow(everyMs = 30_000): number {
 }
 
 /**
- * R-8.1c: every planned outage from the moment it is scheduled until it ends, on the mail screen
+ * Đ8.1c: every planned outage from the moment it is scheduled until it ends, on the mail screen
  * and the log-in page. Times are the province's ("HH:mm dd/MM/yyyy"), whatever the browser's zone.
  */
 export function MaintenanceBanner() {

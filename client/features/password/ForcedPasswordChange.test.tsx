@@ -17,7 +17,7 @@ const mustChange: SessionInfo = {
   password: { changeRequired: 'first_login', ageDays: 0, daysLeft: null, graceDaysLeft: null },
 };
 
-describe('first log-in after an admin reset (R-6.3c)', () => {
+describe('first log-in after an admin reset (Đ6.3c)', () => {
   let current: SessionInfo;
   let posted: unknown[];
 
@@ -118,7 +118,7 @@ describe('first log-in after an admin reset (R-6.3c)', () => {
   });
 });
 
-describe('the monthly reminder (R-13.3)', () => {
+describe('the monthly reminder (Đ13.3)', () => {
   beforeEach(() => {
     window.history.replaceState(null, '', '/');
     server.use(

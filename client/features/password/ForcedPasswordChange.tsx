@@ -6,8 +6,8 @@ import { LanguageSwitch } from '../account/LanguageSwitch';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /**
- * The only screen of a session that must change its password (R-6.3c after an admin reset,
- * R-13.3 once the password is too old). When the change succeeds the session query refreshes and
+ * The only screen of a session that must change its password (Đ6.3c after an admin reset,
+ * Đ13.3 once the password is too old). When the change succeeds the session query refreshes and
  * the app continues to the inbox.
  */
 export function ForcedPasswordChange({ session }: { session: SessionInfo }) {

@@ -3,7 +3,7 @@ import type { ChecklistItem } from './password-checklist-rules';
 
 const MARK = { met: '✓', unmet: '✗', pending: '•' } as const;
 
-/** Live Điều 9 checklist under the new-password field; each line says met or not, also to screen readers. */
+/** Live Đ9 checklist under the new-password field; each line says met or not, also to screen readers. */
 export function PasswordChecklist({ items, id }: { items: ChecklistItem[]; id: string }) {
   const { t } = useTranslation();
   return (

@@ -3,7 +3,7 @@ import type { SessionInfo } from '../../../common/contract';
 import { Banner } from '../../ui/Banner';
 import { usePasswordDialogStore } from './password-dialog-store';
 
-/** from day 25 the days left before the monthly change; in the grace period, more urgently. */
+/** Đ13.3: from day 25 the days left before the monthly change; in the grace period, more urgently. */
 export function PasswordExpiryBanner({ password }: { password: SessionInfo['password'] }) {
   const { t } = useTranslation();
   const openDialog = usePasswordDialogStore((s) => s.setPasswordDialogOpen);

@@ -5,7 +5,7 @@ const EMAIL = 'thanhtv.sttt@binhphuoc.gov.vn';
 const states = (password: string) =>
   Object.fromEntries(checklist(password, EMAIL, 8).map((i) => [i.code, i.state]));
 
-describe('the live checklist runs the proxy’s Điều 9 rules', () => {
+describe('the live checklist runs the proxy’s Đ9 rules', () => {
   it('shows every rule as pending before the user types', () => {
     expect(new Set(Object.values(states('')))).toEqual(new Set(['pending']));
   });

@@ -7,7 +7,7 @@ import {
 export type ChecklistItem = RuleResult & { state: 'met' | 'unmet' | 'pending' };
 
 /**
- * The proxy's own Điều 9 rules, run as the user types. The upper length limit shows only when it
+ * The proxy's own Đ9 rules, run as the user types. The upper length limit shows only when it
  * is broken; "not common" and "not personal" wait for a full-length password, since every short
  * prefix would look fine and then flip.
  */

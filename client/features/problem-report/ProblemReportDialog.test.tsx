@@ -12,7 +12,7 @@ import { hostileMessage, inboxPage, mailboxes, publicConfig, session } from '../
 import { renderApp } from '../../test/render';
 import { server } from '../../test/setup';
 
-describe('reporting a message or a fault (R-13.7)', { timeout: 20_000 }, () => {
+describe('reporting a message or a fault (Đ13.7)', { timeout: 20_000 }, () => {
   let sent: NewProblemReport[];
   let answer: () => Response;
 

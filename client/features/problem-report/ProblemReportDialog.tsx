@@ -14,7 +14,7 @@ export type ReportTarget = { kind: 'message'; mailbox: string; uid: number } | {
 const MESSAGE_KINDS: MessageReportKind[] = ['spam', 'suspicious', 'virus'];
 
 /**
- * R-13.7: "Báo cáo thư" (spam, virus, suspicious, with a note) or "Báo lỗi" (a fault, described,
+ * Đ13.7: "Báo cáo thư" (spam, virus, suspicious, with a note) or "Báo lỗi" (a fault, described,
  * with the page if the user agrees). Both reach the Sở's queue and the support mailbox.
  */
 export function ProblemReportDialog({

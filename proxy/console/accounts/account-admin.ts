@@ -13,7 +13,7 @@ function providerError(error: unknown): ApiError {
 }
 
 /**
- * Name, unit and title as the console records them. The address stays: it was given by Điều 4
+ * Name, unit and title as the console records them. The address stays: it was given by Đ4
  * once, and mail already written to it must keep arriving (a move gets a new account).
  */
 export function updateProfile(
@@ -43,7 +43,7 @@ export function updateProfile(
   return record;
 }
 
-/** Đ7.2a: at least the minimum (2 GB); set at the provider where the driver can. */
+/** Đ7.2b: at least the minimum (2 GB); set at the provider where the driver can. */
 export async function setQuota(
   ctx: Pick<AppContext, 'accounts' | 'audit' | 'passwordDriver' | 'config'>,
   email: string,
@@ -70,7 +70,7 @@ export async function setQuota(
 }
 
 /**
- * Console roles (R-5.1). A unit manager's scope is their own unit, so one without a unit is
+ * Console roles (Đ5.1). A unit manager's scope is their own unit, so one without a unit is
  * refused; an admin cannot take their own admin role (the console would lose its last admin).
  */
 export function setRole(
@@ -95,7 +95,7 @@ export function setRole(
   return updated;
 }
 
-/** R-6.3c through the console: a temporary password shown once; the holder must change it. */
+/** Đ6.3c through the console: a temporary password shown once; the holder must change it. */
 export async function resetAccountPassword(ctx: AppContext, email: string, actor: Actor): Promise<string> {
   try {
     return await resetPassword(ctx, email, actor);

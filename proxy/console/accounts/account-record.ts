@@ -2,7 +2,7 @@ import type { AccountRecord } from '../../accounts/account-store';
 
 /**
  * An account the console has recorded nothing about yet: active, no unit, name, role or lifecycle
- * facts, created (and its password set) at `at`; Điều 4 tells the kind from the address (a
+ * facts, created (and its password set) at `at`; Đ4 tells the kind from the address (a
  * person's ten.unit@, a unit's unit@).
  */
 export function blankAccountRecord(email: string, at: Date): AccountRecord {

@@ -38,7 +38,7 @@ export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
   );
   const known = new Set(stored.map((a) => a.email));
   const fromProvider = provider.filter((p) => !known.has(p.email.toLowerCase())).map(providerOnlyRecord);
-  // Failing that, the address itself names the unit (Điều 4: ten.unit@ or unit@).
+  // Failing that, the address itself names the unit (Đ4: ten.unit@ or unit@).
   const codes = new Set(deps.units.list().map((u) => u.code));
   const unitFromAddress = (email: string): string | null => {
     const local = email.slice(0, email.indexOf('@'));

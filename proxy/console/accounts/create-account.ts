@@ -26,7 +26,7 @@ export interface CreateAccountInput {
   local?: string | null;
   overrideReason?: string | null;
   quotaBytes?: number | null;
-  /** R-5.2: the unit's written request this creation answers. */
+  /** Đ5.2: the unit's written request this creation answers. */
   requestId?: number | null;
 }
 
@@ -34,7 +34,7 @@ export type Proposal =
   | { ok: true; local: string; address: string; clash: number | null }
   | { ok: false; code: AccountNameCode | 'unit_not_found' };
 
-/** Đ7.2a: the minimum as the message shows it ("2 GB") and in bytes for callers. */
+/** Đ7.2b: the minimum as the message shows it ("2 GB") and in bytes for callers. */
 export function quotaBelowMinimum(minBytes: number): ApiError {
   const gb = minBytes / 1024 ** 3;
   return new ApiError('quota_below_minimum', { min: `${Number(gb.toFixed(2))} GB`, minBytes });
@@ -52,7 +52,7 @@ export async function existingAddresses(
 }
 
 /**
- * The address Điều 4 gives (R-4.1–4.3), for the form's live proposal and the import's preview.
+ * The address Đ4 gives (Đ4.1, Đ4.2a, Đ4.2b), for the form's live proposal and the import's preview.
  * `existing` may be passed (and grown by the caller) to propose a whole list without clashes
  * between its own rows.
  */
@@ -77,7 +77,7 @@ function proposeWith(
   if (input.kind === 'personal') {
     return proposeAddress({ fullName: input.fullName, unitCode: unit.code, existing, domain });
   }
-  // Đ4.1c–d: a division or commune is named with its parent; a department or district alone.
+  // Đ4.1c, Đ4.1d: a division or commune is named with its parent; a department or district alone.
   const withParent = (unit.level === 'division' || unit.level === 'commune') && unit.parentCode;
   const parent = withParent ? unitOf(unit.parentCode as string) : undefined;
   const proposal = proposeUnitAddress({
@@ -90,8 +90,8 @@ function proposeWith(
 }
 
 /**
- * R-5.3a: a new mailbox, named by Điều 4, created at the provider with a temporary password that
- * must be changed at the first log-in, with at least the minimum quota (Đ7.2a). Nothing is kept
+ * Đ5.3a: a new mailbox, named by Đ4, created at the provider with a temporary password that
+ * must be changed at the first log-in, with at least the minimum quota (Đ7.2b). Nothing is kept
  * when the provider refuses. Returns the temporary password: shown once, never stored.
  */
 export async function createAccount(

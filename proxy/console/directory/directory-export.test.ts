@@ -22,7 +22,7 @@ const sheet: DirectorySheet = {
   ],
 };
 
-describe('directory exports (R-12.5)', () => {
+describe('directory exports (Đ12.5)', () => {
   it('CSV: UTF-8 with a BOM, the Vietnamese header, commas and quotes quoted, formulas defused', () => {
     const csv = directoryCsv(sheet);
     expect(csv.charCodeAt(0)).toBe(0xfeff);

@@ -5,7 +5,7 @@ import { interpolate } from '../../i18n/catalogue';
 import { csvText } from '../csv-text';
 
 /**
- * A unit's list of mailboxes as it publishes it on its website (R-12.5). Always in Vietnamese:
+ * A unit's list of mailboxes as it publishes it on its website (Đ12.5). Always in Vietnamese:
  * the list is for the public of the province, whatever language the admin's browser speaks.
  */
 export interface DirectorySheet {

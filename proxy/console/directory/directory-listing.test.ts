@@ -56,7 +56,7 @@ const sources: DirectorySources = {
 const emails = (r: ReturnType<typeof listDirectory>) =>
   r.groups.map((g) => [g.unitCode, g.entries.map((e) => e.email)]);
 
-describe('the console’s directory (R-5.1)', () => {
+describe('the console’s directory (Đ5.1)', () => {
   it('lists active addresses by unit in tree order, unit mailbox first, unplaced last; suspended and revoked left out', () => {
     const r = listDirectory(sources, { visible: null });
     expect(emails(r)).toEqual([

@@ -72,7 +72,7 @@ export function subtreeOf(code: string, units: readonly Unit[]): Set<string> {
 }
 
 /**
- * Every active address (R-5.1: the one directory the Sở keeps): the console's accounts placed in
+ * Every active address (Đ5.1: the one directory the Sở keeps): the console's accounts placed in
  * a unit, named as the console names them, and the provider's other addresses under their gecos
  * name. Suspended and revoked accounts are left out: the directory lists who can be written to.
  */

@@ -33,7 +33,7 @@ const CONTENT_TYPES: Record<DirectoryExportFormat, string> = {
 };
 
 /**
- * A unit's list to publish on its website (R-12.5): that unit and the units below it, titled with
+ * A unit's list to publish on its website (Đ12.5): that unit and the units below it, titled with
  * its official name; without a unit, the whole directory the viewer sees (a unit manager: their unit).
  * The download is audited (who took which list).
  */

@@ -115,7 +115,7 @@ export async function createFromImport(
       ...(made.length > 0 ? { addresses: made.join(', ') } : {}),
     },
   });
-  // R-5.2: the list's request records what it led to. The store completes a request once: a long
+  // Đ5.2: the list's request records what it led to. The store completes a request once: a long
   // list sent in parts completes it with its first part; the audit entries name every address.
   if (request.requestId && made.length > 0) {
     ctx.requests.complete(request.requestId, `account_import ${made.join(', ')}`, actor.name);

@@ -23,7 +23,7 @@ export function resolveUnit(text: string, units: readonly Unit[]): Unit | null {
 const personKey = (fullName: string, unitCode: string) => `${foldVietnamese(fullName)}|${unitCode}`;
 
 /**
- * What importing the list would do, without doing it: each row's unit, the address Điều 4 gives
+ * What importing the list would do, without doing it: each row's unit, the address Đ4 gives
  * it, and what stands in the way. Clashes count the accounts given out AND the rows above in the
  * same file (two Nguyễn Văn An at sttt → anvn.sttt, anvn2.sttt). A person with the same name in
  * the same unit already in the directory is a warning, not a refusal: namesakes exist. PURE.

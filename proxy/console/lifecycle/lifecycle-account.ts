@@ -9,7 +9,7 @@ import type { AccountRecord } from '../../accounts/account-store';
 
 /**
  * The policy's view of a stored account. Inactivity (Đ6.2a) counts from creation, or from the
- * last reactivation (R-6.3): a mailbox just restored is not suspended again the next night for
+ * last reactivation (Đ6.3): a mailbox just restored is not suspended again the next night for
  * the months it spent suspended.
  */
 export function lifecycleAccountOf(record: AccountRecord): LifecycleAccount {

@@ -47,7 +47,7 @@ function audit(
   deps.audit.record({ actor: actor.name, email, action, outcome, ip: actor.ip, details });
 }
 
-/** A unit's request the action answers (R-5.2): it must be open, and is closed by the action. */
+/** A unit's request the action answers (Đ5.2): it must be open, and is closed by the action. */
 function openRequest(deps: LifecycleDeps, requestId: number | undefined) {
   if (requestId === undefined) return;
   const request = deps.requests.get(requestId);
@@ -68,7 +68,7 @@ export function sendingLockReason(departure: NonNullable<AccountRecord['departur
 const LEVELS: DepartureLevel[] = ['staff', 'head'];
 const REASONS: DepartureReason[] = ['retired', 'resigned', 'transferred_out'];
 
-/** R-5.3b: the official date, level and reason; the daily job draws the calendar from them. */
+/** Đ5.3b: the official date, level and reason; the daily job draws the calendar from them. */
 export function recordDeparture(
   deps: LifecycleDeps,
   email: string,
@@ -127,7 +127,7 @@ export function setInactivityExemption(
   audit(deps, actor, record.email, 'inactivity_exemption', { reason, ...(until ? { until } : {}) });
 }
 
-/** R-6.2b/c: an admin's suspension, on one of the regulation's grounds. */
+/** Đ6.2b, Đ6.2c: an admin's suspension, on one of the regulation's grounds. */
 export async function suspendAccount(
   deps: LifecycleDeps,
   email: string,
@@ -151,7 +151,7 @@ export async function suspendAccount(
   completeRequest(deps, input.requestId, `account_state suspended ${record.email}`, actor);
 }
 
-/** R-6.3a: the request to restore as received; Đ6.3b gives the Sở one working day. */
+/** Đ6.3a: the request to restore as received; Đ6.3b gives the Sở one working day. */
 export function recordRestoreRequest(
   deps: LifecycleDeps,
   email: string,
@@ -182,8 +182,8 @@ export function recordRestoreRequest(
 }
 
 /**
- * R-6.3 "verify & restore": once the Sở has verified, the mailbox is reactivated with a new
- * temporary password (R-6.3c) that must be changed at the first log-in; shown once, never stored.
+ * Đ6.3 "verify & restore": once the Sở has verified, the mailbox is reactivated with a new
+ * temporary password (Đ6.3c) that must be changed at the first log-in; shown once, never stored.
  */
 export async function verifyAndRestore(
   deps: LifecycleDeps,

@@ -141,7 +141,7 @@ async function carryOut(
       setSendingLock(deps, record.email, sendingLockReason(record.departure), actor);
       return;
     case 'suspend_inactive':
-      // R-6.2a: the reason code the console and the holder's error message both know.
+      // Đ6.2a: the reason code the console and the holder's error message both know.
       await setAccountState(deps, record.email, 'suspended', 'inactive', actor);
       await deps.imap.release(record.email).catch(() => undefined);
       return;

@@ -56,7 +56,7 @@ async function readArchive(file: string) {
   );
 }
 
-describe('lifecycle on schedule (R-5.3b, R-6.2a, R-6.3) against the real stack', { timeout: 120_000 }, () => {
+describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack', { timeout: 120_000 }, () => {
   let proxy: ProxyHarness;
   let admin: Awaited<ReturnType<typeof consoleUser>>;
   const boxes: FreshMailbox[] = [];
@@ -113,7 +113,7 @@ describe('lifecycle on schedule (R-5.3b, R-6.2a, R-6.3) against the real stack',
     // What happens today, before it happens: listed, and a dry run changes nothing.
     const dueToday = (await admin.client.get('/api/console/lifecycle/today')).json() as LifecycleToday;
     expect(dueToday.actions.filter((a) => a.email === leaver.email)).toMatchObject([
-      { kind: 'lock_sending', rule: 'R-5.3b', dueOn: today },
+      { kind: 'lock_sending', rule: 'Đ5.3b', dueOn: today },
     ]);
     const dry = (
       await admin.client.post('/api/console/lifecycle/run', { dryRun: true })
@@ -236,7 +236,7 @@ describe('lifecycle on schedule (R-5.3b, R-6.2a, R-6.3) against the real stack',
     const run = await runLifecycleJob(proxy.ctx, { now: new Date(), dryRun: false, actor });
     const mine = run.actions.filter((a) => [quiet.email, excused.email].includes(a.email));
     expect(mine.map((a) => [a.email, a.kind, a.rule, a.outcome])).toEqual([
-      [quiet.email, 'suspend_inactive', 'R-6.2a', 'ok'],
+      [quiet.email, 'suspend_inactive', 'Đ6.2a', 'ok'],
     ]);
     const refused = await logIn(proxy, quiet.email, quiet.password).catch((e: Error) => e.message);
     expect(String(refused)).toContain('account_suspended');

@@ -17,7 +17,7 @@ const audit = (deps: Deps, actor: Actor, outcome: string, details: Record<string
     details,
   });
 
-/** R-8.1c: a planned outage, announced early enough (a refusal is audited too). */
+/** Đ8.1c: a planned outage, announced early enough (a refusal is audited too). */
 export function scheduleMaintenance(
   deps: Deps,
   notices: NoticeStore,

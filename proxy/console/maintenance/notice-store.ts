@@ -33,7 +33,7 @@ const fromRow = (r: Row): StoredNotice => ({
   cancelledBy: r.cancelled_by,
 });
 
-/** The maintenance_notices table (R-8.1c). Rules live in schedule-notice.ts, not here. */
+/** The maintenance_notices table (Đ8.1c). Rules live in schedule-notice.ts, not here. */
 export function createNoticeStore(db: Db) {
   const insert = db.prepare(
     `INSERT INTO maintenance_notices (starts_at, ends_at, message, created_by, created_at)

@@ -11,7 +11,7 @@ export function problemReportOf(reports: ReportStore, id: number): ProblemReport
   return report;
 }
 
-/** An admin moves a report along the queue; the change is audited under the reporter. */
+/** An admin moves a report along the queue (Đ13.7); the change is audited under the reporter. */
 export function setProblemStatus(
   deps: Pick<AppContext, 'audit'>,
   reports: ReportStore,

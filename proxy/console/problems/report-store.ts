@@ -48,7 +48,7 @@ export interface NewReportRow {
   sender: string | null;
 }
 
-/** The problem_reports table (R-13.7): the console's queue. */
+/** The problem_reports table (Đ13.7): the console's queue. */
 export function createReportStore(db: Db) {
   const insert = db.prepare(
     `INSERT INTO problem_reports (reporter, kind, note, mailbox, uid, message_id, subject, sender, created_at)

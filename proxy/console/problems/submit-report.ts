@@ -21,7 +21,7 @@ interface Reported {
 }
 
 /**
- * R-13.7: stores the report for the console's queue, sends it to the support mailbox over LMTP
+ * Đ13.7: stores the report for the console's queue, sends it to the support mailbox over LMTP
  * with the message attached, and — for spam only — moves the message to Junk as "Report spam"
  * does in Gmail and Roundcube's markasjunk. Virus and suspicious mail stays where it is: support
  * may need the user to find it again, and moving it would not make it safer. Each attempt is

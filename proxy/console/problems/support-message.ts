@@ -27,7 +27,7 @@ const timeText = (at: Date, timeZone: string) => {
 };
 
 /**
- * R-13.7: the report as it reaches the support mailbox (hotro@…). The reported message goes as an
+ * Đ13.7: the report as it reaches the support mailbox (hotro@…). The reported message goes as an
  * untouched message/rfc822 attachment, so support sees its headers (Received, DKIM, the real
  * sender) and can pass it on to a spam filter's training or an antivirus as it is. Reply-To is the
  * reporter: support answers the person, not the system sender.

@@ -16,7 +16,7 @@ const CONTENT_TYPES = {
 } as const;
 
 /**
- * R-12.10: the report of a period that has begun (no period: the last closed one), covering only
+ * Đ12.10: the report of a period that has begun (no period: the last closed one), covering only
  * a unit manager's units for them.
  */
 export function reportFor(ctx: Ctx, req: FastifyRequest, periodId: string | undefined, now = new Date()) {

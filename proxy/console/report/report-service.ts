@@ -1,5 +1,5 @@
 /**
- * R-12.10: the six-monthly report as the console shows and exports it. Reads the store, the state
+ * Đ12.10: the six-monthly report as the console shows and exports it. Reads the store, the state
  * history, the provider's account list and today's usage (doveadm), then counts with the pure
  * unitReport; a unit manager's report holds only their units (and their totals).
  */

@@ -1,6 +1,6 @@
 import type { Db } from '../../store/database';
 
-/** what a unit asked for in writing (new, change, revoke, restore). */
+/** Đ5.2: what a unit asked for in writing (new, change, revoke, restore). */
 export type RequestKind = 'create' | 'change' | 'revoke' | 'restore';
 export type RequestStatus = 'open' | 'done' | 'rejected';
 

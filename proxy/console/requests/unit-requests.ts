@@ -22,7 +22,7 @@ export function listUnitRequests(
   return deps.requests.list({ status: query.status, units, email: query.email });
 }
 
-/** a request counts only in writing, so its document number is required. */
+/** Đ5.2: a request counts only in writing, so its document number is required. */
 export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor: Actor): UnitRequest {
   const documentNumber = input.documentNumber.normalize('NFC').trim();
   if (!documentNumber) throw new ApiError('document_number_required');

@@ -82,7 +82,7 @@ const fields = (input: UnitUpdate) => ({
 
 export function createUnit(deps: Deps, input: UnitCreate, actor: Actor): Unit {
   const code = input.code.trim();
-  // The code goes into addresses (Điều 4): typed in lower-case ASCII, never folded silently.
+  // The code goes into addresses (Đ4): typed in lower-case ASCII, never folded silently.
   if (!UNIT_CODE.test(code)) throw new ApiError('unit_code_invalid');
   if (deps.units.get(code)) throw new ApiError('unit_exists', { code });
   const unit: Unit = { code, ...fields(input) };

@@ -29,7 +29,7 @@ const fromRow = (r: UnitRow): Unit => ({
   website: r.website,
 });
 
-/** The unit tree: official names and the short codes used in addresses. */
+/** The unit tree (Đ4.1): official names and the short codes used in addresses. */
 export function createUnitStore(db: Db, now: () => number = Date.now) {
   const all = db.prepare('SELECT * FROM units ORDER BY name COLLATE NOCASE');
   const one = db.prepare('SELECT * FROM units WHERE code = ?');

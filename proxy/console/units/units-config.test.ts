@@ -13,7 +13,7 @@ const unit = (code: string, parentCode: string | null): Unit => ({
   website: null,
 });
 
-describe('the configured unit tree (R-4)', () => {
+describe('the configured unit tree (Đ4.1)', () => {
   const units = loadUnitList();
 
   it('holds every unit code of the demo accounts, the Sở TT&TT by its official name', () => {

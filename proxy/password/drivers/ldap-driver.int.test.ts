@@ -19,7 +19,7 @@ const LDAP_SCRIPT = fileURLToPath(new URL('../../../scripts/ldap/ldap.sh', impor
 const THANH = findDemoAccount('thanhtv.sttt@binhphuoc.gov.vn');
 const HANH = findDemoAccount('hanhntm.sttt@binhphuoc.gov.vn');
 
-/** Điều 9: 8+ characters, upper, lower, digit and one of ! @ # % $ * &; new on every call. */
+/** Đ9: 8+ characters, upper, lower, digit and one of ! @ # % $ * &; new on every call. */
 function uniquePassword(): string {
   return `Ldap#${randomBytes(4).toString('hex')}9Z`;
 }

@@ -84,7 +84,7 @@ export function createLdapDriver(config: LdapDriverConfig): PasswordDriver {
           new Attribute({ type: 'uid', values: [uid] }),
           new Attribute({ type: 'mail', values: [address] }),
           new Attribute({ type: 'cn', values: [name] }),
-          // inetOrgPerson needs sn; a person's family name is the first word (Điều 4's "họ").
+          // inetOrgPerson needs sn; a person's family name is the first word (Đ4.2a's "họ").
           new Attribute({ type: 'sn', values: [name.split(' ')[0] || name] }),
           new Attribute({ type: 'ou', values: [profile.unit.normalize('NFC')] }),
         ]);

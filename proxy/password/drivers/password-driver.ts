@@ -12,7 +12,7 @@ export interface PasswordDriver {
    */
   setPassword(email: string, password: string): Promise<void>;
   /**
-   * Điều 6.1 at the provider, where the driver can express it (passwd-file: `nologin` + reason):
+   * Đ6.1 at the provider, where the driver can express it (passwd-file: `nologin` + reason):
    * a reason suspends, null restores. Returns false when the provider has no such notion; the
    * policy store still refuses the log-in then.
    */
@@ -23,13 +23,13 @@ export interface PasswordDriver {
    */
   listAccounts(): Promise<ProviderAccount[]>;
   /**
-   * R-5.3a: a new mailbox at the provider with a temporary password, its holder's name and unit
+   * Đ5.3a: a new mailbox at the provider with a temporary password, its holder's name and unit
    * and its quota. Resolves once the next log-in accepts the password. Throws DriverError
    * ('address_exists' when the provider already has the address): then nothing was created.
    */
   createAccount(email: string, password: string, profile: NewProviderAccount): Promise<void>;
   /**
-   * Đ7.2a: the mailbox's storage limit at the provider. Returns false when the provider keeps
+   * Đ7.2b: the mailbox's storage limit at the provider. Returns false when the provider keeps
    * quotas elsewhere (a directory without a quota attribute): the console records it only.
    */
   setQuota(email: string, bytes: number): Promise<boolean>;

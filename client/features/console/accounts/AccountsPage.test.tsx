@@ -112,7 +112,7 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>, name: string) 
 }
 
 describe('Tạo tài khoản', () => {
-  it('shows the Điều 4 proposal with the clash number as the admin types, and a refusal in Vietnamese', async () => {
+  it('shows the Đ4 proposal with the clash number as the admin types, and a refusal in Vietnamese', async () => {
     const user = userEvent.setup();
     setup(() =>
       HttpResponse.json(
@@ -146,7 +146,7 @@ describe('Tạo tài khoản', () => {
     expect(screen.queryByTestId('temporary-password')).toBeNull();
   });
 
-  it('explains a name Điều 4 cannot handle, and the override asks for a reason', async () => {
+  it('explains a name Đ4 cannot handle, and the override asks for a reason', async () => {
     const user = userEvent.setup();
     setup(() =>
       HttpResponse.json({ error: { code: 'override_reason_required', message: '' } }, { status: 400 }),

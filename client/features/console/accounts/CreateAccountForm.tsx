@@ -18,7 +18,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /**
- * R-5.3a with Điều 4: the address is proposed as the admin types (clash → 2, 3, …); another
+ * Đ5.3a with Đ4: the address is proposed as the admin types (clash → 2, 3, …); another
  * address needs a reason. The provider creates the mailbox with a temporary password.
  */
 export function CreateAccountForm({

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * R-5.3a, R-6.3c: the temporary password, shown this once (the proxy never stores it) with a
+ * Đ5.3a, Đ6.3c: the temporary password, shown this once (the proxy never stores it) with a
  * copy button; the holder must change it at the first log-in.
  */
 export function TemporaryPasswordNotice({

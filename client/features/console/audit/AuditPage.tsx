@@ -17,7 +17,7 @@ interface Draft {
 }
 const EMPTY: Draft = { account: '', actor: '', action: '', outcome: '', from: '', to: '' };
 
-/** The audit log viewer: who did what to which account, filtered, newest first. */
+/** The audit log viewer (Đ7.1): who did what to which account, filtered, newest first. */
 export default function AuditPage() {
   const { t } = useTranslation();
   const ids = useId();

@@ -11,7 +11,7 @@ const FORMATS: { format: DirectoryExportFormat; label: string }[] = [
   { format: 'html', label: 'console.directory.downloadHtml' },
 ];
 
-/** The province directory by unit, and each unit's list to publish on its website. */
+/** The province directory (Đ5.1) by unit, and each unit's list to publish on its website (Đ12.5). */
 export default function DirectoryPage() {
   const { t } = useTranslation();
   const unitLabel = useId();

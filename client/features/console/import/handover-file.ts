@@ -1,6 +1,6 @@
 /**
  * The handover list of new addresses and temporary passwords, built in the browser from the
- * create answer: the passwords never sit in a file on the server (R-5.3a: shown once).
+ * create answer: the passwords never sit in a file on the server (Đ5.3a: shown once).
  */
 export interface HandoverRow {
   fullName: string;

@@ -6,7 +6,7 @@ import type { useCancelDeparture, useRecordDeparture } from '../../../api/consol
 import { DayInput } from '../../../ui/DayInput';
 import type { ActionFormProps } from './lifecycle-actions';
 
-/** R-5.3b: a person's official departure, with the days it sets shown before it is saved. */
+/** Đ5.3b: a person's official departure, with the days it sets shown before it is saved. */
 export function DepartureForm({
   account: a,
   withRequest,

@@ -20,7 +20,7 @@ const TODAY: LifecycleToday = {
       email: LEAVER,
       unitCode: 'sttt',
       kind: 'lock_sending',
-      rule: 'R-5.3b',
+      rule: 'Đ5.3b',
       dueOn: '2026-12-01',
       automatic: true,
       blockedBy: null,
@@ -30,7 +30,7 @@ const TODAY: LifecycleToday = {
       email: 'binhtt.snv@binhphuoc.gov.vn',
       unitCode: 'snv',
       kind: 'revoke',
-      rule: 'R-5.3b',
+      rule: 'Đ5.3b',
       dueOn: '2026-11-30',
       automatic: true,
       blockedBy: 'export',
@@ -101,8 +101,8 @@ describe('LifecyclePage', () => {
     setup();
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row');
-    expect(rows[1]?.textContent).toContain(`${LEAVER}Khóa gửi thưR-5.3b01/12/2026`);
-    expect(rows[2]?.textContent).toContain('Thu hồi hộp thưR-5.3b30/11/2026Xuất dữ liệu hộp thư');
+    expect(rows[1]?.textContent).toContain(`${LEAVER}Khóa gửi thưĐ5.3b01/12/2026`);
+    expect(rows[2]?.textContent).toContain('Thu hồi hộp thưĐ5.3b30/11/2026Xuất dữ liệu hộp thư');
     expect(screen.getByText('Công việc tự chạy lúc 2 giờ mỗi ngày.')).toBeTruthy();
   });
 

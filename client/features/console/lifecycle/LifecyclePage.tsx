@@ -77,7 +77,7 @@ const outcomeTone = (outcome: string | undefined) =>
   outcome === 'ok' ? 'ok' : outcome === 'would_do' || outcome === 'listed' ? 'warn' : 'bad';
 
 /**
- * R-5.3b, R-6.2a, R-6.3: what the daily job does today (its dry run), what comes in the next
+ * Đ5.3b, Đ6.2a, Đ6.3: what the daily job does today (its dry run), what comes in the next
  * days, the runs so far, and the actions on one account — each shown before it happens.
  */
 export default function LifecyclePage() {

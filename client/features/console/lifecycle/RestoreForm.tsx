@@ -6,7 +6,7 @@ import type { useRecordRestoreRequest, useVerifyRestore } from '../../../api/con
 import { DayInput } from '../../../ui/DayInput';
 import type { ActionFormProps } from './lifecycle-actions';
 
-/** R-6.3: a suspended account's restore request is recorded, then verified and carried out. */
+/** Đ6.3: a suspended account's restore request is recorded, then verified and carried out. */
 export function RestoreForm({
   account: a,
   withRequest,

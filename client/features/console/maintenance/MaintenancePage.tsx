@@ -20,7 +20,7 @@ import './maintenance.css';
 
 const BADGE = { upcoming: 'warn', current: 'bad', past: '', cancelled: '' } as const;
 
-/** R-8.1c: the Sở schedules planned outages; the proxy refuses less than 3 working days' notice. */
+/** Đ8.1c: the Sở schedules planned outages; the proxy refuses less than 3 working days' notice. */
 export default function MaintenancePage() {
   const { t } = useTranslation();
   return (

@@ -13,7 +13,7 @@ const STATUSES: ProblemStatus[] = ['open', 'in_progress', 'closed'];
 const KINDS: ProblemKind[] = ['spam', 'virus', 'suspicious', 'fault'];
 const BADGE = { open: 'bad', in_progress: 'warn', closed: 'ok' } as const;
 
-/** R-13.7: the queue of users' reports; admins take them and close them with what was done. */
+/** Đ13.7: the queue of users' reports; admins take them and close them with what was done. */
 export default function ProblemsPage() {
   const { t, i18n } = useTranslation();
   const timeZone = useTimeZone();

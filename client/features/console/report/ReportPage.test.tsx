@@ -92,7 +92,7 @@ const cells = (r: HTMLElement) =>
     .getAllByRole('cell')
     .map((c) => c.textContent);
 
-describe('ReportPage (R-12.10)', () => {
+describe('ReportPage (Đ12.10)', () => {
   it('shows the last closed period by default: a row per unit, the total, the chart and the downloads', async () => {
     renderPage();
     const table = await screen.findByRole('table', { name: /từ 20\/12\/2025 đến 19\/06\/2026/ });

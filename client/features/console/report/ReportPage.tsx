@@ -10,7 +10,7 @@ import './report.css';
 const COLUMNS = ['inUse', 'created', 'suspended', 'revoked', 'neverLoggedIn', 'nearQuota'] as const;
 const TABLE_ID = 'report-table';
 
-/** the six-monthly report per unit, its chart, and the XLSX/PDF to send. */
+/** Đ12.10: the six-monthly report per unit, its chart, and the XLSX/PDF to send. */
 export default function ReportPage() {
   const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState<string | null>(null);

@@ -27,7 +27,7 @@ const emptyForm = {
   note: '',
 };
 
-/** R-5.2: units' written requests, with their document numbers and what was done. */
+/** Đ5.2: units' written requests, with their document numbers and what was done. */
 export default function RequestsPage() {
   const { t, i18n } = useTranslation();
   const admin = useConsoleMe().data?.role === 'admin';

@@ -11,7 +11,7 @@ import './units.css';
 
 type Editing = { unit: UnitNode | null; parentCode: string | null } | null;
 
-/** the unit tree; admins add, rename, move and delete units, unit managers read their own. */
+/** Đ4.1: the unit tree; admins add, rename, move and delete units, unit managers read their own. */
 export default function UnitsPage() {
   const { t } = useTranslation();
   const me = useConsoleMe();

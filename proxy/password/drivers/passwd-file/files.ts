@@ -51,7 +51,7 @@ export function writeDenyFiles(entries: PasswdFileEntry[], files: PasswdFiles): 
   const suspended = entries.filter((e) => suspendReasonOf(e) !== null).map((e) => `${e.user}\n`);
   replaceVisibly(
     join(files.denyDir, 'smtp'),
-    `# suspended mailboxes: SMTP AUTH refused (Điều 6.1)\n${suspended.join('')}`,
+    `# suspended mailboxes: SMTP AUTH refused (Đ6.1)\n${suspended.join('')}`,
     { mode: 0o644 },
   );
   replaceVisibly(

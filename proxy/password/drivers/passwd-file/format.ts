@@ -101,7 +101,7 @@ export function decodeSuspendReason(value: string): string {
   return value.replace(/%%/g, '%').replaceAll(NO_BREAK_SPACE, ' ');
 }
 
-/** Điều 6.1: a suspended mailbox cannot log in (IMAP answers [CONTACTADMIN]) but still receives. */
+/** Đ6.1: a suspended mailbox cannot log in (IMAP answers [CONTACTADMIN]) but still receives. */
 export function withSuspension(entry: PasswdFileEntry, reason: string | null): PasswdFileEntry {
   const cleared = withExtraField(withExtraField(entry, 'nologin', null), 'reason', null);
   if (reason === null) return cleared;
