@@ -8,8 +8,8 @@ npx tsx scripts/seed/seed.ts
 npx tsx scripts/write-demo-env.ts
 npx tsx scripts/seed/demo-roles.ts
 echo "• Building the app…"
-npx vite build --logLevel warn
-npx tsx scripts/build/build-proxy.ts
+# The production build, as an operator makes it: the app, the proxy bundle, the source archive.
+npm run -s build
 port="${PORT:-8080}"
 export PORT="$port" PUBLIC_URL="${PUBLIC_URL:-http://127.0.0.1:$port}" LOG_LEVEL="${LOG_LEVEL:-warn}"
 npx tsx scripts/demo-logins.ts "$PUBLIC_URL"
