@@ -113,7 +113,7 @@ export function MessageToolbar({
                 </button>
               ))}
               <select
-                className="move-select"
+                className="compact-select"
                 aria-label={t('actions.moveTo')}
                 value=""
                 onChange={(e) => {

@@ -17,6 +17,7 @@ export function ListViewControls() {
   return (
     <div className="list-view-controls">
       <select
+        className="compact-select"
         aria-label={t('list.filter')}
         value={filter}
         onChange={(e) => setListFilter(e.target.value as (typeof listFilters)[number])}
@@ -30,6 +31,7 @@ export function ListViewControls() {
       {threads ? null : (
         <>
           <select
+            className="compact-select"
             aria-label={t('list.sort')}
             value={sort}
             onChange={(e) => setListSort(e.target.value as (typeof listSorts)[number], order)}
