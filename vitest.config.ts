@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Four projects: pure unit tests, client component tests in jsdom with msw, integration tests that
+// Five projects: pure unit tests, the store's contract on both engines, client component tests in jsdom with msw, integration tests that
 // talk to the real Dovecot/Postfix started by scripts/mailstack, and browser tests in Debian Chromium.
 export default defineConfig({
   plugins: [react()],
@@ -13,7 +13,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['common/**/*.test.ts', 'proxy/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/*.store.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The store's contract, run on SQLite and on the private PostgreSQL (scripts/postgres).
+          name: 'store',
+          environment: 'node',
+          include: ['proxy/**/*.store.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {

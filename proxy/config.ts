@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { holidayCalendar } from '../common/policy/working-days';
 import { loadHolidayList } from './console/holidays-config';
@@ -22,6 +23,19 @@ const EnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('data'),
+  /**
+   * postgres://user:password@host:port/db selects PostgreSQL for the policy store (two or more
+   * instances share it); empty keeps SQLite in DATA_DIR (one instance, the demo).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** PostgreSQL connections this instance keeps open at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  /** Names this process in job runs and logs; default <hostname>:<PORT>. */
+  INSTANCE_ID: z.string().min(1).max(100).optional(),
   STATIC_DIR: z.string().default('dist/client'),
 
   ORG_NAME: z.string().default('Ủy ban nhân dân tỉnh Bình Phước'),
@@ -168,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
     staticDir: e.STATIC_DIR,
     org: {
       name: e.ORG_NAME,

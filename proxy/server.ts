@@ -60,7 +60,7 @@ import { searchRoutes } from './routes/search';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { createSettingsStore } from './settings/settings-store';
-import { openDatabase } from './store/database';
+import { openStore } from './store/open-store';
 
 /** Builds the HTTP app; main.ts only starts it, tests build their own on a free port. */
 export async function buildServer(config: Config) {
@@ -86,10 +86,17 @@ export async function buildServer(config: Config) {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  const db = openDatabase(config.dataDir);
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+  });
+  const db = store.legacyRaw;
+  if (!db) throw new Error('PostgreSQL: repositories are being moved to the Store');
   const metrics = createMetrics();
   const ctx: AppContext = {
     config,
+    store,
     db,
     sessions: createSessionStore(db, config.session),
     loginThrottle: createLoginThrottle(db, config.loginThrottle),
@@ -115,7 +122,7 @@ export async function buildServer(config: Config) {
   app.addHook('onClose', async () => {
     await jobs.stop();
     await ctx.imap.closeAll();
-    db.close();
+    await store.close();
   });
 
   // Outside /api: for the service manager, nginx and Prometheus, not for the browser app.

@@ -100,6 +100,8 @@ export const ERROR_STATUS = {
   too_many_reports: 429,
   internal_error: 500,
   provider_unavailable: 503,
+  /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */
+  store_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_STATUS } from '../../common/contract';
 import { ApiError } from '../errors';
 import { vietnameseMessage } from '../i18n/catalogue';
+import { isStoreUnavailable } from '../store/store-errors';
 
 /** Every error leaves as `{ error: { code, message, details } }`; internals never reach the user. */
 export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply) {
@@ -18,6 +19,8 @@ export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, 
     apiError = new ApiError('validation_failed');
   } else if (err.statusCode === 400 || err.statusCode === 413 || err.statusCode === 415) {
     apiError = new ApiError('validation_failed');
+  } else if (isStoreUnavailable(err)) {
+    apiError = new ApiError('store_unavailable', undefined, { cause: err });
   } else {
     req.log.error({ err }, 'unhandled error');
     apiError = new ApiError('internal_error');

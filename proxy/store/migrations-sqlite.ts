@@ -1,5 +1,8 @@
-/** Append-only: a released migration is never edited, a new version is added instead. */
-export const migrations: { version: number; sql: string }[] = [
+/**
+ * The SQLite schema, version by version. Append-only: a released migration is never edited, a new
+ * version is added instead, here and in migrations-postgres.ts with the same number.
+ */
+export const sqliteMigrations: { version: number; sql: string }[] = [
   {
     version: 1,
     sql: `
@@ -283,5 +286,36 @@ export const migrations: { version: number; sql: string }[] = [
     // The audit viewer's action filter (Đ7.1): on a million entries, 'all logins this month' or an
     // action that never happened walked the whole at-index (60–260 ms); with this, 0–3 ms.
     sql: `CREATE INDEX audit_log_action_at ON audit_log(action, at);`,
+  },
+  {
+    version: 11,
+    sql: `
+      -- Attachments waiting for a draft or a send, in the store so that any instance can serve the
+      -- next request of the compose window (20 MB at most, each; removed on send or after the TTL).
+      CREATE TABLE uploads (
+        id           TEXT PRIMARY KEY,
+        owner        TEXT NOT NULL,
+        compose_id   TEXT NOT NULL,
+        filename     TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size         INTEGER NOT NULL,
+        bytes        BLOB NOT NULL,
+        created_at   INTEGER NOT NULL
+      );
+      CREATE INDEX uploads_owner_compose ON uploads(owner, compose_id);
+      CREATE INDEX uploads_created ON uploads(created_at);
+      -- Background jobs run once per slot (a day, an hour) whatever the number of instances: the
+      -- instance that inserts the slot's row runs it; a row left unfinished past its lease is taken over.
+      CREATE TABLE job_runs (
+        job         TEXT NOT NULL,
+        slot        TEXT NOT NULL,
+        instance    TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER,
+        outcome     TEXT,
+        PRIMARY KEY (job, slot)
+      );
+      CREATE INDEX job_runs_started ON job_runs(started_at);
+    `,
   },
 ];

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { pendingMigrations, SchemaTooNewError } from './migrate';
+import { postgresMigrations } from './migrations-postgres';
+import { sqliteMigrations } from './migrations-sqlite';
+
+const three = [1, 2, 3].map((version) => ({ version, sql: `-- ${version}` }));
+
+describe('pendingMigrations', () => {
+  it('runs what is missing, in order', () => {
+    expect(pendingMigrations([three[2], three[0], three[1]], [1]).map((m) => m.version)).toEqual([2, 3]);
+  });
+
+  it('refuses a store written by a newer release', () => {
+    expect(() => pendingMigrations(three, [1, 2, 3, 4])).toThrow(SchemaTooNewError);
+  });
+
+  it('gives both engines the same versions', () => {
+    expect(postgresMigrations.map((m) => m.version)).toEqual(sqliteMigrations.map((m) => m.version));
+  });
+});
