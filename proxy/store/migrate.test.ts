@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { pendingMigrations, SchemaTooNewError } from './migrate';
+import { type Migration, pendingMigrations, SchemaTooNewError } from './migrate';
 import { postgresMigrations } from './migrations-postgres';
 import { sqliteMigrations } from './migrations-sqlite';
 
-const three = [1, 2, 3].map((version) => ({ version, sql: `-- ${version}` }));
+const [one, two, three] = [1, 2, 3].map((version) => ({ version, sql: `-- ${version}` })) as [
+  Migration,
+  Migration,
+  Migration,
+];
 
 describe('pendingMigrations', () => {
   it('runs what is missing, in order', () => {
-    expect(pendingMigrations([three[2], three[0], three[1]], [1]).map((m) => m.version)).toEqual([2, 3]);
+    expect(pendingMigrations([three, one, two], [1]).map((m) => m.version)).toEqual([2, 3]);
   });
 
   it('refuses a store written by a newer release', () => {
-    expect(() => pendingMigrations(three, [1, 2, 3, 4])).toThrow(SchemaTooNewError);
+    expect(() => pendingMigrations([one, two, three], [1, 2, 3, 4])).toThrow(SchemaTooNewError);
   });
 
   it('gives both engines the same versions', () => {
