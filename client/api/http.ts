@@ -1,4 +1,5 @@
 import type { ApiErrorBody, ErrorCode } from '../../common/contract';
+import { isProxyAnswer, mayRetryOnce, RETRY_DELAY_MS } from '../../common/contract/retry';
 import {
   fillPath,
   queryString,
@@ -43,7 +44,38 @@ export function setRequestLanguage(locale: string) {
   acceptLanguage = locale;
 }
 
-export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One request, sent a second time when an instance behind the load balancer stopped under it and
+ * the request cannot act twice (common/contract/retry.ts); never more than once.
+ */
+async function fetchOnceMore(url: string, init: RequestInit, idempotent: boolean): Promise<Response> {
+  const request = { method: init.method ?? 'GET', idempotent };
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    if (!mayRetryOnce(request, { kind: 'network' })) throw new ApiClientError('network', 0);
+    await pause(RETRY_DELAY_MS);
+    return fetch(url, init).catch(() => {
+      throw new ApiClientError('network', 0);
+    });
+  }
+  const fromProxy = isProxyAnswer(res.headers.get('content-type'));
+  if (!res.ok && mayRetryOnce(request, { kind: 'status', status: res.status, fromProxy })) {
+    await pause(RETRY_DELAY_MS);
+    return fetch(url, init).catch(() => {
+      throw new ApiClientError('network', 0);
+    });
+  }
+  return res;
+}
+
+export async function apiFetch<T>(
+  path: string,
+  init: RequestInit & { json?: unknown; idempotent?: boolean } = {},
+): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
   headers.set('accept-language', acceptLanguage);
@@ -54,12 +86,12 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
     headers.set('content-type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, { ...init, headers, body, credentials: 'same-origin' });
-  } catch {
-    throw new ApiClientError('network', 0);
-  }
+  const { json: _json, idempotent = false, ...rest } = init;
+  const res = await fetchOnceMore(
+    `/api${path}`,
+    { ...rest, headers, body, credentials: 'same-origin' },
+    idempotent,
+  );
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) throw toApiError(res.status, data);
@@ -83,6 +115,7 @@ export function callApi<R extends RouteSpec>(
   return apiFetch<RouteResult<R>>(path, {
     ...init,
     method: spec.method,
+    idempotent: spec.idempotent === true,
     ...(body !== undefined ? { json: body } : {}),
   });
 }

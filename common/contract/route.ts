@@ -16,6 +16,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   /** The answer by status; a `null` body means no JSON (204, a file, an event stream). */
   responses: Readonly<Record<number, z.ZodType | null>>;
+  /** A POST that carries its own idempotency key: sending it twice acts once (see retry.ts). */
+  idempotent?: boolean;
 }
 
 export const route = <const R extends RouteSpec>(spec: R): R => spec;

@@ -50,10 +50,12 @@ export const composeRoutes = {
     query: DiscardDraftQuery,
     responses: { 204: null, ...errors },
   }),
+  /** Keyed by the window's composeId: a repeated send returns the first one's result. */
   send: route({
     method: 'POST',
     path: '/send',
     tags: ['compose'],
+    idempotent: true,
     body: OutgoingMessage,
     responses: { 200: SendResult, ...errorAnswers(409, 413, 422, 502), ...errors },
   }),

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
@@ -22,4 +23,5 @@ export async function buildProxy(outdir = 'dist/proxy') {
   });
 }
 
-await buildProxy();
+// Run as a script (npm run build); imported, it only builds where it is told (the two-instance test).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildProxy();

@@ -194,8 +194,22 @@ restart)
   cmd_start
   ;;
 sync-users) cmd_sync_users ;;
+# Fault tests: the provider's IMAP goes away and comes back while Postfix stays up.
+dovecot-stop)
+  check_state_dir
+  require_root dovecot-stop
+  stop_dovecot
+  echo "dovecot stopped"
+  ;;
+dovecot-start)
+  check_state_dir
+  require_root dovecot-start
+  start_dovecot
+  wait_for_banners
+  echo "dovecot started"
+  ;;
 *)
-  echo "usage: $(basename "$0") start|stop|status|restart|sync-users" >&2
+  echo "usage: $(basename "$0") start|stop|status|restart|sync-users|dovecot-stop|dovecot-start" >&2
   exit 2
   ;;
 esac

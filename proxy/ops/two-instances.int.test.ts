@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
+import { resetMailbox } from '../../scripts/seed/mailbox-reset';
+import { browserLikeClient } from '../test-support/browser-like-client';
+import { startNginx } from '../test-support/nginx-pair';
+import { type ProxyInstance, startProxyInstances } from '../test-support/proxy-instances';
+import { messagesIn } from '../test-support/read-mailbox';
+import { testDatabaseUrl } from '../test-support/test-store';
+
+const NGINX_PORT = 18443;
+const PROXY_PORTS = [18081, 18082];
+const MB = 1024 * 1024;
+const sender = {
+  email: 'haiphien.sttt@binhphuoc.gov.vn',
+  password: 'HaiPhiên#2026đủ',
+  displayName: 'Trần Hai Phiên',
+};
+const receiver = {
+  email: 'nhanhai.sttt@binhphuoc.gov.vn',
+  password: 'NhậnHai#2026đủ',
+  displayName: 'Lý Nhận Hai',
+};
+
+/**
+ * The deployment of docs/deploy.md on one machine: Debian's nginx with the project's site,
+ * round-robin to two production proxies (the built bundle under plain node), one PostgreSQL
+ * store. A user works through it while one instance dies under them.
+ */
+describe('two instances behind nginx, sharing PostgreSQL', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bp-pair-'));
+  const schema = `pair_${process.pid}_${randomBytes(3).toString('hex')}`;
+  let nginx: Awaited<ReturnType<typeof startNginx>>;
+  let instances: ProxyInstance[];
+  let base: string;
+
+  const admin = () => new pg.Client({ connectionString: testDatabaseUrl() });
+
+  beforeAll(async () => {
+    for (const a of [sender, receiver]) {
+      upsertMailUser({
+        ...a,
+        quotaBytes: 2048 * MB,
+        suspendReason: null,
+        unitName: 'Sở Thông tin và Truyền thông',
+      });
+      resetMailbox(a.email);
+    }
+    const client = admin();
+    await client.connect();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.end();
+    const url = new URL(testDatabaseUrl());
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    base = `https://127.0.0.1:${NGINX_PORT}`;
+    instances = await startProxyInstances(dir, PROXY_PORTS, {
+      DATABASE_URL: url.toString(),
+      DATABASE_POOL_SIZE: '4',
+      PUBLIC_URL: base,
+      TRUST_PROXY_HOPS: '1',
+      QUOTA_WARNING_JOB_MINUTES: '0',
+      LIFECYCLE_JOB_HOUR: '-1',
+    });
+    nginx = await startNginx(path.join(dir, 'nginx'), NGINX_PORT, PROXY_PORTS);
+  }, 120_000);
+
+  afterAll(async () => {
+    await nginx?.stop();
+    for (const instance of instances ?? []) await instance.stop('SIGTERM');
+    const client = admin();
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+    for (const a of [sender, receiver]) removeMailUser(a.email);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a user working when an instance dies mid-flow: the upload and the draft survive, the message goes once', async () => {
+    const user = browserLikeClient(base, nginx.ca);
+    await user.logIn(sender.email, sender.password);
+    expect((await user.get('/api/mailboxes')).status).toBe(200);
+    expect((await user.get('/api/mailboxes/INBOX/messages')).status).toBe(200);
+    expect((await user.get('/api/session')).status).toBe(200);
+
+    const composeId = randomUUID();
+    const bytes = randomBytes(5 * MB);
+    const up = await user.upload(`/api/uploads?composeId=${composeId}`, {
+      name: 'Báo cáo quý IV – Sở TT&TT.pdf',
+      type: 'application/pdf',
+      bytes,
+    });
+    expect(up.status).toBe(201);
+    const uploadId = up.json<{ id: string }>().id;
+    const message = {
+      composeId,
+      to: [{ name: receiver.displayName, address: receiver.email }],
+      subject: `Hai máy chủ, một lần gửi ${composeId.slice(0, 8)}`,
+      html: '<p>Kính gửi anh Hai,</p>',
+      text: 'Kính gửi anh Hai,',
+      attachments: [uploadId],
+    };
+    const draft = await user.send('POST', '/api/drafts', { json: message });
+    expect(draft.status).toBe(200);
+    const draftUid = draft.json<{ draftUid: number }>().draftUid;
+
+    // Both instances served this user (round-robin, no sticky session).
+    const served = new Set(nginx.accessLog().map((l) => l.upstreams));
+    expect([...served].some((u) => u.includes(`:${PROXY_PORTS[0]}`))).toBe(true);
+    expect([...served].some((u) => u.includes(`:${PROXY_PORTS[1]}`))).toBe(true);
+
+    // One instance dies: whatever it held in memory or on its disk is gone.
+    await instances[0]!.stop('SIGKILL');
+    const before = user.state.retries;
+    for (let i = 0; i < 4; i++) expect((await user.get('/api/mailboxes/INBOX/messages')).status).toBe(200);
+    const drafts = await user.get('/api/mailboxes/Drafts/messages');
+    expect(drafts.status).toBe(200);
+    expect(JSON.stringify(drafts.json())).toContain(message.subject);
+
+    const sent = await user.send('POST', '/api/send', { json: { ...message, draftUid }, idempotent: true });
+    expect(sent.status).toBe(200);
+    const { messageId } = sent.json<{ messageId: string }>();
+    // The same window's send arriving again (a retried request) returns the first result.
+    const again = await user.send('POST', '/api/send', { json: { ...message, draftUid }, idempotent: true });
+    expect(again.json<{ messageId: string }>().messageId).toBe(messageId);
+    expect(user.state.retries - before).toBeLessThanOrEqual(1);
+
+    await expect.poll(async () => (await messagesIn(receiver, 'INBOX')).length, { timeout: 15_000 }).toBe(1);
+    const [got] = await messagesIn(receiver, 'INBOX');
+    expect(got!.parsed.messageId).toBe(messageId);
+    expect(got!.parsed.attachments.map((a) => [a.filename, a.size])).toEqual([
+      ['Báo cáo quý IV – Sở TT&TT.pdf', bytes.length],
+    ]);
+    expect(Buffer.compare(got!.parsed.attachments[0]!.content, bytes)).toBe(0);
+    // The draft left Drafts when it was sent.
+    expect((await messagesIn(sender, 'Drafts')).map((m) => m.parsed.subject)).not.toContain(message.subject);
+
+    await instances[0]!.start();
+  });
+
+  it('answers 503 store_unavailable while PostgreSQL restarts, then recovers by itself with the same session', async () => {
+    const user = browserLikeClient(base, nginx.ca);
+    await user.logIn(sender.email, sender.password);
+    execFileSync('bash', ['scripts/postgres/postgres.sh', 'stop'], { stdio: 'ignore' });
+    try {
+      const down = await user.get('/api/mailboxes');
+      expect(down.status).toBe(503);
+      expect(down.json()).toMatchObject({
+        error: { code: 'store_unavailable', message: expect.stringContaining('Vui lòng thử lại') },
+      });
+    } finally {
+      execFileSync('bash', ['scripts/postgres/postgres.sh', 'start'], { stdio: 'ignore' });
+    }
+    await expect.poll(async () => (await user.get('/api/mailboxes')).status, { timeout: 15_000 }).toBe(200);
+    expect((await user.get('/api/session')).json()).toMatchObject({ email: sender.email });
+  });
+
+  it('answers 503 provider_unavailable while Dovecot restarts, and the next request reconnects', async () => {
+    const user = browserLikeClient(base, nginx.ca);
+    await user.logIn(sender.email, sender.password);
+    expect((await user.get('/api/mailboxes')).status).toBe(200);
+    execFileSync('bash', ['scripts/mailstack/mailstack.sh', 'dovecot-stop'], { stdio: 'ignore' });
+    try {
+      const down = await user.get('/api/mailboxes/INBOX/messages');
+      expect(down.status).toBe(503);
+      expect(down.json()).toMatchObject({ error: { code: 'provider_unavailable' } });
+    } finally {
+      execFileSync('bash', ['scripts/mailstack/mailstack.sh', 'dovecot-start'], { stdio: 'ignore' });
+    }
+    for (let i = 0; i < 2; i++) expect((await user.get('/api/mailboxes/INBOX/messages')).status).toBe(200);
+    expect((await user.get('/api/session')).json()).toMatchObject({ email: sender.email });
+  });
+});
