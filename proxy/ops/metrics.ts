@@ -43,7 +43,7 @@ export function createMetrics() {
     }),
     jobRuns: new Counter({
       name: 'bp_background_job_runs_total',
-      help: 'Background job runs by job and outcome (ok, failed).',
+      help: 'Background job runs by job and outcome (ok, failed, skipped: another instance ran that slot).',
       labelNames: ['job', 'outcome'] as const,
       registers,
     }),
