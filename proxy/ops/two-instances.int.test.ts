@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { resetMailbox } from '../../scripts/seed/mailbox-reset';
 import { browserLikeClient } from '../test-support/browser-like-client';
+import { type EventReader, isEvent, openEventReader } from '../test-support/event-stream-reader';
 import { startNginx } from '../test-support/nginx-pair';
 import { type ProxyInstance, startProxyInstances } from '../test-support/proxy-instances';
 import { messagesIn } from '../test-support/read-mailbox';
@@ -141,6 +142,45 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
 
     await instances[0]!.start();
   });
+
+  it("keeps live updates working when a user's tabs land on different instances", async () => {
+    const user = browserLikeClient(base, nginx.ca);
+    await user.logIn(receiver.email, receiver.password);
+    const tabs: EventReader[] = [];
+    try {
+      // Round-robin: two streams opened one after the other go to the two instances.
+      for (let i = 0; i < 2; i++)
+        tabs.push(await openEventReader(`${base}/api/events`, user.cookie(), nginx.ca));
+      const events = nginx.accessLog().filter((l) => l.uri === '/api/events');
+      expect(new Set(events.slice(-2).map((l) => l.upstreams)).size).toBe(2);
+      for (const tab of tabs) expect(tab.status).toBe(200);
+
+      const writer = browserLikeClient(base, nginx.ca);
+      await writer.logIn(sender.email, sender.password);
+      const subject = `Cả hai thẻ đều thấy ${randomUUID().slice(0, 8)}`;
+      const sent = await writer.send('POST', '/api/send', {
+        json: {
+          composeId: randomUUID(),
+          to: [{ address: receiver.email }],
+          subject,
+          html: null,
+          text: 'Chào anh.',
+        },
+        idempotent: true,
+      });
+      expect(sent.status).toBe(200);
+      for (const tab of tabs) {
+        const { event } = await tab.next(isEvent('new_mail'), { timeoutMs: 20_000 });
+        expect(event.subject).toBe(subject);
+      }
+
+      // Logging out on one instance ends the other instance's stream too: the session is shared.
+      expect((await user.send('DELETE', '/api/session')).status).toBe(204);
+      for (const tab of tabs) await tab.next(isEvent('session_ended'), { timeoutMs: 20_000 });
+    } finally {
+      for (const tab of tabs) await tab.close();
+    }
+  }, 150_000);
 
   it('answers 503 store_unavailable while PostgreSQL restarts, then recovers by itself with the same session', async () => {
     const user = browserLikeClient(base, nginx.ca);
