@@ -1,4 +1,3 @@
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -106,7 +105,7 @@ export async function buildServer(config: Config) {
     settings: createSettingsStore(store.db),
     imap: createImapPool(config.imap, app.log),
     directory: createDirectory(db),
-    uploads: countingUploads(createUploadStore(path.join(config.dataDir, 'uploads')), metrics),
+    uploads: countingUploads(createUploadStore(store.db), metrics),
     sendKeys: createSendKeys(store.db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
