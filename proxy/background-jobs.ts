@@ -34,14 +34,14 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
   );
 
   const timers = [
-    every(10 * MINUTE, 'purge-sessions', () => {
-      ctx.sessions.purgeExpired();
-      ctx.loginThrottle.purgeOld();
+    every(10 * MINUTE, 'purge-sessions', async () => {
+      await ctx.sessions.purgeExpired();
+      await ctx.loginThrottle.purgeOld();
     }),
     every(24 * HOUR, 'purge-audit', purgeAudit),
     every(HOUR, 'purge-uploads', async () => {
       await ctx.uploads.purgeOlderThan(config.limits.uploadTtlMs);
-      ctx.sendKeys.purgeOlderThan(30 * 24 * HOUR);
+      await ctx.sendKeys.purgeOlderThan(30 * 24 * HOUR);
     }),
     every(HOUR, 'refresh-directory', refresh),
   ];

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -98,16 +97,16 @@ export async function buildServer(config: Config) {
     config,
     store,
     db,
-    sessions: createSessionStore(db, config.session),
-    loginThrottle: createLoginThrottle(db, config.loginThrottle),
+    sessions: createSessionStore(store.db, config.session),
+    loginThrottle: createLoginThrottle(store, config.loginThrottle),
     audit: createAuditLog(db),
     accounts: createAccountStore(db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
-    settings: createSettingsStore(db),
+    settings: createSettingsStore(store.db),
     imap: createImapPool(config.imap, app.log),
     directory: createDirectory(db),
-    uploads: countingUploads(createUploadStore(path.join(config.dataDir, 'uploads')), metrics),
-    sendKeys: createSendKeys(db),
+    uploads: countingUploads(createUploadStore(store.db), metrics),
+    sendKeys: createSendKeys(store.db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
     requests: createRequestStore(db),
@@ -159,8 +158,8 @@ export async function buildServer(config: Config) {
             err.code === 'account_suspended' ||
             err.code === 'account_revoked');
         if (ended && req.session) {
-          if (err.code === 'not_authenticated') ctx.sessions.destroy(req.session.idHash);
-          else ctx.sessions.destroyAllFor(req.session.email);
+          if (err.code === 'not_authenticated') await ctx.sessions.destroy(req.session.idHash);
+          else await ctx.sessions.destroyAllFor(req.session.email);
           await ctx.imap.release(req.session.email);
         }
       });

@@ -33,9 +33,12 @@ export async function sendMessage(
   const recipients = [...message.to, ...message.cc, ...message.bcc];
   if (recipients.length === 0) throw new ApiError('no_recipients');
 
-  const claim = ctx.sendKeys.claim(email, message.composeId);
+  const claim = await ctx.sendKeys.claim(email, message.composeId);
   if (claim.state === 'sent') return claim.result;
   if (claim.state === 'busy') throw new ApiError('send_in_progress');
+  // The failure itself is the answer: a store that cannot record it only delays a retry until
+  // the claim goes stale.
+  const releaseKey = () => ctx.sendKeys.failed(email, message.composeId).catch(() => undefined);
 
   let built: Awaited<ReturnType<typeof buildMessage>>;
   try {
@@ -46,7 +49,7 @@ export async function sendMessage(
       forDraft: false,
     });
   } catch (error) {
-    ctx.sendKeys.failed(email, message.composeId);
+    await releaseKey();
     if (error instanceof ApiError) audit(error.code);
     throw error;
   }
@@ -55,7 +58,7 @@ export async function sendMessage(
   try {
     refused = await submit(ctx, session, built.raw, built.envelope);
   } catch (error) {
-    ctx.sendKeys.failed(email, message.composeId);
+    await releaseKey();
     const failure = toSendError(error);
     audit(failure.code, { recipients: recipients.length });
     const draftUid = await keepAsDraft(ctx, session, message).catch(() => null);
@@ -73,7 +76,7 @@ export async function sendMessage(
     refused,
   };
   // From here on the message has left: nothing below may turn the answer into a failure.
-  ctx.sendKeys.sent(email, message.composeId, result);
+  await ctx.sendKeys.sent(email, message.composeId, result).catch(() => undefined);
   ctx.accounts.recordSent(email);
   audit('ok', {
     messageId: built.messageId,
@@ -83,7 +86,7 @@ export async function sendMessage(
   });
   ctx.directory.rememberRecipients(email, recipients);
   result.sentCopySaved = await keepSentCopy(ctx, session, built.raw, message.draftUid);
-  if (!result.sentCopySaved) ctx.sendKeys.sent(email, message.composeId, result);
+  if (!result.sentCopySaved) await ctx.sendKeys.sent(email, message.composeId, result).catch(() => undefined);
   await ctx.uploads.removeAll(email, message.composeId).catch(() => undefined);
   return result;
 }

@@ -29,7 +29,7 @@ export interface GuardOptions {
  */
 export function requireSession(ctx: AppContext, options: GuardOptions = {}) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    const session = ctx.sessions.resolve(req.cookies[SESSION_COOKIE]);
+    const session = await ctx.sessions.resolve(req.cookies[SESSION_COOKIE]);
     if (!session) {
       reply.clearCookie(SESSION_COOKIE, { path: '/api' });
       throw new ApiError('not_authenticated');

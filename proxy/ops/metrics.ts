@@ -48,13 +48,13 @@ export function createMetrics() {
       registers,
     }),
     /** Gauges read their value at scrape time from the parts that own it. */
-    gauge(name: string, help: string, read: () => number) {
+    gauge(name: string, help: string, read: () => number | Promise<number>) {
       new Gauge({
         name,
         help,
         registers,
-        collect() {
-          this.set(read());
+        async collect() {
+          this.set(await read());
         },
       });
     },

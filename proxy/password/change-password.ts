@@ -59,8 +59,8 @@ export async function changePassword(
   const remembered = history.length === 0 ? [change.current, change.next] : [change.next];
   ctx.accounts.rememberPasswords(email, await Promise.all(remembered.map(hashForHistory)), keep + 1);
   ctx.accounts.recordPasswordChange(email);
-  ctx.sessions.reseal(sessionCookie, change.next);
-  ctx.sessions.destroyOthers(email, session.idHash);
+  await ctx.sessions.reseal(sessionCookie, change.next);
+  await ctx.sessions.destroyOthers(email, session.idHash);
   audit('ok', { driver: ctx.passwordDriver.kind });
   // The pooled connection logged in with the old password; the next request opens one with the new.
   await ctx.imap.release(email);
@@ -74,7 +74,7 @@ async function verifyCurrentPassword(
   ip: string,
   refuse: (error: ApiError) => never,
 ): Promise<void> {
-  const gate = ctx.loginThrottle.check(email, ip);
+  const gate = await ctx.loginThrottle.checkAndRecordAttempt(email, ip);
   if (!gate.allowed) {
     refuse(
       new ApiError('too_many_attempts', {
@@ -83,16 +83,16 @@ async function verifyCurrentPassword(
       }),
     );
   }
-  const attempt = ctx.loginThrottle.recordAttempt(email, ip);
+  const { attempt } = gate;
   try {
     await ctx.imap.verify({ email, password });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'invalid_credentials') {
-      ctx.loginThrottle.recordFailure(attempt);
+      await ctx.loginThrottle.recordFailure(attempt);
       refuse(new ApiError('current_password_incorrect'));
     }
-    ctx.loginThrottle.forget(attempt);
+    await ctx.loginThrottle.forget(attempt);
     throw error;
   }
-  ctx.loginThrottle.forget(attempt);
+  await ctx.loginThrottle.forget(attempt);
 }

@@ -91,12 +91,10 @@ describe('POST /api/session against the real Dovecot', () => {
   it('keeps no plaintext password in the store', async () => {
     const a = thanh();
     await logIn(proxy, a.email, a.password);
-    const rows = proxy.ctx.db.prepare('SELECT * FROM sessions').all();
+    const rows = await proxy.ctx.store.db.selectFrom('sessions').selectAll().execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(a.password);
-    expect(
-      Buffer.concat(rows.map((r) => (r as { secret_box: Buffer }).secret_box)).includes(a.password),
-    ).toBe(false);
+    expect(Buffer.concat(rows.map((r) => r.secret_box)).includes(a.password)).toBe(false);
   });
 });
 
