@@ -20,6 +20,7 @@ import { createSendKeys } from './compose/send-keys';
 import { createUploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import { loadDataKey } from './console/data-key';
+import { createLifecycleRuns } from './console/lifecycle/lifecycle-runs';
 import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
@@ -100,22 +101,23 @@ export async function buildServer(config: Config) {
     db,
     sessions: createSessionStore(db, config.session),
     loginThrottle: createLoginThrottle(db, config.loginThrottle),
-    audit: createAuditLog(db),
-    accounts: createAccountStore(db),
+    audit: createAuditLog(store.db),
+    accounts: createAccountStore(store.db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(db),
     imap: createImapPool(config.imap, app.log),
-    directory: createDirectory(db),
+    directory: createDirectory(store.db),
     uploads: countingUploads(createUploadStore(path.join(config.dataDir, 'uploads')), metrics),
     sendKeys: createSendKeys(db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
     requests: createRequestStore(db),
+    lifecycleRuns: createLifecycleRuns(store.db),
     secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
     metrics,
   };
   // The first admins come from the environment; the console names the others.
-  for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
+  for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
   // Đ4.1: the configured unit tree goes into an empty store; afterwards the console owns it.
   seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
   const jobs = startBackgroundJobs(ctx, app.log);
