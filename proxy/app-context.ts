@@ -6,6 +6,7 @@ import type { SessionStore } from './auth/session-store';
 import type { SendKeys } from './compose/send-keys';
 import type { UploadStore } from './compose/upload-store';
 import type { Config } from './config';
+import type { LifecycleRuns } from './console/lifecycle/lifecycle-runs';
 import type { RequestStore } from './console/requests/request-store';
 import type { SecondFactors } from './console/second-factor';
 import type { UnitStore } from './console/units/unit-store';
@@ -40,6 +41,8 @@ export interface AppContext {
   secondFactors: SecondFactors;
   /** Đ5.2: units' written requests, linked to what was done. */
   requests: RequestStore;
+  /** The daily lifecycle job's runs (Đ5.3b, Đ6.2a). */
+  lifecycleRuns: LifecycleRuns;
   /** The operators' Prometheus counters (proxy/ops/metrics.ts). */
   metrics: Metrics;
 }

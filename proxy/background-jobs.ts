@@ -27,7 +27,7 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
 
   // Đ7.1: the audit log keeps six months; purged at start and then daily.
   const purgeAudit = () => ctx.audit.purgeExpired(config.auditRetentionMonths);
-  purgeAudit();
+  purgeAudit().catch((err: unknown) => log.warn({ err }, 'audit purge failed'));
   const refresh = () => refreshDirectory(ctx);
   countedJob(ctx.metrics, 'refresh-directory', refresh).catch((err: unknown) =>
     log.warn({ err }, 'directory refresh failed'),
@@ -45,7 +45,7 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
     }),
     every(HOUR, 'refresh-directory', refresh),
   ];
-  const quotaWarnings = createQuotaWarningJob({ config, db: ctx.db, audit: ctx.audit, log }).start();
+  const quotaWarnings = createQuotaWarningJob({ config, db: ctx.store.db, audit: ctx.audit, log }).start();
   // Đ5.3b, Đ6.2a: once a day at LIFECYCLE_JOB_HOUR, Viet Nam time.
   const lifecycle = startLifecycleSchedule(ctx, log);
 

@@ -19,6 +19,7 @@ import { createSendKeys } from './compose/send-keys';
 import { createUploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import { loadDataKey } from './console/data-key';
+import { createLifecycleRuns } from './console/lifecycle/lifecycle-runs';
 import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
@@ -99,22 +100,23 @@ export async function buildServer(config: Config) {
     db,
     sessions: createSessionStore(store.db, config.session),
     loginThrottle: createLoginThrottle(store, config.loginThrottle),
-    audit: createAuditLog(db),
-    accounts: createAccountStore(db),
+    audit: createAuditLog(store.db),
+    accounts: createAccountStore(store.db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(store.db),
     imap: createImapPool(config.imap, app.log),
-    directory: createDirectory(db),
+    directory: createDirectory(store.db),
     uploads: countingUploads(createUploadStore(store.db), metrics),
     sendKeys: createSendKeys(store.db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
     requests: createRequestStore(db),
+    lifecycleRuns: createLifecycleRuns(store.db),
     secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
     metrics,
   };
   // The first admins come from the environment; the console names the others.
-  for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
+  for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
   // Đ4.1: the configured unit tree goes into an empty store; afterwards the console owns it.
   seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
   const jobs = startBackgroundJobs(ctx, app.log);

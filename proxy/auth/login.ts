@@ -20,7 +20,7 @@ export async function logIn(
   const gate = await ctx.loginThrottle.checkAndRecordAttempt(who, meta.ip);
   // Refused before the provider is asked: a guess made while blocked is not even tried.
   if (!gate.allowed) {
-    audit('too_many_attempts');
+    await audit('too_many_attempts');
     throw new ApiError('too_many_attempts', {
       retryAfterSeconds: gate.retryAfterSeconds,
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
@@ -29,7 +29,7 @@ export async function logIn(
   const { attempt } = gate;
   // Đ6.1, Đ6.2: the policy store's state is told only to someone who knows the password, as the
   // provider's own nologin does; a guesser learns nothing about the account.
-  const known = ctx.accounts.get(credentials.email);
+  const known = await ctx.accounts.get(credentials.email);
   const blocked = known && known.state !== 'active' ? accountStateError(known) : null;
   try {
     if (blocked) {
@@ -44,20 +44,20 @@ export async function logIn(
     // Only a wrong password counts; a provider outage or a suspended mailbox is no guess.
     if (code === 'invalid_credentials') await ctx.loginThrottle.recordFailure(attempt);
     else await ctx.loginThrottle.forget(attempt);
-    audit(code);
+    await audit(code);
     throw err;
   }
   await ctx.loginThrottle.forget(attempt);
   await ctx.loginThrottle.recordSuccess(who, meta.ip);
-  audit('ok');
-  ctx.accounts.recordLogin(credentials.email);
-  const account = ctx.accounts.ensure(credentials.email);
+  await audit('ok');
+  await ctx.accounts.recordLogin(credentials.email);
+  const account = await ctx.accounts.ensure(credentials.email);
   return { ...(await ctx.sessions.create(credentials.email, credentials.password, meta)), account };
 }
 
 export async function logOut(ctx: AppContext, session: { idHash: string; email: string }, ip: string) {
   await ctx.sessions.destroy(session.idHash);
-  ctx.audit.record({ actor: session.email, email: session.email, action: 'logout', outcome: 'ok', ip });
+  await ctx.audit.record({ actor: session.email, email: session.email, action: 'logout', outcome: 'ok', ip });
   await ctx.imap.release(session.email);
 }
 

@@ -25,9 +25,9 @@ export async function sendMessage(
   const audit = (outcome: string, details?: Record<string, string | number | boolean>) =>
     ctx.audit.record({ actor: email, email, action: 'send', outcome, ip, details });
 
-  const account = ctx.accounts.ensure(email);
+  const account = await ctx.accounts.ensure(email);
   if (account.sendingLockedReason !== null) {
-    audit('sending_locked');
+    await audit('sending_locked');
     throw new ApiError('sending_locked', { reason: account.sendingLockedReason });
   }
   const recipients = [...message.to, ...message.cc, ...message.bcc];
@@ -42,7 +42,7 @@ export async function sendMessage(
 
   let built: Awaited<ReturnType<typeof buildMessage>>;
   try {
-    built = await buildMessage(message, senderOf(ctx, email), {
+    built = await buildMessage(message, await senderOf(ctx, email), {
       uploads: ctx.uploads,
       attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
       mailDomain: ctx.config.org.mailDomain,
@@ -50,7 +50,7 @@ export async function sendMessage(
     });
   } catch (error) {
     await releaseKey();
-    if (error instanceof ApiError) audit(error.code);
+    if (error instanceof ApiError) await audit(error.code);
     throw error;
   }
 
@@ -60,7 +60,7 @@ export async function sendMessage(
   } catch (error) {
     await releaseKey();
     const failure = toSendError(error);
-    audit(failure.code, { recipients: recipients.length });
+    await audit(failure.code, { recipients: recipients.length });
     const draftUid = await keepAsDraft(ctx, session, message).catch(() => null);
     throw new ApiError(
       failure.code,
@@ -77,14 +77,14 @@ export async function sendMessage(
   };
   // From here on the message has left: nothing below may turn the answer into a failure.
   await ctx.sendKeys.sent(email, message.composeId, result).catch(() => undefined);
-  ctx.accounts.recordSent(email);
-  audit('ok', {
+  await ctx.accounts.recordSent(email);
+  await audit('ok', {
     messageId: built.messageId,
     recipients: result.recipients,
     size: built.raw.length,
     attachments: message.attachments.length,
   });
-  ctx.directory.rememberRecipients(email, recipients);
+  await ctx.directory.rememberRecipients(email, recipients);
   result.sentCopySaved = await keepSentCopy(ctx, session, built.raw, message.draftUid);
   if (!result.sentCopySaved) await ctx.sendKeys.sent(email, message.composeId, result).catch(() => undefined);
   await ctx.uploads.removeAll(email, message.composeId).catch(() => undefined);
@@ -134,7 +134,7 @@ async function keepAsDraft(
   session: ActiveSession,
   message: ParsedOutgoing,
 ): Promise<number | null> {
-  const built = await buildMessage(message, senderOf(ctx, session.email), {
+  const built = await buildMessage(message, await senderOf(ctx, session.email), {
     uploads: ctx.uploads,
     attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
     mailDomain: ctx.config.org.mailDomain,

@@ -32,31 +32,31 @@ export async function beginEnrolment(ctx: Ctx, who: FactorHolder): Promise<Secon
   if (!mayEnrolSecondFactor(enrolled, who.secondFactorAt !== null)) {
     throw new ApiError('second_factor_already_enrolled');
   }
-  audit(ctx, who, 'second_factor_enrol', 'started');
+  await audit(ctx, who, 'second_factor_enrol', 'started');
   return ctx.secondFactors.begin(who.email);
 }
 
 /** Confirms enrolment with a first code: the session has passed the factor, the codes are shown once. */
-export function confirmEnrolment(ctx: Ctx, who: FactorHolder, code: string): RecoveryCodes {
+export async function confirmEnrolment(ctx: Ctx, who: FactorHolder, code: string): Promise<RecoveryCodes> {
   const codes = throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
     ctx.secondFactors.confirm(who.email, code),
   );
   if (codes === 'not_enrolled') throw new ApiError('second_factor_not_enrolled');
   if (codes === 'invalid') {
-    audit(ctx, who, 'second_factor_enrol', 'second_factor_invalid');
+    await audit(ctx, who, 'second_factor_enrol', 'second_factor_invalid');
     throw new ApiError('second_factor_invalid');
   }
   ctx.sessions.markSecondFactor(who.sessionIdHash);
-  audit(ctx, who, 'second_factor_enrol', 'ok');
+  await audit(ctx, who, 'second_factor_enrol', 'ok');
   return { codes };
 }
 
 /** Passes the factor in this session with a code from the app or a recovery code. */
-export function verifySecondFactor(ctx: Ctx, who: FactorHolder, code: string): void {
+export async function verifySecondFactor(ctx: Ctx, who: FactorHolder, code: string): Promise<void> {
   const result = throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
     ctx.secondFactors.verify(who.email, code),
   );
-  audit(ctx, who, 'second_factor', result === 'ok' ? 'ok' : `second_factor_${result}`);
+  await audit(ctx, who, 'second_factor', result === 'ok' ? 'ok' : `second_factor_${result}`);
   if (result === 'not_enrolled') throw new ApiError('second_factor_not_enrolled');
   if (result === 'invalid') throw new ApiError('second_factor_invalid');
   ctx.sessions.markSecondFactor(who.sessionIdHash);

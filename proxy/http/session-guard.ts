@@ -36,7 +36,7 @@ export function requireSession(ctx: AppContext, options: GuardOptions = {}) {
     }
     checkSessionToken(req, session.csrfToken);
     req.session = session;
-    const account = ctx.accounts.ensure(session.email);
+    const account = await ctx.accounts.ensure(session.email);
     req.account = account;
     if (account.state !== 'active') throw accountStateError(account);
     req.passwordChangeRequired = passwordChangeRequirement(account, new Date(), ctx.config.passwordAge);

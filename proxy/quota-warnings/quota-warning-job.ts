@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuditLog } from '../audit/audit-log';
 import type { Config } from '../config';
 import { type QuotaLevel, quotaLevel } from '../policy/quota-level';
-import type { Db } from '../store/database';
+import type { StoreDb } from '../store/open-store';
 import { deliverOverLmtp } from './deliver';
 import { type MailboxQuota, readAllQuotas } from './doveadm-quota';
 import { type PastWarning, warningDue } from './warning-due';
@@ -10,7 +10,7 @@ import { buildQuotaWarningMessage, type WarningLevel } from './warning-message';
 
 export interface QuotaWarningJobDeps {
   config: Config;
-  db: Db;
+  db: StoreDb;
   audit: AuditLog;
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 }
@@ -32,24 +32,21 @@ export interface QuotaWarningRun {
 export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date = () => new Date()) {
   const { config, db, audit, log } = deps;
   const settings = config.quotaWarnings;
-  const recentWarnings = db.prepare(
-    'SELECT level, sent_at FROM quota_warnings WHERE email = ? AND sent_at > ?',
-  );
-  const recordWarning = db.prepare(
-    'INSERT INTO quota_warnings (email, level, percent, sent_at) VALUES (?, ?, ?, ?)',
-  );
 
   let running: Promise<QuotaWarningRun> | null = null;
   let firstRun: NodeJS.Timeout | null = null;
   let schedule: NodeJS.Timeout | null = null;
 
-  function pastWarnings(email: string, at: Date): PastWarning[] {
+  async function pastWarnings(email: string, at: Date): Promise<PastWarning[]> {
     // Rows from the future are kept in the query: warningDue treats them as recent.
     const since = at.getTime() - settings.repeatAfterMs;
-    return (recentWarnings.all(email, since) as { level: QuotaLevel; sent_at: number }[]).map((r) => ({
-      level: r.level,
-      sentAt: new Date(r.sent_at),
-    }));
+    const rows = await db
+      .selectFrom('quota_warnings')
+      .select(['level', 'sent_at'])
+      .where('email', '=', email)
+      .where('sent_at', '>', since)
+      .execute();
+    return rows.map((r) => ({ level: r.level as QuotaLevel, sentAt: new Date(r.sent_at) }));
   }
 
   /** Never throws: one mailbox's trouble must not keep the others from their warnings. */
@@ -58,7 +55,7 @@ export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date
   ): Promise<'sent' | 'not_due' | 'failed'> {
     const at = now();
     const level = quotaLevel(quota.usedBytes, quota.limitBytes, config.quotaThresholds);
-    if (!warningDue(level, pastWarnings(quota.email, at), at, settings.repeatAfterMs)) return 'not_due';
+    if (!warningDue(level, await pastWarnings(quota.email, at), at, settings.repeatAfterMs)) return 'not_due';
     const percent = Math.floor((quota.usedBytes / quota.limitBytes) * 100);
     const details = { level, percent };
     const recordAudit = (outcome: string) =>
@@ -77,18 +74,21 @@ export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date
       if (!outcome.delivered) {
         // Not recorded in quota_warnings, so the next run tries again (a full mailbox may have
         // been cleaned by then, or LMTP be back).
-        recordAudit(outcome.code);
+        await recordAudit(outcome.code);
         log.warn(
           { email: quota.email, ...details, code: outcome.code, response: outcome.response },
           'quota warning not delivered',
         );
         return 'failed';
       }
-      recordWarning.run(quota.email, level, percent, at.getTime());
-      recordAudit('ok');
+      await db
+        .insertInto('quota_warnings')
+        .values({ email: quota.email, level, percent, sent_at: at.getTime() })
+        .execute();
+      await recordAudit('ok');
       return 'sent';
     } catch (error) {
-      recordAudit('internal_error');
+      await recordAudit('internal_error');
       log.error({ err: error, email: quota.email, ...details }, 'quota warning failed');
       return 'failed';
     }

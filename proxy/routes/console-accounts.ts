@@ -62,7 +62,7 @@ export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: write,
       handler: async (req) => {
         const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
-        return detailOf(ctx, updateProfile(ctx, record.email, req.body, actorOf(req)));
+        return detailOf(ctx, await updateProfile(ctx, record.email, req.body, actorOf(req)));
       },
     });
 
@@ -89,7 +89,7 @@ export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: write,
       handler: async (req) => {
         const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
-        return detailOf(ctx, setRole(ctx, record, req.body.role, actorOf(req)));
+        return detailOf(ctx, await setRole(ctx, record, req.body.role, actorOf(req)));
       },
     });
   };

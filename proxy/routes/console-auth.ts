@@ -59,7 +59,7 @@ export function consoleAuthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.route({
       ...fromTable(routes.verifySecondFactor),
       handler: async (req, reply) => {
-        verifySecondFactor(ctx, holder(req), req.body.code);
+        await verifySecondFactor(ctx, holder(req), req.body.code);
         return sendNoContent(reply);
       },
     });

@@ -46,9 +46,9 @@ describe('the console’s directory (Đ5.1, Đ12.5)', () => {
       const m = freshMailbox(`danhba${key}`);
       cleanup.push(m.remove);
       people[key] = m;
-      accounts.setProfile(m.email, profile);
+      await accounts.setProfile(m.email, profile);
     }
-    accounts.setState(people.hoa!.email, 'suspended', 'Phát tán thư rác');
+    await accounts.setState(people.hoa!.email, 'suspended', 'Phát tán thư rác');
     admin = await consoleUser(proxy);
     manager = await consoleUser(proxy, { role: 'unit_manager', unitCode: division, prefix: 'quanlydv' });
     cleanup.push(admin.remove, manager.remove);

@@ -27,21 +27,21 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.route({
       ...fromTable(routes.record),
       preHandler: requireConsole(ctx, 'write'),
-      handler: async (req) => view(recordUnitRequest(ctx, req.body, actorOf(req))),
+      handler: async (req) => view(await recordUnitRequest(ctx, req.body, actorOf(req))),
     });
 
     app.route({
       ...fromTable(routes.complete),
       preHandler: requireConsole(ctx, 'write'),
       handler: async (req) =>
-        view(finishUnitRequest(ctx, req.params.id, 'done', req.body.outcome, actorOf(req))),
+        view(await finishUnitRequest(ctx, req.params.id, 'done', req.body.outcome, actorOf(req))),
     });
 
     app.route({
       ...fromTable(routes.reject),
       preHandler: requireConsole(ctx, 'write'),
       handler: async (req) =>
-        view(finishUnitRequest(ctx, req.params.id, 'rejected', req.body.reason, actorOf(req))),
+        view(await finishUnitRequest(ctx, req.params.id, 'rejected', req.body.reason, actorOf(req))),
     });
   };
 }

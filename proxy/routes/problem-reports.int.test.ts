@@ -171,7 +171,9 @@ describe('Đ13.7 problem reports', { timeout: 90_000 }, () => {
 
     // The user is not an admin: the queue is not theirs to read.
     expect((await user.get('/api/console/problems')).statusCode).toBe(403);
-    const audit = proxy.ctx.audit.forAccount(reporter.email).filter((e) => e.action === 'problem_report');
+    const audit = (await proxy.ctx.audit.forAccount(reporter.email)).filter(
+      (e) => e.action === 'problem_report',
+    );
     expect(audit.some((e) => e.actor === admin.email && e.details?.op === 'closed')).toBe(true);
   });
 

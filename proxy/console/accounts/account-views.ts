@@ -21,7 +21,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * provider records, until the console describes them.
  */
 export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
-  const stored = deps.accounts.list();
+  const stored = await deps.accounts.list();
   const provider = await deps.passwordDriver.listAccounts();
   // The provider names the unit in words (gecos, LDAP ou); where exactly one unit has that
   // official name, the account counts in it until the console records a unit itself.

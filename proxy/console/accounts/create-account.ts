@@ -48,7 +48,10 @@ export async function existingAddresses(
   ctx: Pick<AppContext, 'accounts' | 'passwordDriver'>,
 ): Promise<Set<string>> {
   const provider = await ctx.passwordDriver.listAccounts();
-  return new Set([...provider.map((a) => a.email.toLowerCase()), ...ctx.accounts.list().map((a) => a.email)]);
+  return new Set([
+    ...provider.map((a) => a.email.toLowerCase()),
+    ...(await ctx.accounts.list()).map((a) => a.email),
+  ]);
 }
 
 /**
@@ -140,7 +143,7 @@ export async function createAccount(
     await ctx.passwordDriver.createAccount(address, password, { name, unit: unit.name, quotaBytes });
   } catch (error) {
     const reason = error instanceof DriverError ? error.reason : 'unexpected';
-    ctx.audit.record({
+    await ctx.audit.record({
       actor: actor.name,
       email: address,
       action: 'account_create',
@@ -153,7 +156,7 @@ export async function createAccount(
   }
   const hook = await runProviderAccountHook(ctx, 'created', address);
 
-  ctx.accounts.setProfile(address, {
+  await ctx.accounts.setProfile(address, {
     fullName: name,
     unitCode: unit.code,
     kind: input.kind,
@@ -162,8 +165,8 @@ export async function createAccount(
     provisionedBy: actor.name,
     nameOverrideReason: overrideReason,
   });
-  ctx.accounts.recordPasswordReset(address);
-  ctx.audit.record({
+  await ctx.accounts.recordPasswordReset(address);
+  await ctx.audit.record({
     actor: actor.name,
     email: address,
     action: 'account_create',
@@ -179,10 +182,10 @@ export async function createAccount(
     },
   });
   if (input.requestId) ctx.requests.complete(input.requestId, `account_create ${address}`, actor.name);
-  const account = ctx.accounts.get(address) as AccountRecord;
+  const account = (await ctx.accounts.get(address)) as AccountRecord;
   // Colleagues can address the new mailbox at once, not after the hourly directory refresh; only
   // this address is added (an import of many people must not rebuild the directory per row).
-  ctx.directory.put(
+  await ctx.directory.put(
     completionEntries({
       provider: [{ email: address, name: account.fullName, unit: unit.name }],
       accounts: [account],

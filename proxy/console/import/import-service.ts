@@ -30,8 +30,7 @@ export async function previewStaffList(
     throw cause;
   }
   const people = [
-    ...ctx.accounts
-      .list()
+    ...(await ctx.accounts.list())
       .filter((a) => a.state !== 'revoked')
       .map((a) => ({ email: a.email, fullName: a.fullName, unitCode: a.unitCode, unitName: null })),
     ...provider.map((p) => ({
@@ -101,7 +100,7 @@ export async function createFromImport(
   }
   const made = results.flatMap((r) => (r.address ? [r.address] : []));
   const failed = results.length - made.length;
-  ctx.audit.record({
+  await ctx.audit.record({
     actor: actor.name,
     email: actor.name,
     action: 'account_import',

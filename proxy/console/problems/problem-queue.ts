@@ -12,20 +12,20 @@ export function problemReportOf(reports: ReportStore, id: number): ProblemReport
 }
 
 /** An admin moves a report along the queue (Đ13.7); the change is audited under the reporter. */
-export function setProblemStatus(
+export async function setProblemStatus(
   deps: Pick<AppContext, 'audit'>,
   reports: ReportStore,
   id: number,
   update: ProblemReportUpdate,
   actor: Actor,
   now: Date,
-): ProblemReport {
+): Promise<ProblemReport> {
   const { status, resolution } = update;
   if (!reports.setStatus(id, status, resolution ?? null, actor.name, now)) {
     throw new ApiError('problem_report_not_found');
   }
   const report = reports.get(id)!;
-  deps.audit.record({
+  await deps.audit.record({
     actor: actor.name,
     email: report.reporter,
     action: 'problem_report',

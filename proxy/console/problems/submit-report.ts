@@ -47,10 +47,10 @@ export async function submitProblemReport(
   try {
     const submitted = await submit(ctx, reports, user, input, from.userAgent, now);
     const { id, forwarded, movedToJunk } = submitted.receipt;
-    audit('ok', { id, forwarded, movedToJunk });
+    await audit('ok', { id, forwarded, movedToJunk });
     return submitted;
   } catch (err) {
-    if (err instanceof ApiError) audit(err.code);
+    if (err instanceof ApiError) await audit(err.code);
     throw err;
   }
 }

@@ -5,7 +5,6 @@
  */
 
 import type { ConsoleReport, ReportCountsBody } from '../../../common/contract';
-import type { AccountState } from '../../accounts/account-store';
 import type { AppContext } from '../../app-context';
 import { unitReport } from '../../policy/mailbox-counts-by-unit';
 import type { ReportPeriod } from '../../policy/report-period';
@@ -24,22 +23,16 @@ export interface BuiltReport {
   kinds: ReadonlyMap<string, 'personal' | 'unit'>;
 }
 
-type ReportContext = Pick<AppContext, 'accounts' | 'db' | 'passwordDriver' | 'units' | 'config'> & {
+type ReportContext = Pick<AppContext, 'accounts' | 'passwordDriver' | 'units' | 'config'> & {
   log?: { warn: (obj: object, msg: string) => void };
 };
 
 export async function loadReportInputs(ctx: ReportContext): Promise<ReportInputs & { usageKnown: boolean }> {
   const [provider, usage] = await Promise.all([ctx.passwordDriver.listAccounts(), readUsage(ctx)]);
-  // One query for every account's history rather than one per account (1,000 accounts and more).
-  const rows = ctx.db.prepare('SELECT email, state, at FROM account_state_history ORDER BY id').all() as {
-    email: string;
-    state: AccountState;
-    at: number;
-  }[];
   const history = new Map<string, StateChange[]>();
-  for (const r of rows) {
+  for (const r of await ctx.accounts.allStateHistory()) {
     const list = history.get(r.email) ?? [];
-    list.push({ state: r.state, at: new Date(r.at) });
+    list.push({ state: r.state, at: r.at });
     history.set(r.email, list);
   }
   const unitMailboxes = new Map<string, string>();
@@ -47,7 +40,7 @@ export async function loadReportInputs(ctx: ReportContext): Promise<ReportInputs
     if (unit.mailbox) unitMailboxes.set(unit.mailbox.toLowerCase(), unit.code);
   }
   return {
-    stored: ctx.accounts.list(),
+    stored: await ctx.accounts.list(),
     history,
     provider,
     usage,

@@ -23,7 +23,11 @@ export function listUnitRequests(
 }
 
 /** Đ5.2: a request counts only in writing, so its document number is required. */
-export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor: Actor): UnitRequest {
+export async function recordUnitRequest(
+  deps: Deps,
+  input: NewUnitRequestInput,
+  actor: Actor,
+): Promise<UnitRequest> {
   const documentNumber = input.documentNumber.normalize('NFC').trim();
   if (!documentNumber) throw new ApiError('document_number_required');
   if (!deps.units.get(input.unitCode)) throw new ApiError('unit_not_found');
@@ -44,7 +48,7 @@ export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor:
     },
     actor.name,
   );
-  deps.audit.record({
+  await deps.audit.record({
     actor: actor.name,
     email: subjectEmail ?? '*',
     action: 'unit_request',
@@ -55,18 +59,18 @@ export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor:
   return request;
 }
 
-export function finishUnitRequest(
+export async function finishUnitRequest(
   deps: Deps,
   id: number,
   status: 'done' | 'rejected',
   text: string,
   actor: Actor,
-): UnitRequest {
+): Promise<UnitRequest> {
   const request = deps.requests.get(id);
   if (request?.status !== 'open') throw new ApiError('request_not_found');
   if (status === 'done') deps.requests.complete(id, text.normalize('NFC').trim(), actor.name);
   else deps.requests.reject(id, text, actor.name);
-  deps.audit.record({
+  await deps.audit.record({
     actor: actor.name,
     email: request.subjectEmail ?? '*',
     action: 'unit_request',

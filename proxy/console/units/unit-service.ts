@@ -21,7 +21,7 @@ export function unitWithSubUnits(units: readonly Unit[], code: string): Set<stri
 export function unitTree(
   deps: Deps,
   visible: ReadonlySet<string> | null,
-  accounts: readonly { unitCode: string | null }[] = deps.accounts.list(),
+  accounts: readonly { unitCode: string | null }[],
 ): UnitNode[] {
   const units = deps.units.list().filter((u) => !visible || visible.has(u.code));
   const present = new Set(units.map((u) => u.code));
@@ -68,8 +68,15 @@ function checkParent(deps: Deps, code: string, input: { parentCode: string | nul
     throw new ApiError('parent_code_invalid');
 }
 
-function audit(deps: Deps, actor: Actor, outcome: string, details: Record<string, string>) {
-  deps.audit.record({ actor: actor.name, email: '', action: 'unit_change', outcome, ip: actor.ip, details });
+async function audit(deps: Deps, actor: Actor, outcome: string, details: Record<string, string>) {
+  await deps.audit.record({
+    actor: actor.name,
+    email: '',
+    action: 'unit_change',
+    outcome,
+    ip: actor.ip,
+    details,
+  });
 }
 
 const fields = (input: UnitUpdate) => ({
@@ -80,7 +87,7 @@ const fields = (input: UnitUpdate) => ({
   website: input.website?.trim() || null,
 });
 
-export function createUnit(deps: Deps, input: UnitCreate, actor: Actor): Unit {
+export async function createUnit(deps: Deps, input: UnitCreate, actor: Actor): Promise<Unit> {
   const code = input.code.trim();
   // The code goes into addresses (Đ4): typed in lower-case ASCII, never folded silently.
   if (!UNIT_CODE.test(code)) throw new ApiError('unit_code_invalid');
@@ -88,17 +95,17 @@ export function createUnit(deps: Deps, input: UnitCreate, actor: Actor): Unit {
   const unit: Unit = { code, ...fields(input) };
   checkParent(deps, code, unit);
   if (!deps.units.create(unit)) throw new ApiError('unit_exists', { code });
-  audit(deps, actor, 'ok', { op: 'create', code, name: unit.name });
+  await audit(deps, actor, 'ok', { op: 'create', code, name: unit.name });
   return unit;
 }
 
-export function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: Actor): Unit {
+export async function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: Actor): Promise<Unit> {
   const before = deps.units.get(code);
   if (!before) throw new ApiError('unit_not_found', { code });
   const unit: Unit = { code, ...fields(input) };
   checkParent(deps, code, unit);
   deps.units.update(unit);
-  audit(deps, actor, 'ok', {
+  await audit(deps, actor, 'ok', {
     op: 'update',
     code,
     name: unit.name,
@@ -108,16 +115,16 @@ export function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: A
 }
 
 /** Only an empty unit goes: no sub-units, no accounts (their addresses carry its code). */
-export function deleteUnit(
+export async function deleteUnit(
   deps: Deps,
   code: string,
   actor: Actor,
-  known: readonly { unitCode: string | null }[] = deps.accounts.list(),
-): void {
+  known: readonly { unitCode: string | null }[],
+): Promise<void> {
   if (!deps.units.get(code)) throw new ApiError('unit_not_found', { code });
   const subUnits = deps.units.list().filter((u) => u.parentCode === code).length;
   const accounts = known.filter((a) => a.unitCode === code).length;
   if (subUnits > 0 || accounts > 0) throw new ApiError('unit_in_use', { subUnits, accounts });
   deps.units.remove(code);
-  audit(deps, actor, 'ok', { op: 'delete', code });
+  await audit(deps, actor, 'ok', { op: 'delete', code });
 }
