@@ -74,7 +74,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.recordDeparture),
       preHandler: write,
       handler: async (req) => {
-        recordDeparture(ctx, req.params.email, req.body, actorOf(req));
+        await recordDeparture(ctx, req.params.email, req.body, actorOf(req));
         return done;
       },
     });

@@ -13,6 +13,7 @@ import type { ProviderAccount } from '../../proxy/password/drivers/password-driv
 import type { MailboxQuota } from '../../proxy/quota-warnings/doveadm-quota';
 import { readAllQuotas } from '../../proxy/quota-warnings/doveadm-quota';
 import { openDatabase } from '../../proxy/store/database';
+import { openStore } from '../../proxy/store/open-store';
 import { mailStackProxyEnv } from '../mailstack/proxy-env';
 import { type BenchRow, median, ms } from './results';
 
@@ -31,9 +32,10 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
     let clock = new Date('2026-01-05T02:00:00Z');
     const db = openDatabase(dir);
     const store = createAccountStore(db, () => clock);
-    const units = createUnitStore(db);
+    const unitStore = await openStore({ dataDir: dir });
+    const units = createUnitStore(unitStore.db);
     for (let u = 0; u < 60; u++) {
-      units.create({
+      await units.create({
         code: `dv${u}`,
         name: `Ủy ban nhân dân xã Đắk Ơ số ${u + 1}`,
         parentCode: null,
@@ -70,7 +72,7 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
     };
     const period = periodById('2026-06')!;
     const now = new Date('2026-06-25T02:00:00Z');
-    const names = new Map(units.list().map((u) => [u.code, u.name]));
+    const names = new Map((await units.list()).map((u) => [u.code, u.name]));
     const timings = { data: [] as number[], xlsx: [] as number[], pdf: [] as number[] };
     let pages = 0;
     let size = { xlsx: 0, pdf: 0 };
@@ -89,6 +91,7 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
       size = { xlsx: xlsx.length, pdf: pdf.length };
     }
     db.close();
+    await unitStore.close();
     const info = (name: string, value: string): BenchRow => ({
       name,
       value,

@@ -16,13 +16,13 @@ function providerError(error: unknown): ApiError {
  * Name, unit and title as the console records them. The address stays: it was given by Đ4
  * once, and mail already written to it must keep arriving (a move gets a new account).
  */
-export function updateProfile(
+export async function updateProfile(
   ctx: Pick<AppContext, 'accounts' | 'units' | 'audit'>,
   email: string,
   change: { fullName?: string | undefined; unitCode?: string | undefined; title?: string | null | undefined },
   actor: Actor,
-): AccountRecord {
-  if (change.unitCode !== undefined && !ctx.units.get(change.unitCode)) {
+): Promise<AccountRecord> {
+  if (change.unitCode !== undefined && !(await ctx.units.get(change.unitCode))) {
     throw new ApiError('unit_not_found', { code: change.unitCode });
   }
   const record = ctx.accounts.setProfile(email, {

@@ -48,13 +48,18 @@ function audit(
 }
 
 /** A unit's request the action answers (Đ5.2): it must be open, and is closed by the action. */
-function openRequest(deps: LifecycleDeps, requestId: number | undefined) {
+async function openRequest(deps: LifecycleDeps, requestId: number | undefined) {
   if (requestId === undefined) return;
-  const request = deps.requests.get(requestId);
+  const request = await deps.requests.get(requestId);
   if (request?.status !== 'open') throw new ApiError('request_not_found');
 }
-function completeRequest(deps: LifecycleDeps, requestId: number | undefined, outcome: string, actor: Actor) {
-  if (requestId !== undefined) deps.requests.complete(requestId, outcome, actor.name);
+async function completeRequest(
+  deps: LifecycleDeps,
+  requestId: number | undefined,
+  outcome: string,
+  actor: Actor,
+) {
+  if (requestId !== undefined) await deps.requests.complete(requestId, outcome, actor.name);
 }
 
 /** Đ5.3b: the text the holder reads when sending is refused. */
@@ -69,7 +74,7 @@ const LEVELS: DepartureLevel[] = ['staff', 'head'];
 const REASONS: DepartureReason[] = ['retired', 'resigned', 'transferred_out'];
 
 /** Đ5.3b: the official date, level and reason; the daily job draws the calendar from them. */
-export function recordDeparture(
+export async function recordDeparture(
   deps: LifecycleDeps,
   email: string,
   input: { on: string; level: string; reason: string; requestId?: number },
@@ -83,7 +88,7 @@ export function recordDeparture(
     throw new ApiError('departure_invalid');
   }
   if (record.state === 'revoked') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   deps.accounts.setProfile(record.email, { departure: { on, level, reason } });
   audit(deps, actor, record.email, 'departure', {
     on,
@@ -91,7 +96,7 @@ export function recordDeparture(
     reason,
     ...(input.requestId ? { requestId: input.requestId } : {}),
   });
-  completeRequest(deps, input.requestId, `departure ${record.email} ${on}`, actor);
+  await completeRequest(deps, input.requestId, `departure ${record.email} ${on}`, actor);
 }
 
 /** A departure recorded by mistake: the calendar goes, and the sending lock it caused. */
@@ -138,7 +143,7 @@ export async function suspendAccount(
   const [problem] = checkSuspension(input);
   if (problem) throw new ApiError(problem);
   if (record.state !== 'active') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   const note = input.note?.normalize('NFC').trim();
   await setAccountState(
     deps,
@@ -148,22 +153,22 @@ export async function suspendAccount(
     actor,
   );
   await deps.imap.release(record.email).catch(() => undefined);
-  completeRequest(deps, input.requestId, `account_state suspended ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `account_state suspended ${record.email}`, actor);
 }
 
 /** Đ6.3a: the request to restore as received; Đ6.3b gives the Sở one working day. */
-export function recordRestoreRequest(
+export async function recordRestoreRequest(
   deps: LifecycleDeps,
   email: string,
   input: { receivedOn?: string | null; requestId?: number },
   actor: Actor,
   now: Date = new Date(),
-): { deadlineOn: VietnamDate } {
+): Promise<{ deadlineOn: VietnamDate }> {
   const record = known(deps, email);
   if (record.state !== 'suspended') throw new ApiError('account_state_invalid');
   const day = input.receivedOn?.trim() ? parseVietnameseDay(input.receivedOn, { iso: true }) : null;
   if (input.receivedOn?.trim() && !day) throw new ApiError('validation_failed');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   // A date typed without a time: the request counts from that morning.
   const receivedAt = day && day !== vietnamDateOf(now) ? startOfVietnamDay(day) : now;
   deps.accounts.setProfile(record.email, { restoreRequestedAt: receivedAt });
@@ -193,11 +198,11 @@ export async function verifyAndRestore(
 ): Promise<{ temporaryPassword: string }> {
   const record = known(deps, email);
   if (record.state !== 'suspended') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   await setAccountState(deps, record.email, 'active', null, actor);
   const temporaryPassword = await resetPassword(deps, record.email, actor);
   deps.accounts.setProfile(record.email, { restoreRequestedAt: null });
-  completeRequest(deps, input.requestId, `restore ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `restore ${record.email}`, actor);
   return { temporaryPassword };
 }
 
@@ -257,11 +262,11 @@ export async function revokeAccount(
 ): Promise<{ export: MailboxExport | null }> {
   const record = known(deps, email);
   if (record.state === 'revoked') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   const made = input.exported ? null : await exportAccountMailbox(deps, record.email, actor, now);
   await setAccountState(deps, record.email, 'revoked', 'revoked', actor);
   await deps.imap.release(record.email).catch(() => undefined);
-  completeRequest(deps, input.requestId, `account_state revoked ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `account_state revoked ${record.email}`, actor);
   return { export: made };
 }
 

@@ -72,7 +72,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     admin = await consoleUser(proxy);
     // The admin's own mailbox must not be caught by the inactivity rule when the clock jumps.
     proxy.ctx.accounts.setProfile(admin.email, { inactivityExemption: { reason: 'Quản trị', until: null } });
-    proxy.ctx.units.create({
+    await proxy.ctx.units.create({
       code: 'sttt',
       name: 'Sở Thông tin và Truyền thông',
       parentCode: null,
