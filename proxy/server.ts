@@ -111,7 +111,7 @@ export async function buildServer(config: Config) {
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
     units: createUnitStore(store.db),
     requests: createRequestStore(store.db),
-    secondFactors: createSecondFactors(store.db, loadDataKey(config.dataDir), config.org.productName),
+    secondFactors: createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName),
     metrics,
   };
   // The first admins come from the environment; the console names the others.
