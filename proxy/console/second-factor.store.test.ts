@@ -56,6 +56,18 @@ describe.each(STORE_ENGINES)('second factors on %s', (engine) => {
     expect(await other.verify(email, codeAt(secret, clock))).toBe('invalid');
   });
 
+  // Before the store took text on both engines, SQLite was given the sealed bytes as a BLOB.
+  it.runIf(engine === 'sqlite')('still opens a secret an older version stored as raw bytes', async () => {
+    const { f, secret } = await enrolled();
+    const row = await store.db.selectFrom('second_factors').select('secret').executeTakeFirstOrThrow();
+    const raw = Buffer.from(row.secret, 'base64');
+    await store.db
+      .updateTable('second_factors')
+      .set({ secret: raw as unknown as string })
+      .execute();
+    expect(await f.verify(email, codeAt(secret, clock))).toBe('ok');
+  });
+
   it('accepts a code once, the neighbouring step, and never an older step', async () => {
     const { f, secret } = await enrolled();
     const code = codeAt(secret, clock);
