@@ -109,16 +109,16 @@ export async function buildServer(config: Config) {
     uploads: countingUploads(createUploadStore(store.db), metrics),
     sendKeys: createSendKeys(store.db),
     live: createLiveHub(config.imap, config.quotaThresholds, app.log),
-    units: createUnitStore(db),
-    requests: createRequestStore(db),
+    units: createUnitStore(store.db),
+    requests: createRequestStore(store.db),
     lifecycleRuns: createLifecycleRuns(store.db),
-    secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
+    secondFactors: createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName),
     metrics,
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
   // Đ4.1: the configured unit tree goes into an empty store; afterwards the console owns it.
-  seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
+  await seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
   const jobs = startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
     await jobs.stop();

@@ -35,7 +35,7 @@ export function requireConsole(ctx: AppContext, access: ConsoleAccess) {
       email: account.email,
       role: account.role,
       unitCode: account.unitCode,
-      units: visibleUnits(account, ctx.units.list()),
+      units: visibleUnits(account, await ctx.units.list()),
     };
   };
 }

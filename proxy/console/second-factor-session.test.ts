@@ -20,41 +20,42 @@ describe('throttledAttempt', () => {
   const email = 'quantri.sttt@binhphuoc.gov.vn';
   const ip = '10.0.0.7';
   const throttle = () => createLoginThrottle(openDatabase(':memory:'), undefined, () => 1_000_000);
-  const refusal = (fn: () => unknown) => {
+  const refusal = async (fn: () => Promise<unknown>) => {
     try {
-      fn();
+      await fn();
     } catch (err) {
       return err as ApiError;
     }
     return null;
   };
 
-  it('refuses the sixth code after five wrong ones, with the wait in minutes', () => {
+  it('refuses the sixth code after five wrong ones, with the wait in minutes', async () => {
     const t = throttle();
-    for (let i = 0; i < 5; i++) expect(throttledAttempt(t, email, ip, () => 'invalid')).toBe('invalid');
-    const err = refusal(() => throttledAttempt(t, email, ip, () => 'ok'));
+    for (let i = 0; i < 5; i++)
+      expect(await throttledAttempt(t, email, ip, async () => 'invalid')).toBe('invalid');
+    const err = await refusal(() => throttledAttempt(t, email, ip, async () => 'ok'));
     expect(err).toBeInstanceOf(ApiError);
     expect(err?.code).toBe('too_many_attempts');
     expect(err?.details).toMatchObject({ retryAfterSeconds: 900, minutes: 15 });
   });
 
-  it('a right code (or the recovery codes of a confirmation) clears the count', () => {
+  it('a right code (or the recovery codes of a confirmation) clears the count', async () => {
     const t = throttle();
-    for (let i = 0; i < 4; i++) throttledAttempt(t, email, ip, () => 'invalid');
-    expect(throttledAttempt(t, email, ip, () => ['abcde-fghjk'])).toEqual(['abcde-fghjk']);
-    for (let i = 0; i < 4; i++) throttledAttempt(t, email, ip, () => 'invalid');
-    expect(throttledAttempt(t, email, ip, () => 'ok')).toBe('ok');
+    for (let i = 0; i < 4; i++) await throttledAttempt(t, email, ip, async () => 'invalid');
+    expect(await throttledAttempt(t, email, ip, async () => ['abcde-fghjk'])).toEqual(['abcde-fghjk']);
+    for (let i = 0; i < 4; i++) await throttledAttempt(t, email, ip, async () => 'invalid');
+    expect(await throttledAttempt(t, email, ip, async () => 'ok')).toBe('ok');
   });
 
-  it('asking without a factor enrolled is not counted as a guess', () => {
+  it('asking without a factor enrolled is not counted as a guess', async () => {
     const t = throttle();
-    for (let i = 0; i < 10; i++) throttledAttempt(t, email, ip, () => 'not_enrolled');
-    expect(throttledAttempt(t, email, ip, () => 'ok')).toBe('ok');
+    for (let i = 0; i < 10; i++) await throttledAttempt(t, email, ip, async () => 'not_enrolled');
+    expect(await throttledAttempt(t, email, ip, async () => 'ok')).toBe('ok');
   });
 
-  it('counts under its own key: wrong codes do not block the log-in itself', () => {
+  it('counts under its own key: wrong codes do not block the log-in itself', async () => {
     const t = throttle();
-    for (let i = 0; i < 5; i++) throttledAttempt(t, email, ip, () => 'invalid');
+    for (let i = 0; i < 5; i++) await throttledAttempt(t, email, ip, async () => 'invalid');
     expect(t.check(email, ip)).toEqual({ allowed: true });
   });
 });

@@ -28,7 +28,7 @@ const audit = (ctx: Ctx, who: FactorHolder, action: AuditAction, outcome: string
 
 /** Starts (or restarts) enrolment: the QR code and the key to type. */
 export async function beginEnrolment(ctx: Ctx, who: FactorHolder): Promise<SecondFactorEnrolment> {
-  const { enrolled } = ctx.secondFactors.status(who.email);
+  const { enrolled } = await ctx.secondFactors.status(who.email);
   if (!mayEnrolSecondFactor(enrolled, who.secondFactorAt !== null)) {
     throw new ApiError('second_factor_already_enrolled');
   }
@@ -38,7 +38,7 @@ export async function beginEnrolment(ctx: Ctx, who: FactorHolder): Promise<Secon
 
 /** Confirms enrolment with a first code: the session has passed the factor, the codes are shown once. */
 export async function confirmEnrolment(ctx: Ctx, who: FactorHolder, code: string): Promise<RecoveryCodes> {
-  const codes = throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
+  const codes = await throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
     ctx.secondFactors.confirm(who.email, code),
   );
   if (codes === 'not_enrolled') throw new ApiError('second_factor_not_enrolled');
@@ -53,7 +53,7 @@ export async function confirmEnrolment(ctx: Ctx, who: FactorHolder, code: string
 
 /** Passes the factor in this session with a code from the app or a recovery code. */
 export async function verifySecondFactor(ctx: Ctx, who: FactorHolder, code: string): Promise<void> {
-  const result = throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
+  const result = await throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
     ctx.secondFactors.verify(who.email, code),
   );
   await audit(ctx, who, 'second_factor', result === 'ok' ? 'ok' : `second_factor_${result}`);
@@ -68,30 +68,31 @@ type Throttle = Pick<LoginThrottle, 'check' | 'recordAttempt' | 'recordFailure' 
  * The log-in throttle under its own key, so six digits cannot be guessed: wrong codes count, a
  * right one clears the count, and asking without a factor enrolled is not a guess.
  */
-export function throttledAttempt<T extends string[] | 'ok' | 'invalid' | 'not_enrolled'>(
+export async function throttledAttempt<T extends string[] | 'ok' | 'invalid' | 'not_enrolled'>(
   throttle: Throttle,
   email: string,
   ip: string,
-  attempt: () => T,
-): T {
+  attempt: () => Promise<T>,
+): Promise<T> {
   const who = `second-factor:${email}`;
-  const gate = throttle.check(who, ip);
+  // Awaited so that the throttle may be synchronous or a repository returning promises.
+  const gate = await throttle.check(who, ip);
   if (!gate.allowed) {
     throw new ApiError('too_many_attempts', {
       retryAfterSeconds: gate.retryAfterSeconds,
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
     });
   }
-  const recorded = throttle.recordAttempt(who, ip);
-  const result = attempt();
+  const recorded = await throttle.recordAttempt(who, ip);
+  const result = await attempt();
   if (Array.isArray(result) || result === 'ok') {
-    throttle.forget(recorded);
-    throttle.recordSuccess(who, ip);
+    await throttle.forget(recorded);
+    await throttle.recordSuccess(who, ip);
   } else if (result === 'not_enrolled') {
-    throttle.forget(recorded);
+    await throttle.forget(recorded);
   } else {
     // A wrong code charges the address too, as a wrong password does.
-    throttle.recordFailure(recorded);
+    await throttle.recordFailure(recorded);
   }
   return result;
 }

@@ -46,7 +46,7 @@ export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: write,
       handler: async (req) => {
         const created = await createAccount(ctx, req.body, actorOf(req));
-        return { ...created, account: detailOf(ctx, created.account) };
+        return { ...created, account: await detailOf(ctx, created.account) };
       },
     });
 

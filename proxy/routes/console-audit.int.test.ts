@@ -18,7 +18,7 @@ describe('the audit log viewer (Đ7.1)', () => {
     proxy = await startProxy();
     const { units, accounts, store } = proxy.ctx;
     for (const code of [mine, other])
-      units.create({
+      await units.create({
         code,
         name: `Đơn vị ${code}`,
         parentCode: null,

@@ -20,7 +20,7 @@ describe('the console’s directory (Đ5.1, Đ12.5)', () => {
   beforeAll(async () => {
     proxy = await startProxy();
     const { units, accounts } = proxy.ctx;
-    units.create({
+    await units.create({
       code: dept,
       name: `Sở Kiểm thử ${tag}`,
       parentCode: null,
@@ -28,7 +28,7 @@ describe('the console’s directory (Đ5.1, Đ12.5)', () => {
       mailbox: null,
       website: null,
     });
-    units.create({
+    await units.create({
       code: division,
       name: `Phòng Dữ liệu, Số hóa ${tag}`,
       parentCode: dept,

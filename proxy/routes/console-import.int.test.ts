@@ -30,7 +30,7 @@ describe('bulk import of a unit’s staff list: preview, then create the kept ro
   beforeAll(async () => {
     proxy = await startProxy();
     domain = proxy.ctx.config.org.mailDomain;
-    proxy.ctx.units.create({
+    await proxy.ctx.units.create({
       code,
       name: unitName,
       parentCode: null,
@@ -168,7 +168,7 @@ describe('bulk import of a unit’s staff list: preview, then create the kept ro
     expect(unknown.json().error.code).toBe('request_not_found');
     expect(await proxy.ctx.accounts.get(`lanht.${code}@${domain}`)).toBeUndefined();
 
-    const request = proxy.ctx.requests.create(
+    const request = await proxy.ctx.requests.create(
       { unitCode: code, kind: 'create', documentNumber: '15/CV-STTT' },
       admin.email,
     );
@@ -179,7 +179,7 @@ describe('bulk import of a unit’s staff list: preview, then create the kept ro
     const [row] = (res.json() as ImportCreateResponse).results;
     if (row?.address) created.push(row.address);
     expect(row?.address).toBe(`lanht.${code}@${domain}`);
-    expect(proxy.ctx.requests.get(request.id)).toMatchObject({
+    expect(await proxy.ctx.requests.get(request.id)).toMatchObject({
       status: 'done',
       outcome: `account_import lanht.${code}@${domain}`,
     });

@@ -21,7 +21,7 @@ describe('GET /api/console/report (Đ12.10)', () => {
 
   beforeAll(async () => {
     proxy = await startProxy();
-    proxy.ctx.units.create({
+    await proxy.ctx.units.create({
       code: unit,
       name: 'Phòng Thử nghiệm Báo cáo Đắk Ơ',
       parentCode: null,
@@ -29,7 +29,7 @@ describe('GET /api/console/report (Đ12.10)', () => {
       mailbox: null,
       website: null,
     });
-    proxy.ctx.units.create({
+    await proxy.ctx.units.create({
       code: other,
       name: 'Xã Khác',
       parentCode: null,

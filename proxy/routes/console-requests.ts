@@ -20,7 +20,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.list),
       preHandler: requireConsole(ctx, 'read'),
       handler: async (req) => ({
-        requests: listUnitRequests(ctx, req.query, req.consoleUser!.units).map(view),
+        requests: (await listUnitRequests(ctx, req.query, req.consoleUser!.units)).map(view),
       }),
     });
 

@@ -11,12 +11,14 @@ import { fromTable, sendNoContent } from '../http/route';
 export function consoleUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const node = async (code: string) =>
-      unitTree(ctx, null, await ctx.accounts.list()).find((u) => u.code === code) as UnitNode;
+      (await unitTree(ctx, null, await ctx.accounts.list())).find((u) => u.code === code) as UnitNode;
 
     app.route({
       ...fromTable(routes.tree),
       preHandler: requireConsole(ctx, 'read'),
-      handler: async (req) => ({ units: unitTree(ctx, req.consoleUser!.units, await allAccounts(ctx)) }),
+      handler: async (req) => ({
+        units: await unitTree(ctx, req.consoleUser!.units, await allAccounts(ctx)),
+      }),
     });
 
     app.route({

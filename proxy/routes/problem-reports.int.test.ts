@@ -178,10 +178,10 @@ describe('Đ13.7 problem reports', { timeout: 90_000 }, () => {
   });
 
   it(`stops at ${REPORTS_PER_HOUR} reports an hour per user`, async () => {
-    const store = createReportStore(proxy.ctx.db);
-    const made = store.list({}).filter((r) => r.reporter === reporter.email).length;
+    const store = createReportStore(proxy.ctx.store.db);
+    const made = (await store.list({})).filter((r) => r.reporter === reporter.email).length;
     for (let i = made; i < REPORTS_PER_HOUR; i++) {
-      store.create(
+      await store.create(
         {
           reporter: reporter.email,
           kind: 'fault',

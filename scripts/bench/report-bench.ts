@@ -30,13 +30,10 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
   try {
     let clock = new Date('2026-01-05T02:00:00Z');
     const opened = openSqlite(dir);
-    // The unit tree's store still takes the synchronous handle of the same file.
-    const db = opened.legacyRaw;
-    if (!db) throw new Error('unreachable: SQLite has a raw handle');
     const store = createAccountStore(opened.db, () => clock);
-    const units = createUnitStore(db);
+    const units = createUnitStore(opened.db);
     for (let u = 0; u < 60; u++) {
-      units.create({
+      await units.create({
         code: `dv${u}`,
         name: `Ủy ban nhân dân xã Đắk Ơ số ${u + 1}`,
         parentCode: null,
@@ -72,7 +69,7 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
     };
     const period = periodById('2026-06')!;
     const now = new Date('2026-06-25T02:00:00Z');
-    const names = new Map(units.list().map((u) => [u.code, u.name]));
+    const names = new Map((await units.list()).map((u) => [u.code, u.name]));
     const timings = { data: [] as number[], xlsx: [] as number[], pdf: [] as number[] };
     let pages = 0;
     let size = { xlsx: 0, pdf: 0 };

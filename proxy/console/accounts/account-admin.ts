@@ -22,7 +22,7 @@ export async function updateProfile(
   change: { fullName?: string | undefined; unitCode?: string | undefined; title?: string | null | undefined },
   actor: Actor,
 ): Promise<AccountRecord> {
-  if (change.unitCode !== undefined && !ctx.units.get(change.unitCode)) {
+  if (change.unitCode !== undefined && !(await ctx.units.get(change.unitCode))) {
     throw new ApiError('unit_not_found', { code: change.unitCode });
   }
   const record = await ctx.accounts.setProfile(email, {

@@ -64,25 +64,29 @@ export async function proposeFor(
   input: { fullName: string; unitCode: string; kind: AccountKind },
   existing?: ReadonlySet<string>,
 ): Promise<Proposal> {
-  const unit = ctx.units.get(input.unitCode.trim().toLowerCase());
+  const unit = await ctx.units.get(input.unitCode.trim().toLowerCase());
   if (!unit) return { ok: false, code: 'unit_not_found' };
-  return proposeWith(unit, input, existing ?? (await existingAddresses(ctx)), ctx.units.get, ctx.config);
+  const parent = await namingParent(ctx.units, unit);
+  return proposeWith(unit, parent, input, existing ?? (await existingAddresses(ctx)), ctx.config);
+}
+
+/** Đ4.1c, Đ4.1d: a division or commune is named with its parent; a department or district alone. */
+async function namingParent(units: AppContext['units'], unit: Unit): Promise<Unit | undefined> {
+  const withParent = (unit.level === 'division' || unit.level === 'commune') && unit.parentCode;
+  return withParent ? units.get(unit.parentCode as string) : undefined;
 }
 
 function proposeWith(
   unit: Unit,
+  parent: Unit | undefined,
   input: { fullName: string; kind: AccountKind },
   existing: ReadonlySet<string>,
-  unitOf: (code: string) => Unit | undefined,
   config: AppContext['config'],
 ): Proposal {
   const domain = config.org.mailDomain;
   if (input.kind === 'personal') {
     return proposeAddress({ fullName: input.fullName, unitCode: unit.code, existing, domain });
   }
-  // Đ4.1c, Đ4.1d: a division or commune is named with its parent; a department or district alone.
-  const withParent = (unit.level === 'division' || unit.level === 'commune') && unit.parentCode;
-  const parent = withParent ? unitOf(unit.parentCode as string) : undefined;
   const proposal = proposeUnitAddress({
     unitCode: unit.code,
     parentCode: parent?.code ?? null,
@@ -103,7 +107,7 @@ export async function createAccount(
   actor: Actor,
 ): Promise<{ account: AccountRecord; address: string; temporaryPassword: string; proposed: string }> {
   const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
-  const unit = ctx.units.get(input.unitCode.trim().toLowerCase());
+  const unit = await ctx.units.get(input.unitCode.trim().toLowerCase());
   if (!unit) throw new ApiError('unit_not_found');
   const quotaBytes = input.quotaBytes ?? ctx.config.limits.quotaMinBytes;
   if (quotaBytes < ctx.config.limits.quotaMinBytes) {
@@ -113,9 +117,9 @@ export async function createAccount(
   const name = fullName || (input.kind === 'unit' ? unit.name : '');
   const proposal = proposeWith(
     unit,
+    await namingParent(ctx.units, unit),
     { fullName: name, kind: input.kind },
     existing,
-    ctx.units.get,
     ctx.config,
   );
   const domain = ctx.config.org.mailDomain.toLowerCase();
@@ -181,7 +185,7 @@ export async function createAccount(
       ...(hook !== 'none' ? { hook } : {}),
     },
   });
-  if (input.requestId) ctx.requests.complete(input.requestId, `account_create ${address}`, actor.name);
+  if (input.requestId) await ctx.requests.complete(input.requestId, `account_create ${address}`, actor.name);
   const account = (await ctx.accounts.get(address)) as AccountRecord;
   // Colleagues can address the new mailbox at once, not after the hourly directory refresh; only
   // this address is added (an import of many people must not rebuild the directory per row).

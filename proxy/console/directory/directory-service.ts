@@ -17,13 +17,13 @@ export async function directoryFor(
   query: { unit?: string | undefined; q?: string | undefined },
 ) {
   if (query.unit !== undefined) {
-    if (!ctx.units.get(query.unit)) throw new ApiError('unit_not_found');
+    if (!(await ctx.units.get(query.unit))) throw new ApiError('unit_not_found');
     assertUnitVisible(req, query.unit);
   }
   return listDirectory(
     {
       accounts: await ctx.accounts.list(),
-      units: ctx.units.list(),
+      units: await ctx.units.list(),
       provider: await ctx.directory.entries(),
     },
     { visible: req.consoleUser?.units ?? null, unit: query.unit, q: query.q },
@@ -52,7 +52,7 @@ export async function directoryExport(
   const unit = unitCode ?? manager ?? undefined;
   const listing = await directoryFor(ctx, req, { unit });
   const sheet = {
-    heading: (unit && ctx.units.get(unit)?.name) || ctx.config.org.name,
+    heading: (unit && (await ctx.units.get(unit))?.name) || ctx.config.org.name,
     date: vietnamDateOf(now),
     rows: listing.groups.flatMap((g) => g.entries),
   };

@@ -11,6 +11,6 @@ export async function refreshDirectory(
 ): Promise<void> {
   const provider = await ctx.passwordDriver.listAccounts();
   await ctx.directory.replaceFromProvider(
-    completionEntries({ provider, accounts: await ctx.accounts.list(), units: ctx.units.list() }),
+    completionEntries({ provider, accounts: await ctx.accounts.list(), units: await ctx.units.list() }),
   );
 }

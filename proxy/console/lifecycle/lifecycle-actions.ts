@@ -48,13 +48,18 @@ async function audit(
 }
 
 /** A unit's request the action answers (Đ5.2): it must be open, and is closed by the action. */
-function openRequest(deps: LifecycleDeps, requestId: number | undefined) {
+async function openRequest(deps: LifecycleDeps, requestId: number | undefined) {
   if (requestId === undefined) return;
-  const request = deps.requests.get(requestId);
+  const request = await deps.requests.get(requestId);
   if (request?.status !== 'open') throw new ApiError('request_not_found');
 }
-function completeRequest(deps: LifecycleDeps, requestId: number | undefined, outcome: string, actor: Actor) {
-  if (requestId !== undefined) deps.requests.complete(requestId, outcome, actor.name);
+async function completeRequest(
+  deps: LifecycleDeps,
+  requestId: number | undefined,
+  outcome: string,
+  actor: Actor,
+) {
+  if (requestId !== undefined) await deps.requests.complete(requestId, outcome, actor.name);
 }
 
 /** Đ5.3b: the text the holder reads when sending is refused. */
@@ -83,7 +88,7 @@ export async function recordDeparture(
     throw new ApiError('departure_invalid');
   }
   if (record.state === 'revoked') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   await deps.accounts.setProfile(record.email, { departure: { on, level, reason } });
   await audit(deps, actor, record.email, 'departure', {
     on,
@@ -91,7 +96,7 @@ export async function recordDeparture(
     reason,
     ...(input.requestId ? { requestId: input.requestId } : {}),
   });
-  completeRequest(deps, input.requestId, `departure ${record.email} ${on}`, actor);
+  await completeRequest(deps, input.requestId, `departure ${record.email} ${on}`, actor);
 }
 
 /** A departure recorded by mistake: the calendar goes, and the sending lock it caused. */
@@ -138,7 +143,7 @@ export async function suspendAccount(
   const [problem] = checkSuspension(input);
   if (problem) throw new ApiError(problem);
   if (record.state !== 'active') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   const note = input.note?.normalize('NFC').trim();
   await setAccountState(
     deps,
@@ -148,7 +153,7 @@ export async function suspendAccount(
     actor,
   );
   await deps.imap.release(record.email).catch(() => undefined);
-  completeRequest(deps, input.requestId, `account_state suspended ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `account_state suspended ${record.email}`, actor);
 }
 
 /** Đ6.3a: the request to restore as received; Đ6.3b gives the Sở one working day. */
@@ -163,7 +168,7 @@ export async function recordRestoreRequest(
   if (record.state !== 'suspended') throw new ApiError('account_state_invalid');
   const day = input.receivedOn?.trim() ? parseVietnameseDay(input.receivedOn, { iso: true }) : null;
   if (input.receivedOn?.trim() && !day) throw new ApiError('validation_failed');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   // A date typed without a time: the request counts from that morning.
   const receivedAt = day && day !== vietnamDateOf(now) ? startOfVietnamDay(day) : now;
   await deps.accounts.setProfile(record.email, { restoreRequestedAt: receivedAt });
@@ -193,11 +198,11 @@ export async function verifyAndRestore(
 ): Promise<{ temporaryPassword: string }> {
   const record = await known(deps, email);
   if (record.state !== 'suspended') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   await setAccountState(deps, record.email, 'active', null, actor);
   const temporaryPassword = await resetPassword(deps, record.email, actor);
   await deps.accounts.setProfile(record.email, { restoreRequestedAt: null });
-  completeRequest(deps, input.requestId, `restore ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `restore ${record.email}`, actor);
   return { temporaryPassword };
 }
 
@@ -260,11 +265,11 @@ export async function revokeAccount(
 ): Promise<{ export: MailboxExport | null }> {
   const record = await known(deps, email);
   if (record.state === 'revoked') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   const made = input.exported ? null : await exportAccountMailbox(deps, record.email, actor, now);
   await setAccountState(deps, record.email, 'revoked', 'revoked', actor);
   await deps.imap.release(record.email).catch(() => undefined);
-  completeRequest(deps, input.requestId, `account_state revoked ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `account_state revoked ${record.email}`, actor);
   return { export: made };
 }
 

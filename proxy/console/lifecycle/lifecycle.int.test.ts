@@ -74,7 +74,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     await proxy.ctx.accounts.setProfile(admin.email, {
       inactivityExemption: { reason: 'Quản trị', until: null },
     });
-    proxy.ctx.units.create({
+    await proxy.ctx.units.create({
       code: 'sttt',
       name: 'Sở Thông tin và Truyền thông',
       parentCode: null,

@@ -34,7 +34,7 @@ export async function scheduleMaintenance(
       await audit(deps, actor, err.code, { op: 'create', startsAt: startsAt.toISOString() });
     throw err;
   }
-  const created = notices.create({ startsAt, endsAt, message: input.message }, actor.name, now);
+  const created = await notices.create({ startsAt, endsAt, message: input.message }, actor.name, now);
   await audit(deps, actor, 'ok', {
     op: 'create',
     id: created.id,
@@ -52,7 +52,7 @@ export async function cancelMaintenance(
   actor: Actor,
   now: Date,
 ): Promise<MaintenanceNotice> {
-  if (!notices.cancel(id, actor.name, now)) throw new ApiError('notice_not_found');
+  if (!(await notices.cancel(id, actor.name, now))) throw new ApiError('notice_not_found');
   await audit(deps, actor, 'ok', { op: 'cancel', id });
-  return consoleNotice(notices.get(id)!, now);
+  return consoleNotice((await notices.get(id))!, now);
 }

@@ -5,8 +5,8 @@ import { ApiError } from '../../errors';
 import type { ReportStore } from './report-store';
 
 /** One report of the queue, or 404. */
-export function problemReportOf(reports: ReportStore, id: number): ProblemReport {
-  const report = reports.get(id);
+export async function problemReportOf(reports: ReportStore, id: number): Promise<ProblemReport> {
+  const report = await reports.get(id);
   if (!report) throw new ApiError('problem_report_not_found');
   return report;
 }
@@ -21,10 +21,10 @@ export async function setProblemStatus(
   now: Date,
 ): Promise<ProblemReport> {
   const { status, resolution } = update;
-  if (!reports.setStatus(id, status, resolution ?? null, actor.name, now)) {
+  if (!(await reports.setStatus(id, status, resolution ?? null, actor.name, now))) {
     throw new ApiError('problem_report_not_found');
   }
-  const report = reports.get(id)!;
+  const report = (await reports.get(id))!;
   await deps.audit.record({
     actor: actor.name,
     email: report.reporter,

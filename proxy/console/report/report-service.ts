@@ -36,7 +36,7 @@ export async function loadReportInputs(ctx: ReportContext): Promise<ReportInputs
     history.set(r.email, list);
   }
   const unitMailboxes = new Map<string, string>();
-  for (const unit of ctx.units.list()) {
+  for (const unit of await ctx.units.list()) {
     if (unit.mailbox) unitMailboxes.set(unit.mailbox.toLowerCase(), unit.code);
   }
   return {
@@ -112,6 +112,6 @@ export async function sixMonthlyReport(
   now = new Date(),
 ): Promise<BuiltReport> {
   const inputs = await loadReportInputs(ctx);
-  const names = new Map(ctx.units.list().map((u) => [u.code, u.name]));
+  const names = new Map((await ctx.units.list()).map((u) => [u.code, u.name]));
   return buildReport(inputs, names, period, visible, now);
 }

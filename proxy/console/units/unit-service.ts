@@ -18,12 +18,12 @@ export function unitWithSubUnits(units: readonly Unit[], code: string): Set<stri
  * The tree as a depth-first list (parents before children, siblings by name), with account
  * counts. `visible` (a unit manager's scope) cuts it to their own subtree.
  */
-export function unitTree(
+export async function unitTree(
   deps: Deps,
   visible: ReadonlySet<string> | null,
   accounts: readonly { unitCode: string | null }[],
-): UnitNode[] {
-  const units = deps.units.list().filter((u) => !visible || visible.has(u.code));
+): Promise<UnitNode[]> {
+  const units = (await deps.units.list()).filter((u) => !visible || visible.has(u.code));
   const present = new Set(units.map((u) => u.code));
   const direct = new Map<string, number>();
   for (const a of accounts) {
@@ -56,15 +56,20 @@ export function unitTree(
   return out;
 }
 
-function checkParent(deps: Deps, code: string, input: { parentCode: string | null; level: Unit['level'] }) {
+async function checkParent(
+  deps: Deps,
+  code: string,
+  input: { parentCode: string | null; level: Unit['level'] },
+) {
   if (input.parentCode === null) {
     // Only the province stands alone; everything else hangs under a unit of the tree.
     if (input.level !== 'province') throw new ApiError('parent_code_invalid');
     return;
   }
-  if (!deps.units.get(input.parentCode)) throw new ApiError('unit_not_found', { code: input.parentCode });
+  if (!(await deps.units.get(input.parentCode)))
+    throw new ApiError('unit_not_found', { code: input.parentCode });
   // A unit cannot move below itself.
-  if (unitWithSubUnits(deps.units.list(), code).has(input.parentCode))
+  if (unitWithSubUnits(await deps.units.list(), code).has(input.parentCode))
     throw new ApiError('parent_code_invalid');
 }
 
@@ -91,20 +96,20 @@ export async function createUnit(deps: Deps, input: UnitCreate, actor: Actor): P
   const code = input.code.trim();
   // The code goes into addresses (Đ4): typed in lower-case ASCII, never folded silently.
   if (!UNIT_CODE.test(code)) throw new ApiError('unit_code_invalid');
-  if (deps.units.get(code)) throw new ApiError('unit_exists', { code });
+  if (await deps.units.get(code)) throw new ApiError('unit_exists', { code });
   const unit: Unit = { code, ...fields(input) };
-  checkParent(deps, code, unit);
-  if (!deps.units.create(unit)) throw new ApiError('unit_exists', { code });
+  await checkParent(deps, code, unit);
+  if (!(await deps.units.create(unit))) throw new ApiError('unit_exists', { code });
   await audit(deps, actor, 'ok', { op: 'create', code, name: unit.name });
   return unit;
 }
 
 export async function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: Actor): Promise<Unit> {
-  const before = deps.units.get(code);
+  const before = await deps.units.get(code);
   if (!before) throw new ApiError('unit_not_found', { code });
   const unit: Unit = { code, ...fields(input) };
-  checkParent(deps, code, unit);
-  deps.units.update(unit);
+  await checkParent(deps, code, unit);
+  await deps.units.update(unit);
   await audit(deps, actor, 'ok', {
     op: 'update',
     code,
@@ -121,10 +126,10 @@ export async function deleteUnit(
   actor: Actor,
   known: readonly { unitCode: string | null }[],
 ): Promise<void> {
-  if (!deps.units.get(code)) throw new ApiError('unit_not_found', { code });
-  const subUnits = deps.units.list().filter((u) => u.parentCode === code).length;
+  if (!(await deps.units.get(code))) throw new ApiError('unit_not_found', { code });
+  const subUnits = (await deps.units.list()).filter((u) => u.parentCode === code).length;
   const accounts = known.filter((a) => a.unitCode === code).length;
   if (subUnits > 0 || accounts > 0) throw new ApiError('unit_in_use', { subUnits, accounts });
-  deps.units.remove(code);
+  await deps.units.remove(code);
   await audit(deps, actor, 'ok', { op: 'delete', code });
 }
