@@ -77,7 +77,7 @@ async function verifyCurrentPassword(
 ): Promise<void> {
   const gate = await ctx.loginThrottle.checkAndRecordAttempt(email, ip);
   if (!gate.allowed) {
-    await refuse(
+    return refuse(
       new ApiError('too_many_attempts', {
         retryAfterSeconds: gate.retryAfterSeconds,
         minutes: Math.ceil(gate.retryAfterSeconds / 60),
@@ -90,7 +90,7 @@ async function verifyCurrentPassword(
   } catch (error) {
     if (error instanceof ApiError && error.code === 'invalid_credentials') {
       await ctx.loginThrottle.recordFailure(attempt);
-      refuse(new ApiError('current_password_incorrect'));
+      return refuse(new ApiError('current_password_incorrect'));
     }
     await ctx.loginThrottle.forget(attempt);
     throw error;
