@@ -15,7 +15,6 @@ import type { ImapPool } from './mail/imap-pool';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
-import type { Db } from './store/database';
 import type { Store } from './store/open-store';
 
 /** What route modules are given: built once in server.ts, never imported as globals. */
@@ -23,7 +22,6 @@ export interface AppContext {
   config: Config;
   /** The policy store (SQLite or PostgreSQL) every repository below is written against. */
   store: Store;
-  db: Db;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
   audit: AuditLog;

@@ -91,13 +91,10 @@ export async function buildServer(config: Config) {
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
   });
-  const db = store.legacyRaw;
-  if (!db) throw new Error('PostgreSQL: repositories are being moved to the Store');
   const metrics = createMetrics();
   const ctx: AppContext = {
     config,
     store,
-    db,
     sessions: createSessionStore(store.db, config.session),
     loginThrottle: createLoginThrottle(store, config.loginThrottle),
     audit: createAuditLog(store.db),

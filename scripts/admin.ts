@@ -13,6 +13,8 @@ import {
 import { createAuditLog } from '../proxy/audit/audit-log';
 import { createSessionStore } from '../proxy/auth/session-store';
 import { ConfigError, loadConfig } from '../proxy/config';
+import { loadDataKey } from '../proxy/console/data-key';
+import { createSecondFactors } from '../proxy/console/second-factor';
 import { loadEnvFile } from '../proxy/load-env-file';
 import { createPasswordDriver } from '../proxy/password/drivers/create-driver';
 import { DriverError } from '../proxy/password/drivers/password-driver';
@@ -46,13 +48,11 @@ async function main(): Promise<number> {
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
   });
-  const db = store.legacyRaw;
-  if (!db) throw new Error('PostgreSQL: repositories are being moved to the Store');
   const deps: AdminDeps = {
     config,
     accounts: createAccountStore(store.db),
     audit: createAuditLog(store.db),
-    sessions: createSessionStore(db, config.session),
+    sessions: createSessionStore(store.db, config.session),
     passwordDriver: createPasswordDriver(config.passwordDriver),
   };
   const reason = rest.join(' ').trim() || null;
@@ -124,9 +124,10 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'reset-second-factor': {
-      db.prepare('DELETE FROM second_factors WHERE email = ?').run(email);
-      db.prepare('DELETE FROM recovery_codes WHERE email = ?').run(email);
-      deps.sessions.destroyAllFor(email);
+      await createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName).reset(
+        email,
+      );
+      await deps.sessions.destroyAllFor(email);
       await deps.audit.record({ actor: ADMIN.name, email, action: 'second_factor_reset', outcome: 'ok' });
       console.log(`Đã xóa xác thực hai lớp của ${email}; lần vào trang quản trị tới sẽ đăng ký lại.`);
       return 0;

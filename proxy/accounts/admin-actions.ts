@@ -39,7 +39,7 @@ export async function resetPassword(deps: AdminDeps, email: string, actor: Actor
     throw error;
   }
   await deps.accounts.recordPasswordReset(address);
-  deps.sessions.destroyAllFor(address);
+  await deps.sessions.destroyAllFor(address);
   await audit('ok');
   return password;
 }
@@ -62,7 +62,7 @@ export async function setAccountState(
     state === 'active' ? null : (cleanReason ?? (state === 'revoked' ? 'revoked' : 'suspended')),
   );
   await deps.accounts.setState(address, state, state === 'active' ? null : cleanReason);
-  if (state !== 'active') deps.sessions.destroyAllFor(address);
+  if (state !== 'active') await deps.sessions.destroyAllFor(address);
   await deps.audit.record({
     actor: actor.name,
     email: address,

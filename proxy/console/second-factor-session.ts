@@ -46,7 +46,7 @@ export async function confirmEnrolment(ctx: Ctx, who: FactorHolder, code: string
     await audit(ctx, who, 'second_factor_enrol', 'second_factor_invalid');
     throw new ApiError('second_factor_invalid');
   }
-  ctx.sessions.markSecondFactor(who.sessionIdHash);
+  await ctx.sessions.markSecondFactor(who.sessionIdHash);
   await audit(ctx, who, 'second_factor_enrol', 'ok');
   return { codes };
 }
@@ -59,10 +59,13 @@ export async function verifySecondFactor(ctx: Ctx, who: FactorHolder, code: stri
   await audit(ctx, who, 'second_factor', result === 'ok' ? 'ok' : `second_factor_${result}`);
   if (result === 'not_enrolled') throw new ApiError('second_factor_not_enrolled');
   if (result === 'invalid') throw new ApiError('second_factor_invalid');
-  ctx.sessions.markSecondFactor(who.sessionIdHash);
+  await ctx.sessions.markSecondFactor(who.sessionIdHash);
 }
 
-type Throttle = Pick<LoginThrottle, 'check' | 'recordAttempt' | 'recordFailure' | 'forget' | 'recordSuccess'>;
+type Throttle = Pick<
+  LoginThrottle,
+  'check' | 'checkAndRecordAttempt' | 'recordFailure' | 'forget' | 'recordSuccess'
+>;
 
 /**
  * The log-in throttle under its own key, so six digits cannot be guessed: wrong codes count, a
@@ -72,27 +75,25 @@ export async function throttledAttempt<T extends string[] | 'ok' | 'invalid' | '
   throttle: Throttle,
   email: string,
   ip: string,
-  attempt: () => Promise<T>,
+  attempt: () => T | Promise<T>,
 ): Promise<T> {
   const who = `second-factor:${email}`;
-  // Awaited so that the throttle may be synchronous or a repository returning promises.
-  const gate = await throttle.check(who, ip);
+  const gate = await throttle.checkAndRecordAttempt(who, ip);
   if (!gate.allowed) {
     throw new ApiError('too_many_attempts', {
       retryAfterSeconds: gate.retryAfterSeconds,
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
     });
   }
-  const recorded = await throttle.recordAttempt(who, ip);
   const result = await attempt();
   if (Array.isArray(result) || result === 'ok') {
-    await throttle.forget(recorded);
+    await throttle.forget(gate.attempt);
     await throttle.recordSuccess(who, ip);
   } else if (result === 'not_enrolled') {
-    await throttle.forget(recorded);
+    await throttle.forget(gate.attempt);
   } else {
     // A wrong code charges the address too, as a wrong password does.
-    await throttle.recordFailure(recorded);
+    await throttle.recordFailure(gate.attempt);
   }
   return result;
 }
