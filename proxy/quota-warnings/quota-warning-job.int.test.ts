@@ -89,7 +89,6 @@ describe('quota warning job: into the mailbox, from the system, for accounts tha
   });
 
   afterAll(async () => {
-    await job?.stop();
     await store?.close();
     for (const account of [nearlyFull, roomy]) {
       resetMailbox(account.email);

@@ -19,10 +19,9 @@ async function jobWith(env: Record<string, string>) {
 describe('quota warning job switches', () => {
   it('stays off, saying so, without a doveadm URL', async () => {
     const { job, lines, close } = await jobWith({});
-    job.start();
+    expect(job.scheduled()).toBeNull();
     expect(lines).toEqual([expect.stringContaining('DOVEADM_URL is not set')]);
     await expect(job.runOnce()).rejects.toThrow(/DOVEADM_URL/);
-    await job.stop();
     await close();
   });
 
@@ -31,18 +30,22 @@ describe('quota warning job switches', () => {
       DOVEADM_URL: 'http://127.0.0.1:10081/doveadm/v1',
       QUOTA_WARNING_JOB_MINUTES: '0',
     });
-    job.start();
+    expect(job.scheduled()).toBeNull();
     expect(lines).toEqual([expect.stringContaining('QUOTA_WARNING_JOB_MINUTES=0')]);
-    await job.stop();
     await close();
   });
 
-  it('starts once and stops cleanly', async () => {
-    const { job, lines, close } = await jobWith({ DOVEADM_URL: 'http://127.0.0.1:10081/doveadm/v1' });
-    expect(job.start()).toBe(job);
-    job.start();
+  it('is scheduled every QUOTA_WARNING_JOB_MINUTES, at the same moments on every instance', async () => {
+    const { job, lines, close } = await jobWith({
+      DOVEADM_URL: 'http://127.0.0.1:10081/doveadm/v1',
+      QUOTA_WARNING_JOB_MINUTES: '15',
+    });
+    const scheduled = job.scheduled();
+    expect(scheduled?.name).toBe('quota-warnings');
     expect(lines).toEqual(['quota warnings: scheduled']);
-    await job.stop();
+    const at = Date.UTC(2026, 11, 7, 8, 7);
+    expect(scheduled?.next(at)).toBe(Date.UTC(2026, 11, 7, 8, 15));
+    expect(scheduled?.slot(Date.UTC(2026, 11, 7, 8, 15))).toBe(scheduled?.slot(Date.UTC(2026, 11, 7, 8, 29)));
     await close();
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditLog } from '../audit/audit-log';
 import type { Config } from '../config';
+import { everyPeriod, type ScheduledJob } from '../jobs/schedule';
 import { type QuotaLevel, quotaLevel } from '../policy/quota-level';
 import type { StoreDb } from '../store/open-store';
 import { deliverOverLmtp } from './deliver';
@@ -34,8 +35,6 @@ export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date
   const settings = config.quotaWarnings;
 
   let running: Promise<QuotaWarningRun> | null = null;
-  let firstRun: NodeJS.Timeout | null = null;
-  let schedule: NodeJS.Timeout | null = null;
 
   async function pastWarnings(email: string, at: Date): Promise<PastWarning[]> {
     // Rows from the future are kept in the query: warningDue treats them as recent.
@@ -116,42 +115,28 @@ export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date
     return running;
   }
 
-  async function tick(): Promise<void> {
-    if (running) return; // the previous run is still going (a slow provider): skip, never pile up
-    const started = Date.now();
-    try {
-      const result = await runOnce();
-      log.info({ ...result, ms: Date.now() - started }, 'quota warnings: run finished');
-    } catch (error) {
-      log.error({ err: error }, 'quota warnings: run failed');
-    }
-  }
-
   const job = {
     runOnce,
-    /** Schedules runs every QUOTA_WARNING_JOB_MINUTES; returns the job, for `.start()` at creation. */
-    start() {
-      if (schedule) return job;
+    /**
+     * The job for the schedule (every QUOTA_WARNING_JOB_MINUTES, once across instances), or null
+     * when this deployment has it off — said once in the log, with the reason.
+     */
+    scheduled(): ScheduledJob | null {
       if (!settings.doveadmUrl) {
         log.info('quota warnings off: DOVEADM_URL is not set (Đ7.2c warnings reach only users who log in)');
-        return job;
+        return null;
       }
       if (settings.everyMs === 0) {
         log.info('quota warnings off on this proxy: QUOTA_WARNING_JOB_MINUTES=0');
-        return job;
+        return null;
       }
-      // The first run soon after start, not an interval later, but not in the way of start-up.
-      firstRun = setTimeout(tick, Math.min(settings.everyMs, 60_000)).unref();
-      schedule = setInterval(tick, settings.everyMs).unref();
       log.info({ everyMinutes: settings.everyMs / 60_000 }, 'quota warnings: scheduled');
-      return job;
-    },
-    /** Stops the schedule and waits for a run in progress, so the database can be closed after. */
-    async stop(): Promise<void> {
-      if (firstRun) clearTimeout(firstRun);
-      if (schedule) clearInterval(schedule);
-      firstRun = schedule = null;
-      await running?.catch(() => undefined);
+      return everyPeriod('quota-warnings', settings.everyMs, async () => {
+        const started = Date.now();
+        const result = await runOnce();
+        log.info({ ...result, ms: Date.now() - started }, 'quota warnings: run finished');
+        return result;
+      });
     },
   };
   return job;

@@ -11,6 +11,8 @@ import type { AccountRecord } from '../../accounts/account-store';
 import { type Actor, setAccountState, setSendingLock } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
 import { ApiError } from '../../errors';
+import { daySlot } from '../../jobs/job-slot';
+import type { ScheduledJob } from '../../jobs/schedule';
 import { eventView, lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
 import {
   exportAccountMailbox,
@@ -186,38 +188,34 @@ export async function adoptProviderAccounts(deps: Pick<LifecycleDeps, 'accounts'
   for (const account of await deps.passwordDriver.listAccounts()) await deps.accounts.ensure(account.email);
 }
 
-/** Once a day at LIFECYCLE_JOB_HOUR (Viet Nam time); -1 leaves it to another proxy. */
-export function startLifecycleSchedule(
+/**
+ * Đ5.3b, Đ6.2a: the job for the schedule, once a day at LIFECYCLE_JOB_HOUR (Viet Nam time), one
+ * run per calendar day across every instance; null (and a log line) when set to -1.
+ */
+export function lifecycleScheduledJob(
   deps: Parameters<typeof runLifecycleJob>[0],
   log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
-  now: () => Date = () => new Date(),
-) {
+): ScheduledJob | null {
   const hour = deps.config.console.lifecycleJobHour;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  const schedule = () => {
-    const wait = nextRunAt(now(), hour).getTime() - now().getTime();
-    timer = setTimeout(() => {
-      running = adoptProviderAccounts(deps)
-        .then(() =>
-          runLifecycleJob(deps, { now: now(), dryRun: false, actor: { name: 'system:lifecycle-job' } }),
-        )
-        .then((run) => log.info({ actions: run.actions.length }, 'lifecycle job ran'))
-        .catch((err: unknown) => log.warn({ err }, 'lifecycle job failed'))
-        .finally(() => {
-          running = null;
-          if (timer) schedule();
-        });
-    }, wait);
-    timer.unref();
-  };
-  if (hour >= 0) schedule();
-  else log.info('lifecycle job off on this proxy: LIFECYCLE_JOB_HOUR=-1');
+  if (hour < 0) {
+    log.info('lifecycle job off on this proxy: LIFECYCLE_JOB_HOUR=-1');
+    return null;
+  }
   return {
-    async stop(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
+    name: 'lifecycle',
+    next: (now) => nextRunAt(new Date(now), hour).getTime(),
+    slot: (dueAt) => daySlot(new Date(dueAt), deps.config.org.timeZone),
+    // A run over thousands of mailboxes takes minutes; one stuck for hours is taken over.
+    leaseMs: 3 * 60 * 60_000,
+    async run() {
+      await adoptProviderAccounts(deps);
+      const run = await runLifecycleJob(deps, {
+        now: new Date(),
+        dryRun: false,
+        actor: { name: 'system:lifecycle-job' },
+      });
+      log.info({ actions: run.actions.length }, 'lifecycle job ran');
+      return run;
     },
   };
 }
