@@ -88,6 +88,7 @@ export async function buildServer(config: Config) {
 
   const db = openDatabase(config.dataDir);
   const metrics = createMetrics();
+  const imap = createImapPool(config.imap, app.log);
   const ctx: AppContext = {
     config,
     db,
@@ -97,11 +98,11 @@ export async function buildServer(config: Config) {
     accounts: createAccountStore(db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(db),
-    imap: createImapPool(config.imap, app.log),
+    imap,
     directory: createDirectory(db),
     uploads: countingUploads(createUploadStore(path.join(config.dataDir, 'uploads')), metrics),
     sendKeys: createSendKeys(db),
-    live: createLiveHub(config.imap, config.quotaThresholds, app.log),
+    live: createLiveHub(imap, config.quotaThresholds, app.log),
     units: createUnitStore(db),
     requests: createRequestStore(db),
     secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
