@@ -159,3 +159,33 @@ it('keeps the connection open past the idle close while a stream is open, and cl
     idleBox.remove();
   }
 }, 30_000);
+
+it('goes on watching after a password change in the session, on a connection with the new password', async () => {
+  // Đ9 refuses a password holding a piece of the address; the new one has no letter a–f, so no
+  // random hex suffix is in it (an all-digit suffix would be empty once its digits go: retried).
+  let changer = freshMailbox('one-conn-pw');
+  while (/-\d+@/.test(changer.email)) {
+    changer.remove();
+    changer = freshMailbox('one-conn-pw');
+  }
+  try {
+    const session = await logIn(proxy, changer.email, changer.password);
+    const tab = await openEventReader(`${base}/api/events`, session.cookie);
+    await tab.next(isEvent('resync'));
+    const from = tab.received.length;
+    const changed = await session.post('/api/password', { current: changer.password, next: 'Ruou#Moi2026' });
+    expect(changed.statusCode, changed.body).toBe(204);
+    // The pooled connection logged in with the old password is closed; the watch opens the next.
+    await tab.next(isEvent('resync'), { from });
+    await deliver(changer.email, 'Thư sau khi đổi mật khẩu');
+    await tab.next(
+      isEvent('new_mail', (e) => e.subject === 'Thư sau khi đổi mật khẩu'),
+      { from },
+    );
+    expect(tab.received.some((r) => r.event.type === 'session_ended')).toBe(false);
+    expect(dovecotConnections(changer.email)).toBe(1);
+    await tab.close();
+  } finally {
+    changer.remove();
+  }
+});
