@@ -32,7 +32,7 @@ export interface AppContext {
   directory: Directory;
   uploads: UploadStore;
   sendKeys: SendKeys;
-  /** Live updates: at most one IMAP IDLE connection per user with an open tab. */
+  /** Live updates: one watch per user with an open tab, on the user's pooled IMAP connection. */
   live: LiveHub;
   /** The Sở TT&TT console (issue 6). */
   units: UnitStore;

@@ -92,6 +92,7 @@ export async function buildServer(config: Config) {
     poolSize: config.databasePoolSize,
   });
   const metrics = createMetrics();
+  const imap = createImapPool(config.imap, app.log);
   const ctx: AppContext = {
     config,
     store,
@@ -101,11 +102,11 @@ export async function buildServer(config: Config) {
     accounts: createAccountStore(store.db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(store.db),
-    imap: createImapPool(config.imap, app.log),
+    imap,
     directory: createDirectory(store.db),
     uploads: countingUploads(createUploadStore(store.db), metrics),
     sendKeys: createSendKeys(store.db),
-    live: createLiveHub(config.imap, config.quotaThresholds, app.log),
+    live: createLiveHub(imap, config.quotaThresholds, app.log),
     units: createUnitStore(store.db),
     requests: createRequestStore(store.db),
     lifecycleRuns: createLifecycleRuns(store.db),

@@ -63,8 +63,9 @@ export async function changePassword(
   await ctx.sessions.reseal(sessionCookie, change.next);
   await ctx.sessions.destroyOthers(email, session.idHash);
   await audit('ok', { driver: ctx.passwordDriver.kind });
-  // The pooled connection logged in with the old password; the next request opens one with the new.
-  await ctx.imap.release(email);
+  // The pooled connection logged in with the old password; the next request (or the live updates)
+  // opens one with the new.
+  await ctx.imap.release(email, { email, password: change.next });
 }
 
 /** At the provider, counted like log-in guesses: a stolen session cannot brute-force it either. */

@@ -8,7 +8,8 @@ import { createSessionLiveness } from '../live/session-liveness';
 
 /**
  * The event stream: Server-Sent Events with the changes of the user's mailbox (see
- * contract/live.ts), fed by one IMAP IDLE connection per user however many tabs are open.
+ * contract/live.ts), fed by one watch per user on their pooled IMAP connection, however many tabs
+ * are open.
  */
 export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const sessionAlive = createSessionLiveness(ctx.store.db);
