@@ -80,6 +80,7 @@ export function watchMailbox(
       if (stopped) return;
       try {
         await hold.run(async (c) => {
+          if (stopped) return;
           if (c !== attached || !ready) await attach(c);
           if (!stopped) await task(c);
         });
@@ -91,7 +92,8 @@ export function watchMailbox(
   }
 
   function failed(err: unknown) {
-    const code = (err as { code?: unknown }).code;
+    if (stopped) return;
+    const code = (err as { code?: unknown } | undefined)?.code;
     if (code === 'not_authenticated' || code === 'account_suspended') return events.rejected(code);
     if (attached?.usable) log.debug({ err, user: creds.email }, 'live update look failed');
     else retryLater();
