@@ -41,6 +41,12 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** PostgreSQL connections this instance keeps open at most. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  /**
+   * Mailboxes exported before revocation (Đ5.3b), gigabytes each, so files rather than rows: with
+   * two or more instances, one shared folder (NFS) mounted at the same path on each. Default
+   * DATA_DIR/exports.
+   */
+  EXPORTS_DIR: z.string().optional(),
   /** Names this process in job runs and logs; default <hostname>:<PORT>. */
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   STATIC_DIR: z.string().default('dist/client'),
@@ -192,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataKeyFile: e.DATA_KEY_FILE || path.join(e.DATA_DIR, 'secret.key'),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    exportsDir: e.EXPORTS_DIR ?? path.join(e.DATA_DIR, 'exports'),
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
     staticDir: e.STATIC_DIR,
     org: {

@@ -23,7 +23,7 @@ import { ApiError } from '../../errors';
 import { interpolate } from '../../i18n/catalogue';
 import { DoveadmError } from '../../quota-warnings/doveadm-quota';
 import { lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
-import { exportMailbox, exportsDir, type MailboxExport } from './mailbox-export';
+import { exportMailbox, type MailboxExport } from './mailbox-export';
 
 export type LifecycleDeps = Pick<
   AppContext,
@@ -222,7 +222,7 @@ export async function exportAccountMailbox(
   const started = Date.now();
   let result: MailboxExport;
   try {
-    result = await exportMailbox(target, record.email, deps.config.dataDir, now);
+    result = await exportMailbox(target, record.email, deps.config.exportsDir, now);
   } catch (error) {
     const reason = error instanceof DoveadmError ? error.code : 'unexpected';
     await audit(deps, actor, record.email, 'mailbox_export', { reason }, 'export_failed');
@@ -246,7 +246,7 @@ export async function exportFileOf(
 ): Promise<{ path: string; name: string }> {
   const record = await known(deps, email);
   if (!record.exportFile) throw new ApiError('export_not_found');
-  const file = path.join(exportsDir(deps.config.dataDir), path.basename(record.exportFile));
+  const file = path.join(deps.config.exportsDir, path.basename(record.exportFile));
   if (!existsSync(file)) throw new ApiError('export_not_found');
   return { path: file, name: path.basename(record.exportFile) };
 }

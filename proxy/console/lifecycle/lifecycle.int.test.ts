@@ -16,7 +16,6 @@ import { consoleUser } from '../../test-support/console-admin';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../../test-support/proxy-harness';
 import { runLifecycleJob } from './lifecycle-job';
-import { exportsDir } from './mailbox-export';
 
 const HOUR = 3_600_000;
 const ddmmyyyy = (day: string) => day.split('-').reverse().join('/');
@@ -162,7 +161,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
 
     const record = (await proxy.ctx.accounts.get(leaver.email))!;
     expect(record.state).toBe('revoked');
-    const file = path.join(exportsDir(proxy.dataDir), record.exportFile!);
+    const file = path.join(proxy.ctx.config.exportsDir, record.exportFile!);
     expect(existsSync(file)).toBe(true);
     const archive = await readArchive(file);
     expect(archive.map((m) => m.subject).sort()).toEqual(

@@ -8,7 +8,7 @@ import type { DoveadmTarget } from '../../quota-warnings/doveadm-quota';
 import { fetchTexts, listFolders, listMessages, type MessageStub } from './doveadm-mail';
 
 export interface MailboxExport {
-  /** File name under DATA_DIR/exports. */
+  /** File name under EXPORTS_DIR (default DATA_DIR/exports). */
   file: string;
   bytes: number;
   messages: number;
@@ -18,8 +18,6 @@ export interface MailboxExport {
 /** A batch is fetched whole: at most this many messages, or this many bytes (one larger message alone). */
 const BATCH_MESSAGES = 200;
 const BATCH_BYTES = 4 * 1024 * 1024;
-
-export const exportsDir = (dataDir: string) => path.join(dataDir, 'exports');
 
 /**
  * Đ5.3b: before a mailbox is revoked its mail is handed over, so nothing is lost. Every folder
@@ -31,10 +29,9 @@ export const exportsDir = (dataDir: string) => path.join(dataDir, 'exports');
 export async function exportMailbox(
   target: DoveadmTarget,
   email: string,
-  dataDir: string,
+  dir: string,
   now: Date = new Date(),
 ): Promise<MailboxExport> {
-  const dir = exportsDir(dataDir);
   await mkdir(dir, { recursive: true });
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const file = `${email.replace(/[^a-z0-9._-]/gi, '_')}-${stamp}.mbox.gz`;
