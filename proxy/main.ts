@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from './config';
 import { loadEnvFile } from './load-env-file';
 import { buildServer } from './server';
+import { SchemaTooNewError } from './store/migrate';
+import { isStoreUnavailable } from './store/store-errors';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -14,7 +16,24 @@ async function main() {
     }
     throw err;
   }
-  const { app } = await buildServer(config);
+  let app: Awaited<ReturnType<typeof buildServer>>['app'];
+  try {
+    ({ app } = await buildServer(config));
+  } catch (err) {
+    // The store refuses a schema newer than this release, or cannot be reached: say which, in
+    // one line an operator can act on, rather than a stack.
+    if (err instanceof SchemaTooNewError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    if (isStoreUnavailable(err)) {
+      console.error(
+        `The store cannot be reached (${(err as Error).message}): check DATABASE_URL and that PostgreSQL runs.`,
+      );
+      process.exit(1);
+    }
+    throw err;
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info({ signal }, 'shutting down');
