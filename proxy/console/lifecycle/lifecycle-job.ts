@@ -1,12 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import {
-  type LifecycleActionKind,
   type LifecycleEvent,
   type LifecyclePolicy,
   lifecycleActions,
   nextLifecycleEvents,
 } from '../../../common/policy/account-lifecycle';
-import { type VietnamDate, vietnamDateOf } from '../../../common/policy/vietnam-date';
+import { vietnamDateOf } from '../../../common/policy/vietnam-date';
 import type { AccountRecord } from '../../accounts/account-store';
 import { type Actor, setAccountState, setSendingLock } from '../../accounts/admin-actions';
 import type { AppContext } from '../../app-context';
@@ -20,30 +19,9 @@ import {
   revokeAccount,
   sendingLockReason,
 } from './lifecycle-actions';
+import type { LifecycleRun, PlannedAction, RunAction } from './lifecycle-run';
 
-export interface PlannedAction {
-  email: string;
-  unitCode: string | null;
-  kind: LifecycleActionKind;
-  rule: LifecycleEvent['rule'];
-  dueOn: VietnamDate;
-  automatic: boolean;
-  blockedBy: LifecycleActionKind | null;
-  deadlineOn: VietnamDate | null;
-}
-
-export interface RunAction extends PlannedAction {
-  /** 'ok', 'would_do' (dry run), 'listed' (a person acts), 'blocked', or the error code. */
-  outcome: string;
-}
-
-export interface LifecycleRun {
-  id: number;
-  ranAt: Date;
-  dryRun: boolean;
-  actor: string;
-  actions: RunAction[];
-}
+export type { LifecycleRun, PlannedAction, RunAction };
 
 const planned = (record: AccountRecord, e: LifecycleEvent): PlannedAction => ({
   email: record.email,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/open-store';
 import { openTestStore, STORE_ENGINES } from '../../test-support/test-store';
-import type { RunAction } from './lifecycle-job';
+import type { RunAction } from './lifecycle-run';
 import { createLifecycleRuns } from './lifecycle-runs';
 
 describe.each(STORE_ENGINES)('lifecycle runs on %s', (engine) => {

@@ -1,5 +1,5 @@
 import type { StoreDb } from '../../store/open-store';
-import type { LifecycleRun, RunAction } from './lifecycle-job';
+import type { LifecycleRun, RunAction } from './lifecycle-run';
 
 /** Each run of the daily job (Đ5.3b, Đ6.2a), dry or not, with every action's outcome. */
 export function createLifecycleRuns(db: StoreDb, now: () => Date = () => new Date()) {
