@@ -21,7 +21,7 @@ export const LOAD_DEFAULTS = {
   thinkSeconds: 30,
   searchMinutes: 5,
   sendsPerMinute: 4,
-  stepThinkSeconds: [15, 10, 6, 4, 3, 2, 1.5, 1, 0.75, 0.5],
+  stepThinkSeconds: [20, 15, 12, 10, 8, 6, 4, 3, 2, 1.5, 1, 0.75, 0.5],
   stepLimitMs: 500,
 } satisfies Omit<LoadOptions, 'progress'>;
 
