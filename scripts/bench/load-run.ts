@@ -37,8 +37,12 @@ export interface StepResult {
 export interface VariantResult {
   variant: LoadVariantName;
   users: number;
+  /** At the start of the steady run (the ramp and a minute's grace over). */
   loggedIn: number;
   streamsOpen: number;
+  /** At its end: those whose log-in the ramp could not serve got in later. */
+  loggedInAtEnd: number;
+  streamsOpenAtEnd: number;
   ramp: LoadWindow;
   steady: LoadWindow;
   steps: StepResult[];
@@ -111,6 +115,8 @@ export async function runVariant(
     await sleep(options.steadySeconds * 1000);
     window.end();
     const steady = window;
+    const loggedInAtEnd = users.filter((u) => u.loggedIn).length;
+    const streamsOpenAtEnd = users.filter((u) => u.streamOpen).length;
     const cpuEnd = cpuTimes(target.pids());
     const steadySeconds = steady.seconds();
     const proxyCpu = (cpuEnd.proxy - cpuStart.proxy) / steadySeconds;
@@ -155,6 +161,8 @@ export async function runVariant(
       users: users.length,
       loggedIn,
       streamsOpen,
+      loggedInAtEnd,
+      streamsOpenAtEnd,
       ramp,
       steady,
       steps,
