@@ -26,6 +26,8 @@ export const LOAD_DEFAULTS = {
 } satisfies Omit<LoadOptions, 'progress'>;
 
 const LIST_TARGET_MS = 200;
+/** No sample, no figure (a window too short for a search, say). */
+const latency = (v: number) => (Number.isNaN(v) ? '—' : ms(v));
 
 export async function loadBench(
   options: LoadOptions & { variants: LoadVariantName[]; keep: boolean },
@@ -89,8 +91,8 @@ function variantRows(r: VariantResult, options: LoadOptions): BenchRow[] {
     },
     {
       name: `Load, ${title}: list INBOX, steady run (${options.steadySeconds} s, ${r.steady.requestsPerSecond().toFixed(1)} req/s in all)`,
-      value: `p95 ${ms(list.p95)} (p50 ${ms(list.p50)}, p99 ${ms(list.p99)})`,
-      baseline: `open p95 ${ms(open.p95)}, search p95 ${ms(search.p95)} (${search.count} searches)`,
+      value: `p95 ${latency(list.p95)} (p50 ${latency(list.p50)}, p99 ${latency(list.p99)})`,
+      baseline: `open p95 ${latency(open.p95)}, search p95 ${latency(search.p95)} (${search.count} searches)`,
       ratio: null,
       target: `p95 < ${LIST_TARGET_MS} ms`,
       pass: list.p95 < LIST_TARGET_MS,
