@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUnitStore } from '../proxy/console/units/unit-store';
-import { openDatabase } from '../proxy/store/database';
+import { openStore } from '../proxy/store/open-store';
 import { launchBrowser } from './support/browser';
 import { createConsoleAdmin, enrolInConsole, logIn } from './support/console';
 import { tearDownConsole } from './support/console-e2e';
@@ -22,8 +22,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   createConsoleAdmin(dataDir, admin);
-  const db = openDatabase(dataDir);
-  createUnitStore(db).create({
+  const store = await openStore({ dataDir });
+  await createUnitStore(store.db).create({
     code,
     name: unitName,
     parentCode: null,
@@ -31,7 +31,7 @@ beforeAll(async () => {
     mailbox: null,
     website: null,
   });
-  db.close();
+  await store.close();
   browser = await launchBrowser();
 });
 afterAll(() => tearDownConsole(browser, [admin.email, ...created]));

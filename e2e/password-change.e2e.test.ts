@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSqlite } from '../proxy/store/open-store';
 import { removeMailUser, upsertMailUser } from '../scripts/mailstack/mail-users';
 import { mailStackProxyEnv } from '../scripts/mailstack/proxy-env';
 import { launchBrowser } from './support/browser';
@@ -87,12 +87,13 @@ describe('the password at the door (Đ6.3c, Đ9, Đ13.3)', () => {
   });
 
   it('reminds from day 25 how many days are left, and the banner opens the change dialog', async () => {
-    const db = new Database(path.join(dataDir, 'webmail.sqlite'));
-    db.prepare('UPDATE accounts SET password_changed_at = ? WHERE email = ?').run(
-      Date.now() - 27 * 86_400_000 - 60_000,
-      user.email,
-    );
-    db.close();
+    const store = openSqlite(dataDir);
+    await store.db
+      .updateTable('accounts')
+      .set({ password_changed_at: Date.now() - 27 * 86_400_000 - 60_000 })
+      .where('email', '=', user.email)
+      .execute();
+    await store.close();
     const page = await browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await logIn(page, user.email, 'hoaSen#2026');
     const banner = page.locator('.password-expiry-banner');

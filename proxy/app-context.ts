@@ -6,6 +6,7 @@ import type { SessionStore } from './auth/session-store';
 import type { SendKeys } from './compose/send-keys';
 import type { UploadStore } from './compose/upload-store';
 import type { Config } from './config';
+import type { LifecycleRuns } from './console/lifecycle/lifecycle-runs';
 import type { RequestStore } from './console/requests/request-store';
 import type { SecondFactors } from './console/second-factor';
 import type { UnitStore } from './console/units/unit-store';
@@ -14,7 +15,6 @@ import type { ImapPool } from './mail/imap-pool';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
-import type { Db } from './store/database';
 import type { Store } from './store/open-store';
 
 /** What route modules are given: built once in server.ts, never imported as globals. */
@@ -22,7 +22,6 @@ export interface AppContext {
   config: Config;
   /** The policy store (SQLite or PostgreSQL) every repository below is written against. */
   store: Store;
-  db: Db;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
   audit: AuditLog;
@@ -33,13 +32,15 @@ export interface AppContext {
   directory: Directory;
   uploads: UploadStore;
   sendKeys: SendKeys;
-  /** Live updates: at most one IMAP IDLE connection per user with an open tab. */
+  /** Live updates: one watch per user with an open tab, on the user's pooled IMAP connection. */
   live: LiveHub;
   /** The Sở TT&TT console (issue 6). */
   units: UnitStore;
   secondFactors: SecondFactors;
   /** Đ5.2: units' written requests, linked to what was done. */
   requests: RequestStore;
+  /** The daily lifecycle job's runs (Đ5.3b, Đ6.2a). */
+  lifecycleRuns: LifecycleRuns;
   /** The operators' Prometheus counters (proxy/ops/metrics.ts). */
   metrics: Metrics;
 }

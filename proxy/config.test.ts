@@ -21,6 +21,13 @@ describe('loadConfig', () => {
     expect(c.cookieSecure).toBe(true);
   });
 
+  it('keeps the data key in DATA_DIR unless DATA_KEY_FILE names one', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/hop-thu' }).dataKeyFile).toBe('/var/lib/hop-thu/secret.key');
+    expect(
+      loadConfig({ DATA_DIR: '/var/lib/hop-thu', DATA_KEY_FILE: '/etc/hop-thu/secret.key' }).dataKeyFile,
+    ).toBe('/etc/hop-thu/secret.key');
+  });
+
   it('names every bad value at once', () => {
     expect(() => loadConfig({ PORT: 'abc', PASSWORD_MIN_LENGTH: '4' })).toThrow(ConfigError);
     try {

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { holidayCalendar } from '../common/policy/working-days';
 import { loadHolidayList } from './console/holidays-config';
@@ -23,6 +24,12 @@ const EnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('data'),
+  /**
+   * The 32-byte key that seals the console's TOTP secrets (console/data-key.ts); default
+   * DATA_DIR/secret.key. Instances sharing one database must read the same key: copy the same
+   * file to every instance.
+   */
+  DATA_KEY_FILE: z.string().optional(),
   /**
    * postgres://user:password@host:port/db selects PostgreSQL for the policy store (two or more
    * instances share it); empty keeps SQLite in DATA_DIR (one instance, the demo).
@@ -182,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
+    dataKeyFile: e.DATA_KEY_FILE || path.join(e.DATA_DIR, 'secret.key'),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,

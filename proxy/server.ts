@@ -1,4 +1,3 @@
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -20,6 +19,7 @@ import { createSendKeys } from './compose/send-keys';
 import { createUploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import { loadDataKey } from './console/data-key';
+import { createLifecycleRuns } from './console/lifecycle/lifecycle-runs';
 import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
@@ -91,33 +91,32 @@ export async function buildServer(config: Config) {
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
   });
-  const db = store.legacyRaw;
-  if (!db) throw new Error('PostgreSQL: repositories are being moved to the Store');
   const metrics = createMetrics();
+  const imap = createImapPool(config.imap, app.log);
   const ctx: AppContext = {
     config,
     store,
-    db,
-    sessions: createSessionStore(db, config.session),
-    loginThrottle: createLoginThrottle(db, config.loginThrottle),
-    audit: createAuditLog(db),
-    accounts: createAccountStore(db),
+    sessions: createSessionStore(store.db, config.session),
+    loginThrottle: createLoginThrottle(store, config.loginThrottle),
+    audit: createAuditLog(store.db),
+    accounts: createAccountStore(store.db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
-    settings: createSettingsStore(db),
-    imap: createImapPool(config.imap, app.log),
-    directory: createDirectory(db),
-    uploads: countingUploads(createUploadStore(path.join(config.dataDir, 'uploads')), metrics),
-    sendKeys: createSendKeys(db),
-    live: createLiveHub(config.imap, config.quotaThresholds, app.log),
-    units: createUnitStore(db),
-    requests: createRequestStore(db),
-    secondFactors: createSecondFactors(db, loadDataKey(config.dataDir), config.org.productName),
+    settings: createSettingsStore(store.db),
+    imap,
+    directory: createDirectory(store.db),
+    uploads: countingUploads(createUploadStore(store.db), metrics),
+    sendKeys: createSendKeys(store.db),
+    live: createLiveHub(imap, config.quotaThresholds, app.log),
+    units: createUnitStore(store.db),
+    requests: createRequestStore(store.db),
+    lifecycleRuns: createLifecycleRuns(store.db),
+    secondFactors: createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName),
     metrics,
   };
   // The first admins come from the environment; the console names the others.
-  for (const email of config.console.admins) ctx.accounts.setProfile(email, { role: 'admin' });
+  for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
   // Đ4.1: the configured unit tree goes into an empty store; afterwards the console owns it.
-  seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
+  await seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
   const jobs = startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
     await jobs.stop();
@@ -159,8 +158,8 @@ export async function buildServer(config: Config) {
             err.code === 'account_suspended' ||
             err.code === 'account_revoked');
         if (ended && req.session) {
-          if (err.code === 'not_authenticated') ctx.sessions.destroy(req.session.idHash);
-          else ctx.sessions.destroyAllFor(req.session.email);
+          if (err.code === 'not_authenticated') await ctx.sessions.destroy(req.session.idHash);
+          else await ctx.sessions.destroyAllFor(req.session.email);
           await ctx.imap.release(req.session.email);
         }
       });

@@ -13,10 +13,12 @@ import {
 import { createAuditLog } from '../proxy/audit/audit-log';
 import { createSessionStore } from '../proxy/auth/session-store';
 import { ConfigError, loadConfig } from '../proxy/config';
+import { loadDataKey } from '../proxy/console/data-key';
+import { createSecondFactors } from '../proxy/console/second-factor';
 import { loadEnvFile } from '../proxy/load-env-file';
 import { createPasswordDriver } from '../proxy/password/drivers/create-driver';
 import { DriverError } from '../proxy/password/drivers/password-driver';
-import { openDatabase } from '../proxy/store/database';
+import { openStore } from '../proxy/store/open-store';
 
 const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
   audit <email>                  nhật ký của một tài khoản (6 tháng gần nhất) / an account's audit log
@@ -41,19 +43,23 @@ async function main(): Promise<number> {
   loadEnvFile();
   const config = loadConfig();
   const email = rawEmail.normalize('NFC').trim().toLowerCase();
-  const db = openDatabase(config.dataDir);
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+  });
   const deps: AdminDeps = {
     config,
-    accounts: createAccountStore(db),
-    audit: createAuditLog(db),
-    sessions: createSessionStore(db, config.session),
+    accounts: createAccountStore(store.db),
+    audit: createAuditLog(store.db),
+    sessions: createSessionStore(store.db, config.session),
     passwordDriver: createPasswordDriver(config.passwordDriver),
   };
   const reason = rest.join(' ').trim() || null;
 
   switch (command) {
     case 'audit': {
-      const entries = deps.audit.forAccount(email);
+      const entries = await deps.audit.forAccount(email);
       if (entries.length === 0) console.log(`Không có mục nào trong nhật ký cho ${email}.`);
       for (const e of entries) {
         const details = e.details ? ` ${JSON.stringify(e.details)}` : '';
@@ -92,7 +98,7 @@ async function main(): Promise<number> {
         console.error('Cần ghi lý do / a reason is required: npm run admin -- lock-sending <email> <lý do>');
         return 2;
       }
-      setSendingLock(deps, email, locking ? reason : null, ADMIN);
+      await setSendingLock(deps, email, locking ? reason : null, ADMIN);
       console.log(`${locking ? 'Đã khóa' : 'Đã mở lại'} chức năng gửi thư của ${email}.`);
       return 0;
     }
@@ -106,8 +112,8 @@ async function main(): Promise<number> {
         console.error('Cần mã đơn vị / a unit code is required: grant-role <email> unit_manager <mã đơn vị>');
         return 2;
       }
-      deps.accounts.setProfile(email, { role, ...(unitCode ? { unitCode } : {}) });
-      deps.audit.record({
+      await deps.accounts.setProfile(email, { role, ...(unitCode ? { unitCode } : {}) });
+      await deps.audit.record({
         actor: ADMIN.name,
         email,
         action: 'role_change',
@@ -118,10 +124,11 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'reset-second-factor': {
-      db.prepare('DELETE FROM second_factors WHERE email = ?').run(email);
-      db.prepare('DELETE FROM recovery_codes WHERE email = ?').run(email);
-      deps.sessions.destroyAllFor(email);
-      deps.audit.record({ actor: ADMIN.name, email, action: 'second_factor_reset', outcome: 'ok' });
+      await createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName).reset(
+        email,
+      );
+      await deps.sessions.destroyAllFor(email);
+      await deps.audit.record({ actor: ADMIN.name, email, action: 'second_factor_reset', outcome: 'ok' });
       console.log(`Đã xóa xác thực hai lớp của ${email}; lần vào trang quản trị tới sẽ đăng ký lại.`);
       return 0;
     }

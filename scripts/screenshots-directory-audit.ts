@@ -10,7 +10,7 @@ import { createConsoleAdmin } from '../e2e/support/console';
 import { adminInConsole, openSection } from '../e2e/support/console-e2e';
 import { createAccountStore } from '../proxy/accounts/account-store';
 import { type AuditAction, createAuditLog } from '../proxy/audit/audit-log';
-import { openDatabase } from '../proxy/store/database';
+import { openSqlite } from '../proxy/store/open-store';
 import { removeMailUser } from './mailstack/mail-users';
 
 const [base = 'http://127.0.0.1:8097', dataDir, out = 'docs/screenshots'] = process.argv.slice(2);
@@ -19,8 +19,8 @@ const D = '@binhphuoc.gov.vn';
 const admin = { email: `quantri-${randomBytes(3).toString('hex')}${D}`, password: 'Lua#Hong2026' };
 createConsoleAdmin(dataDir, admin);
 
-const db = openDatabase(dataDir);
-const accounts = createAccountStore(db);
+const store = openSqlite(dataDir);
+const accounts = createAccountStore(store.db);
 const people: [string, string, string | null, string, 'personal' | 'unit'][] = [
   ['sttt', 'Sở Thông tin và Truyền thông', null, 'sttt', 'unit'],
   ['thanhtv.sttt', 'Trần Văn Thanh', 'Phó Giám đốc', 'sttt', 'personal'],
@@ -38,13 +38,13 @@ const people: [string, string, string | null, string, 'personal' | 'unit'][] = [
   ['tamnv.pcntt', 'Ngô Văn Tâm', 'Chuyên viên', 'pcntt', 'personal'],
 ];
 for (const [local, fullName, title, unitCode, kind] of people)
-  accounts.setProfile(`${local}${D}`, { fullName, title, unitCode, kind });
+  await accounts.setProfile(`${local}${D}`, { fullName, title, unitCode, kind });
 // Suspended for spam: not in the directory.
-accounts.setProfile(`tuanlm.pcntt${D}`, { fullName: 'Lý Minh Tuấn', unitCode: 'pcntt' });
-accounts.setState(`tuanlm.pcntt${D}`, 'suspended', 'Phát tán thư rác');
+await accounts.setProfile(`tuanlm.pcntt${D}`, { fullName: 'Lý Minh Tuấn', unitCode: 'pcntt' });
+await accounts.setState(`tuanlm.pcntt${D}`, 'suspended', 'Phát tán thư rác');
 
 let clock = new Date('2026-11-24T01:12:09Z');
-const audit = createAuditLog(db, () => clock);
+const audit = createAuditLog(store.db, () => clock);
 const boss = `hanhntm.sttt${D}`;
 const entries: [number, string, string, AuditAction, string, Record<string, string | number | boolean>?][] = [
   [0, boss, `tamnv.pcntt${D}`, 'account_create', 'ok', { unit: 'pcntt', request: '125/STTTT-VP' }],
@@ -63,7 +63,7 @@ const entries: [number, string, string, AuditAction, string, Record<string, stri
 ];
 for (const [minutes, actor, email, action, outcome, details] of entries) {
   clock = new Date(Date.parse('2026-11-24T01:12:09Z') + minutes * 60_000);
-  audit.record({
+  await audit.record({
     actor,
     email,
     action,
@@ -72,7 +72,7 @@ for (const [minutes, actor, email, action, outcome, details] of entries) {
     details,
   });
 }
-db.close();
+await store.close();
 
 const browser = await launchBrowser();
 try {

@@ -10,7 +10,7 @@ import { launchBrowser } from '../e2e/support/browser';
 import { createConsoleAdmin } from '../e2e/support/console';
 import { adminInConsole, openSection } from '../e2e/support/console-e2e';
 import { createUnitStore } from '../proxy/console/units/unit-store';
-import { openDatabase } from '../proxy/store/database';
+import { openStore } from '../proxy/store/open-store';
 import { removeMailUser } from './mailstack/mail-users';
 import { mailStackProxyEnv } from './mailstack/proxy-env';
 
@@ -29,15 +29,15 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'bp-shot-import-'));
 const env = { ...process.env, ...mailStackProxyEnv(), DATA_DIR: dataDir };
 
 // The units the list names; the store's own seed may already have them.
-const db = openDatabase(dataDir);
-const units = createUnitStore(db);
+const store = await openStore({ dataDir });
+const units = createUnitStore(store.db);
 for (const [code, name, level] of [
   ['ubnd', 'Ủy ban nhân dân tỉnh Bình Phước', 'province'],
   ['sttt', 'Sở Thông tin và Truyền thông', 'department'],
   ['snv', 'Sở Nội vụ', 'department'],
 ] as const) {
-  if (!units.get(code))
-    units.create({
+  if (!(await units.get(code)))
+    await units.create({
       code,
       name,
       parentCode: level === 'province' ? null : 'ubnd',
@@ -46,7 +46,7 @@ for (const [code, name, level] of [
       website: null,
     });
 }
-db.close();
+await store.close();
 
 createConsoleAdmin(dataDir, admin);
 

@@ -1,5 +1,7 @@
+import type { Updateable } from 'kysely';
 import type { DepartureLevel, DepartureReason } from '../../common/policy/account-lifecycle';
-import type { Db } from '../store/database';
+import type { StoreDb } from '../store/open-store';
+import type { AccountsTable } from '../store/schema';
 
 export type AccountState = 'active' | 'suspended' | 'revoked';
 /** Console roles (issue 6): the Sở's admins, a unit's read-only manager, everybody else. */
@@ -118,9 +120,9 @@ const fromRow = (r: AccountRow): AccountRecord => ({
 });
 
 /** AccountProfile field → columns. */
-function profileColumns(p: AccountProfile): Record<string, string | number | null> {
+function profileColumns(p: AccountProfile): Updateable<AccountsTable> {
   const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
-  const cols: Record<string, string | number | null> = {};
+  const cols: Updateable<AccountsTable> = {};
   if (p.fullName !== undefined) cols.full_name = p.fullName?.normalize('NFC') ?? null;
   if (p.unitCode !== undefined) cols.unit_code = p.unitCode;
   if (p.kind !== undefined) cols.kind = p.kind;
@@ -148,132 +150,162 @@ function profileColumns(p: AccountProfile): Record<string, string | number | nul
  * The policy store's view of an account: what the regulation needs and the provider does not keep
  * (password age, the first-login flag, suspended/revoked). Addresses are stored lower-case.
  */
-export function createAccountStore(db: Db, now: () => Date = () => new Date()) {
-  const byEmail = db.prepare('SELECT * FROM accounts WHERE email = ?');
-  const insert = db.prepare(
-    `INSERT INTO accounts (email, password_changed_at, created_at) VALUES (?, ?, ?) ON CONFLICT(email) DO NOTHING`,
-  );
-  const passwordChanged = db.prepare(
-    'UPDATE accounts SET password_changed_at = ?, must_change_password = ? WHERE email = ?',
-  );
-  const stateChanged = db.prepare(
-    'UPDATE accounts SET state = ?, state_reason = ?, state_changed_at = ? WHERE email = ?',
-  );
-  const sendingLock = db.prepare('UPDATE accounts SET sending_locked_reason = ? WHERE email = ?');
-  const stateHistory = db.prepare(
-    'INSERT INTO account_state_history (email, state, reason, at) VALUES (?, ?, ?, ?)',
-  );
-  const login = db.prepare(
-    'UPDATE accounts SET last_login_at = ?, first_login_at = COALESCE(first_login_at, ?) WHERE email = ?',
-  );
-  const sent = db.prepare('UPDATE accounts SET last_sent_at = ? WHERE email = ?');
-  const all = db.prepare('SELECT * FROM accounts ORDER BY email');
-  const historyOf = db.prepare('SELECT hash FROM password_history WHERE email = ? ORDER BY id DESC LIMIT ?');
-  const addHistory = db.prepare('INSERT INTO password_history (email, hash, created_at) VALUES (?, ?, ?)');
-  const pruneHistory = db.prepare(
-    `DELETE FROM password_history WHERE email = ? AND id NOT IN
-       (SELECT id FROM password_history WHERE email = ? ORDER BY id DESC LIMIT ?)`,
-  );
-
+export function createAccountStore(db: StoreDb, now: () => Date = () => new Date()) {
   const key = (email: string) => email.toLowerCase();
 
-  function get(email: string): AccountRecord | undefined {
-    const row = byEmail.get(key(email)) as AccountRow | undefined;
-    return row ? fromRow(row) : undefined;
+  async function get(email: string): Promise<AccountRecord | undefined> {
+    const row = await db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('email', '=', key(email))
+      .executeTakeFirst();
+    return row ? fromRow(row as AccountRow) : undefined;
   }
 
   /**
    * The record, created at first sight. The provider does not say when a password was last set,
    * so an account first seen today counts its password age from today.
    */
-  function ensure(email: string): AccountRecord {
+  async function ensure(email: string): Promise<AccountRecord> {
     const at = now().getTime();
-    insert.run(key(email), at, at);
-    return get(email) as AccountRecord;
+    await db
+      .insertInto('accounts')
+      .values({ email: key(email), password_changed_at: at, created_at: at })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .execute();
+    return (await get(email)) as AccountRecord;
   }
+
+  const update = (email: string, cols: Updateable<AccountsTable>) =>
+    db.updateTable('accounts').set(cols).where('email', '=', key(email)).execute();
 
   return {
     get,
     ensure,
 
     /** A change by the user: the clock restarts, the first-login flag goes. */
-    recordPasswordChange(email: string): void {
-      ensure(email);
-      passwordChanged.run(now().getTime(), 0, key(email));
+    async recordPasswordChange(email: string): Promise<void> {
+      await ensure(email);
+      await update(email, { password_changed_at: now().getTime(), must_change_password: 0 });
     },
 
     /** An admin reset: a temporary password that must be replaced at the first log-in. */
-    recordPasswordReset(email: string): void {
-      ensure(email);
-      passwordChanged.run(now().getTime(), 1, key(email));
+    async recordPasswordReset(email: string): Promise<void> {
+      await ensure(email);
+      await update(email, { password_changed_at: now().getTime(), must_change_password: 1 });
     },
 
-    setState(email: string, state: AccountState, reason: string | null): void {
-      ensure(email);
+    async setState(email: string, state: AccountState, reason: string | null): Promise<void> {
+      await ensure(email);
       const at = now().getTime();
-      db.transaction(() => {
-        stateChanged.run(state, reason, at, key(email));
-        stateHistory.run(key(email), state, reason, at);
-      })();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('accounts')
+          .set({ state, state_reason: reason, state_changed_at: at })
+          .where('email', '=', key(email))
+          .execute();
+        await trx
+          .insertInto('account_state_history')
+          .values({ email: key(email), state, reason, at })
+          .execute();
+      });
     },
 
     /** The console's fields; only those named change. */
-    setProfile(email: string, profile: AccountProfile): AccountRecord {
-      ensure(email);
+    async setProfile(email: string, profile: AccountProfile): Promise<AccountRecord> {
+      await ensure(email);
       const cols = profileColumns(profile);
-      const names = Object.keys(cols);
-      if (names.length > 0) {
-        db.prepare(
-          `UPDATE accounts SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE email = @email`,
-        ).run({
-          ...cols,
-          email: key(email),
-        });
-      }
-      return get(email) as AccountRecord;
+      if (Object.keys(cols).length > 0) await update(email, cols);
+      return (await get(email)) as AccountRecord;
     },
 
     /** Đ6.2a counts logins as activity; the report counts mailboxes never logged into. */
-    recordLogin(email: string): void {
-      ensure(email);
+    async recordLogin(email: string): Promise<void> {
+      await ensure(email);
       const at = now().getTime();
-      login.run(at, at, key(email));
+      await db
+        .updateTable('accounts')
+        .set((eb) => ({ last_login_at: at, first_login_at: eb.fn.coalesce('first_login_at', eb.val(at)) }))
+        .where('email', '=', key(email))
+        .execute();
     },
 
-    recordSent(email: string): void {
-      ensure(email);
-      sent.run(now().getTime(), key(email));
+    async recordSent(email: string): Promise<void> {
+      await ensure(email);
+      await update(email, { last_sent_at: now().getTime() });
     },
 
-    list(): AccountRecord[] {
-      return (all.all() as AccountRow[]).map(fromRow);
+    async list(): Promise<AccountRecord[]> {
+      const rows = await db.selectFrom('accounts').selectAll().orderBy('email').execute();
+      return rows.map((r) => fromRow(r as AccountRow));
     },
 
     /** Every state change of the account, oldest first (the six-monthly report's suspensions). */
-    stateHistory(email: string): { state: AccountState; reason: string | null; at: Date }[] {
-      return (
-        db
-          .prepare('SELECT state, reason, at FROM account_state_history WHERE email = ? ORDER BY id')
-          .all(key(email)) as { state: AccountState; reason: string | null; at: number }[]
-      ).map((r) => ({ state: r.state, reason: r.reason, at: new Date(r.at) }));
+    async stateHistory(email: string): Promise<{ state: AccountState; reason: string | null; at: Date }[]> {
+      const rows = await db
+        .selectFrom('account_state_history')
+        .select(['state', 'reason', 'at'])
+        .where('email', '=', key(email))
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ state: r.state as AccountState, reason: r.reason, at: new Date(r.at) }));
     },
 
-    setSendingLock(email: string, reason: string | null): void {
-      ensure(email);
-      sendingLock.run(reason, key(email));
+    /**
+     * Every account's state changes, oldest first: one query rather than one per account (the
+     * six-monthly report reads 1,000 accounts and more).
+     */
+    async allStateHistory(): Promise<{ email: string; state: AccountState; at: Date }[]> {
+      const rows = await db
+        .selectFrom('account_state_history')
+        .select(['email', 'state', 'at'])
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ email: r.email, state: r.state as AccountState, at: new Date(r.at) }));
+    },
+
+    async setSendingLock(email: string, reason: string | null): Promise<void> {
+      await ensure(email);
+      await update(email, { sending_locked_reason: reason });
     },
 
     /** Slow hashes of the latest passwords, newest first. */
-    passwordHistory(email: string, limit: number): string[] {
-      return historyOf.all(key(email), limit).map((r) => (r as { hash: string }).hash);
+    async passwordHistory(email: string, limit: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom('password_history')
+        .select('hash')
+        .where('email', '=', key(email))
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.hash);
     },
 
     /** Adds hashes (oldest first) and keeps only the newest `keep`. */
-    rememberPasswords(email: string, hashes: string[], keep: number): void {
-      db.transaction(() => {
-        for (const hash of hashes) addHistory.run(key(email), hash, now().getTime());
-        pruneHistory.run(key(email), key(email), keep);
-      })();
+    async rememberPasswords(email: string, hashes: string[], keep: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        for (const hash of hashes) {
+          await trx
+            .insertInto('password_history')
+            .values({ email: key(email), hash, created_at: now().getTime() })
+            .execute();
+        }
+        const kept = await trx
+          .selectFrom('password_history')
+          .select('id')
+          .where('email', '=', key(email))
+          .orderBy('id', 'desc')
+          .limit(keep)
+          .execute();
+        let prune = trx.deleteFrom('password_history').where('email', '=', key(email));
+        if (kept.length > 0)
+          prune = prune.where(
+            'id',
+            'not in',
+            kept.map((r) => r.id),
+          );
+        await prune.execute();
+      });
     },
   };
 }

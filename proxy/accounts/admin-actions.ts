@@ -33,12 +33,14 @@ export async function resetPassword(deps: AdminDeps, email: string, actor: Actor
   try {
     await deps.passwordDriver.setPassword(address, password);
   } catch (error) {
-    audit('password_change_failed', { reason: error instanceof DriverError ? error.reason : 'unexpected' });
+    await audit('password_change_failed', {
+      reason: error instanceof DriverError ? error.reason : 'unexpected',
+    });
     throw error;
   }
-  deps.accounts.recordPasswordReset(address);
-  deps.sessions.destroyAllFor(address);
-  audit('ok');
+  await deps.accounts.recordPasswordReset(address);
+  await deps.sessions.destroyAllFor(address);
+  await audit('ok');
   return password;
 }
 
@@ -59,9 +61,9 @@ export async function setAccountState(
     address,
     state === 'active' ? null : (cleanReason ?? (state === 'revoked' ? 'revoked' : 'suspended')),
   );
-  deps.accounts.setState(address, state, state === 'active' ? null : cleanReason);
-  if (state !== 'active') deps.sessions.destroyAllFor(address);
-  deps.audit.record({
+  await deps.accounts.setState(address, state, state === 'active' ? null : cleanReason);
+  if (state !== 'active') await deps.sessions.destroyAllFor(address);
+  await deps.audit.record({
     actor: actor.name,
     email: address,
     action: 'account_state',
@@ -73,11 +75,16 @@ export async function setAccountState(
 }
 
 /** Đ5.3b: sending locked (the account still reads); the reason is shown when the user sends. */
-export function setSendingLock(deps: AdminDeps, email: string, reason: string | null, actor: Actor): void {
+export async function setSendingLock(
+  deps: AdminDeps,
+  email: string,
+  reason: string | null,
+  actor: Actor,
+): Promise<void> {
   const address = email.normalize('NFC').toLowerCase();
   const clean = reason?.normalize('NFC').trim() || null;
-  deps.accounts.setSendingLock(address, clean);
-  deps.audit.record({
+  await deps.accounts.setSendingLock(address, clean);
+  await deps.audit.record({
     actor: actor.name,
     email: address,
     action: 'sending_lock',

@@ -1,76 +1,82 @@
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Contact } from '../../common/contract';
 import type { ProviderAccount } from '../password/drivers/password-driver';
 import { foldVietnamese } from '../policy/fold-vietnamese';
-import type { Db } from '../store/database';
+import type { StoreDb } from '../store/open-store';
+import type { StoreSchema } from '../store/schema';
 
 /**
  * Address completion: the province directory (the provider's addresses, named as the console
  * names them: proxy/console/directory/refresh-directory.ts) and the addresses each user has
  * written to. Matching ignores diacritics and case on name, unit and address.
  */
-export function createDirectory(db: Db, now: () => number = Date.now) {
-  const upsert = db.prepare(
-    `INSERT INTO directory (email, name, unit, folded, updated_at) VALUES (@email, @name, @unit, @folded, @at)
-     ON CONFLICT(email) DO UPDATE SET name = excluded.name, unit = excluded.unit, folded = excluded.folded,
-       updated_at = excluded.updated_at`,
-  );
-  const nameOfStmt = db.prepare('SELECT name FROM directory WHERE email = ?');
-  const removeStale = db.prepare('DELETE FROM directory WHERE updated_at < ?');
-  // A mailbox the console suspended or revoked since the last refresh is not offered either.
-  const searchDirectory = db.prepare(
-    `SELECT d.email, d.name, d.unit FROM directory d LEFT JOIN accounts a ON a.email = d.email
-     WHERE d.folded LIKE ? ESCAPE '\\' AND (a.state IS NULL OR a.state = 'active')
-     ORDER BY d.name IS NULL, d.name LIMIT ?`,
-  );
-  const searchRecent = db.prepare(
-    `SELECT r.address, r.name FROM recent_recipients r LEFT JOIN accounts a ON a.email = r.address
-     WHERE r.owner = ? AND r.folded LIKE ? ESCAPE '\\' AND (a.state IS NULL OR a.state = 'active')
-     ORDER BY r.uses DESC, r.last_used DESC LIMIT ?`,
-  );
-  const allEntries = db.prepare('SELECT email, name, unit FROM directory');
-  const remember = db.prepare(
-    `INSERT INTO recent_recipients (owner, address, name, folded, uses, last_used) VALUES (?, ?, ?, ?, 1, ?)
-     ON CONFLICT(owner, address) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used,
-       name = COALESCE(excluded.name, recent_recipients.name), folded = excluded.folded`,
-  );
-
+export function createDirectory(db: StoreDb, now: () => number = Date.now) {
   const folded = (...parts: (string | null | undefined)[]) => foldVietnamese(parts.filter(Boolean).join(' '));
-  const put = (accounts: ProviderAccount[], at: number) => {
+  const put = async (trx: StoreDb, accounts: ProviderAccount[], at: number) => {
     for (const a of accounts) {
-      upsert.run({ email: a.email, name: a.name, unit: a.unit, folded: folded(a.name, a.unit, a.email), at });
+      await trx
+        .insertInto('directory')
+        .values({
+          email: a.email,
+          name: a.name,
+          unit: a.unit,
+          folded: folded(a.name, a.unit, a.email),
+          updated_at: at,
+        })
+        .onConflict((oc) =>
+          oc.column('email').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            unit: eb.ref('excluded.unit'),
+            folded: eb.ref('excluded.folded'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
     }
   };
+  // The folded column and the pattern are both lower-case (foldVietnamese), so LIKE matches the
+  // same on PostgreSQL (case-sensitive) as on SQLite (ASCII case ignored).
   const pattern = (query: string) => `%${foldVietnamese(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const likeFolded = (column: 'd.folded' | 'r.folded', like: string) =>
+    sql<boolean>`${sql.ref(column)} like ${like} escape '\\'`;
+  // A mailbox the console suspended or revoked since the last refresh is not offered either.
+  const stillActive = (eb: ExpressionBuilder<StoreSchema & { a: StoreSchema['accounts'] }, 'a'>) =>
+    eb.or([eb('a.state', 'is', null), eb('a.state', '=', 'active')]);
 
   return {
     /** Every address with its name and unit as last refreshed (the console's directory reads it). */
-    entries(): ProviderAccount[] {
-      return allEntries.all() as ProviderAccount[];
+    async entries(): Promise<ProviderAccount[]> {
+      return db.selectFrom('directory').select(['email', 'name', 'unit']).execute();
     },
 
     /**
      * Replaces the directory with the provider's list (merged with the console's names by
      * refreshDirectory); accounts gone from the provider go too.
      */
-    replaceFromProvider(accounts: ProviderAccount[]): void {
+    async replaceFromProvider(accounts: ProviderAccount[]): Promise<void> {
       const at = now();
-      db.transaction(() => {
-        put(accounts, at);
-        removeStale.run(at);
-      })();
+      await db.transaction().execute(async (trx) => {
+        await put(trx, accounts, at);
+        await trx.deleteFrom('directory').where('updated_at', '<', at).execute();
+      });
     },
 
     /** Adds or renames these addresses only (a mailbox just created), leaving the rest as it is. */
-    put(accounts: ProviderAccount[]): void {
-      db.transaction(() => put(accounts, now()))();
+    async put(accounts: ProviderAccount[]): Promise<void> {
+      await db.transaction().execute((trx) => put(trx, accounts, now()));
     },
 
-    nameOf(email: string): string | null {
-      return (nameOfStmt.get(email.toLowerCase()) as { name: string | null } | undefined)?.name ?? null;
+    async nameOf(email: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('directory')
+        .select('name')
+        .where('email', '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row?.name ?? null;
     },
 
     /** Recent correspondents first (the user's own habits), then the directory; one entry per address. */
-    search(owner: string, query: string, limit = 10): Contact[] {
+    async search(owner: string, query: string, limit = 10): Promise<Contact[]> {
       const like = pattern(query);
       const seen = new Set<string>();
       const out: Contact[] = [];
@@ -80,16 +86,29 @@ export function createDirectory(db: Db, now: () => number = Date.now) {
         out.push(c);
       };
       const names = new Map<string, { name: string | null; unit: string | null }>();
-      const fromDirectory = searchDirectory.all(like, limit) as {
-        email: string;
-        name: string | null;
-        unit: string | null;
-      }[];
+      const fromDirectory = await db
+        .selectFrom('directory as d')
+        .leftJoin('accounts as a', 'a.email', 'd.email')
+        .select(['d.email', 'd.name', 'd.unit'])
+        .where(likeFolded('d.folded', like))
+        .where(stillActive)
+        .orderBy(sql`${sql.ref('d.name')} is null`)
+        .orderBy('d.name')
+        .limit(limit)
+        .execute();
       for (const d of fromDirectory) names.set(d.email, d);
-      for (const r of searchRecent.all(owner.toLowerCase(), like, limit) as {
-        address: string;
-        name: string | null;
-      }[]) {
+      const recent = await db
+        .selectFrom('recent_recipients as r')
+        .leftJoin('accounts as a', 'a.email', 'r.address')
+        .select(['r.address', 'r.name'])
+        .where('r.owner', '=', owner.toLowerCase())
+        .where(likeFolded('r.folded', like))
+        .where(stillActive)
+        .orderBy('r.uses', 'desc')
+        .orderBy('r.last_used', 'desc')
+        .limit(limit)
+        .execute();
+      for (const r of recent) {
         const known = names.get(r.address);
         add({
           address: r.address,
@@ -103,19 +122,34 @@ export function createDirectory(db: Db, now: () => number = Date.now) {
       return out;
     },
 
-    rememberRecipients(owner: string, recipients: { address: string; name?: string | undefined }[]): void {
+    async rememberRecipients(
+      owner: string,
+      recipients: { address: string; name?: string | undefined }[],
+    ): Promise<void> {
       const at = now();
-      db.transaction(() => {
+      await db.transaction().execute(async (trx) => {
         for (const r of recipients) {
-          remember.run(
-            owner.toLowerCase(),
-            r.address.toLowerCase(),
-            r.name || null,
-            folded(r.name, r.address),
-            at,
-          );
+          await trx
+            .insertInto('recent_recipients')
+            .values({
+              owner: owner.toLowerCase(),
+              address: r.address.toLowerCase(),
+              name: r.name || null,
+              folded: folded(r.name, r.address),
+              uses: 1,
+              last_used: at,
+            })
+            .onConflict((oc) =>
+              oc.columns(['owner', 'address']).doUpdateSet((eb) => ({
+                uses: sql<number>`${sql.ref('recent_recipients.uses')} + 1`,
+                last_used: eb.ref('excluded.last_used'),
+                name: eb.fn.coalesce('excluded.name', 'recent_recipients.name'),
+                folded: eb.ref('excluded.folded'),
+              })),
+            )
+            .execute();
         }
-      })();
+      });
     },
   };
 }

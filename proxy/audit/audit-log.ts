@@ -1,8 +1,9 @@
-import type { Statement } from 'better-sqlite3';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { AuditActionName } from '../../common/contract/console-audit';
 import { addDays, startOfVietnamDay, type VietnamDate } from '../../common/policy/vietnam-date';
 import { retentionCutoff } from '../policy/retention';
-import type { Db } from '../store/database';
+import type { StoreDb } from '../store/open-store';
+import type { StoreSchema } from '../store/schema';
 
 export type AuditAction =
   | 'login'
@@ -71,133 +72,138 @@ export interface StoredAuditEntry extends Required<Omit<AuditEntry, 'details'>> 
   details: Record<string, string | number | boolean> | null;
 }
 
-function fromRow(row: unknown): StoredAuditEntry {
-  const r = row as {
-    id: number;
-    at: number;
-    actor: string;
-    email: string;
-    action: AuditAction;
-    outcome: string;
-    ip: string | null;
-    details: string | null;
+type AuditRow = Selectable<StoreSchema['audit_log']>;
+
+function fromRow(r: AuditRow): StoredAuditEntry {
+  return {
+    ...r,
+    action: r.action as AuditAction,
+    at: new Date(r.at),
+    details: r.details ? JSON.parse(r.details) : null,
   };
-  return { ...r, at: new Date(r.at), details: r.details ? JSON.parse(r.details) : null };
+}
+
+/**
+ * `column` contains `text`, case ignored, wildcards taken literally. Both sides are folded with
+ * lower(): LIKE ignores ASCII case on SQLite but not on PostgreSQL.
+ */
+function contains(column: 'email' | 'actor', text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
+/** The filter as one condition (true when empty). */
+function matching(filter: AuditFilter) {
+  return (eb: ExpressionBuilder<StoreSchema, 'audit_log'>) => {
+    const parts = [];
+    if (filter.account) parts.push(contains('email', filter.account));
+    if (filter.actor) parts.push(contains('actor', filter.actor));
+    if (filter.action) parts.push(eb('action', '=', filter.action));
+    if (filter.outcome === 'ok') parts.push(eb('outcome', '=', 'ok'));
+    if (filter.outcome === 'refused') parts.push(eb('outcome', '<>', 'ok'));
+    if (filter.from) parts.push(eb('at', '>=', startOfVietnamDay(filter.from).getTime()));
+    if (filter.to) parts.push(eb('at', '<', startOfVietnamDay(addDays(filter.to, 1)).getTime()));
+    if (filter.units) {
+      // The accounts the unit manager's units hold today (addresses are stored lower-case).
+      parts.push(
+        filter.units.length === 0
+          ? sql<boolean>`1 = 0`
+          : eb(
+              'email',
+              'in',
+              eb
+                .selectFrom('accounts')
+                .select('accounts.email')
+                .where('unit_code', 'in', [...filter.units]),
+            ),
+      );
+    }
+    return eb.and(parts);
+  };
 }
 
 /** The append-only audit log (Đ7.1): who did what to which account, when, from where. */
-export function createAuditLog(db: Db, now: () => Date = () => new Date()) {
-  const insert = db.prepare(
-    'INSERT INTO audit_log (at, actor, email, action, outcome, ip, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const byEmail = db.prepare('SELECT * FROM audit_log WHERE email = ? ORDER BY at DESC, id DESC LIMIT ?');
-  const purge = db.prepare('DELETE FROM audit_log WHERE at < ?');
-
-  const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  /** WHERE clause and parameters of a filter; the statements are cached by their SQL. */
-  function where(filter: AuditFilter): { sql: string; params: (string | number)[] } {
-    const parts: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.account) {
-      parts.push("email LIKE ? ESCAPE '\\'");
-      params.push(like(filter.account));
-    }
-    if (filter.actor) {
-      parts.push("actor LIKE ? ESCAPE '\\'");
-      params.push(like(filter.actor));
-    }
-    if (filter.action) {
-      parts.push('action = ?');
-      params.push(filter.action);
-    }
-    if (filter.outcome === 'ok') parts.push("outcome = 'ok'");
-    if (filter.outcome === 'refused') parts.push("outcome <> 'ok'");
-    if (filter.from) {
-      parts.push('at >= ?');
-      params.push(startOfVietnamDay(filter.from).getTime());
-    }
-    if (filter.to) {
-      parts.push('at < ?');
-      params.push(startOfVietnamDay(addDays(filter.to, 1)).getTime());
-    }
-    if (filter.units) {
-      // The accounts the unit manager's units hold today (addresses are stored lower-case).
-      parts.push('email IN (SELECT email FROM accounts WHERE unit_code IN (SELECT value FROM json_each(?)))');
-      params.push(JSON.stringify(filter.units));
-    }
-    return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
-  }
-  const statements = new Map<string, Statement<(string | number)[]>>();
-  const prepared = (sql: string) => {
-    let stmt = statements.get(sql);
-    if (!stmt) {
-      stmt = db.prepare<(string | number)[]>(sql);
-      statements.set(sql, stmt);
-    }
-    return stmt;
-  };
+export function createAuditLog(db: StoreDb, now: () => Date = () => new Date()) {
+  const newestFirst = (filter: AuditFilter) =>
+    db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where(matching(filter))
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc');
 
   return {
-    record(entry: AuditEntry): void {
-      insert.run(
-        now().getTime(),
-        entry.actor,
-        entry.email,
-        entry.action,
-        entry.outcome,
-        entry.ip ?? null,
-        entry.details ? JSON.stringify(entry.details) : null,
-      );
+    /**
+     * Callers await it: an action whose entry could not be written must fail, not go unrecorded
+     * (Đ7.1).
+     */
+    async record(entry: AuditEntry): Promise<void> {
+      await db
+        .insertInto('audit_log')
+        .values({
+          at: now().getTime(),
+          actor: entry.actor,
+          email: entry.email,
+          action: entry.action,
+          outcome: entry.outcome,
+          ip: entry.ip ?? null,
+          details: entry.details ? JSON.stringify(entry.details) : null,
+        })
+        .execute();
     },
-    forAccount(email: string, limit = 500): StoredAuditEntry[] {
-      return byEmail.all(email, limit).map(fromRow);
+    async forAccount(email: string, limit = 500): Promise<StoredAuditEntry[]> {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('email', '=', email)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
     },
     /** One page of the entries matching `filter`, newest first, and how many match in all. */
-    query(
+    async query(
       filter: AuditFilter,
       page: { offset: number; limit: number },
-    ): {
+    ): Promise<{
       entries: StoredAuditEntry[];
       total: number;
-    } {
-      const { sql, params } = where(filter);
-      const total = (prepared(`SELECT COUNT(*) AS n FROM audit_log ${sql}`).get(...params) as { n: number })
-        .n;
-      const rows = prepared(`SELECT * FROM audit_log ${sql} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`).all(
-        ...params,
-        page.limit,
-        page.offset,
-      );
-      return { entries: rows.map(fromRow), total };
+    }> {
+      const counted = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(matching(filter))
+        .executeTakeFirstOrThrow();
+      const rows = await newestFirst(filter).limit(page.limit).offset(page.offset).execute();
+      return { entries: rows.map(fromRow), total: Number(counted.n) };
     },
     /**
-     * Every entry matching `filter`, newest first (the CSV export), read in batches: an open
-     * better-sqlite3 iterator would keep the one connection busy for as long as a slow download
-     * takes, and every other request would fail meanwhile.
+     * Every entry matching `filter`, newest first (the CSV export), read in batches: a cursor held
+     * open for as long as a slow download takes would hold a connection (SQLite's only one)
+     * meanwhile.
      */
-    *iterate(filter: AuditFilter, batch = 1000): Generator<StoredAuditEntry> {
-      const { sql, params } = where(filter);
-      const after = `${sql ? `${sql} AND` : 'WHERE'} (at, id) < (?, ?)`;
-      let rows = prepared(`SELECT * FROM audit_log ${sql} ORDER BY at DESC, id DESC LIMIT ?`).all(
-        ...params,
-        batch,
-      );
+    async *iterate(filter: AuditFilter, batch = 1000): AsyncGenerator<StoredAuditEntry> {
+      let rows = await newestFirst(filter).limit(batch).execute();
       while (rows.length > 0) {
-        const entries = rows.map(fromRow);
-        yield* entries;
+        yield* rows.map(fromRow);
         if (rows.length < batch) return;
-        const last = rows.at(-1) as { at: number; id: number };
-        rows = prepared(`SELECT * FROM audit_log ${after} ORDER BY at DESC, id DESC LIMIT ?`).all(
-          ...params,
-          last.at,
-          last.id,
-          batch,
-        );
+        const last = rows.at(-1) as AuditRow;
+        rows = await newestFirst(filter)
+          .where((eb) =>
+            eb.or([eb('at', '<', last.at), eb.and([eb('at', '=', last.at), eb('id', '<', last.id)])]),
+          )
+          .limit(batch)
+          .execute();
       }
     },
     /** Deletes entries older than the retention period; returns how many. */
-    purgeExpired(retentionMonths: number): number {
-      return purge.run(retentionCutoff(now(), retentionMonths).getTime()).changes;
+    async purgeExpired(retentionMonths: number): Promise<number> {
+      const result = await db
+        .deleteFrom('audit_log')
+        .where('at', '<', retentionCutoff(now(), retentionMonths).getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

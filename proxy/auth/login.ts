@@ -17,19 +17,19 @@ export async function logIn(
   const who = loggableAccount(credentials.email);
   const audit = (outcome: string) =>
     ctx.audit.record({ actor: who, email: who, action: 'login', outcome, ip: meta.ip });
-  const gate = ctx.loginThrottle.check(who, meta.ip);
+  const gate = await ctx.loginThrottle.checkAndRecordAttempt(who, meta.ip);
   // Refused before the provider is asked: a guess made while blocked is not even tried.
   if (!gate.allowed) {
-    audit('too_many_attempts');
+    await audit('too_many_attempts');
     throw new ApiError('too_many_attempts', {
       retryAfterSeconds: gate.retryAfterSeconds,
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
     });
   }
-  const attempt = ctx.loginThrottle.recordAttempt(who, meta.ip);
+  const { attempt } = gate;
   // Đ6.1, Đ6.2: the policy store's state is told only to someone who knows the password, as the
   // provider's own nologin does; a guesser learns nothing about the account.
-  const known = ctx.accounts.get(credentials.email);
+  const known = await ctx.accounts.get(credentials.email);
   const blocked = known && known.state !== 'active' ? accountStateError(known) : null;
   try {
     if (blocked) {
@@ -42,22 +42,22 @@ export async function logIn(
   } catch (err) {
     const code = err instanceof ApiError ? err.code : 'internal_error';
     // Only a wrong password counts; a provider outage or a suspended mailbox is no guess.
-    if (code === 'invalid_credentials') ctx.loginThrottle.recordFailure(attempt);
-    else ctx.loginThrottle.forget(attempt);
-    audit(code);
+    if (code === 'invalid_credentials') await ctx.loginThrottle.recordFailure(attempt);
+    else await ctx.loginThrottle.forget(attempt);
+    await audit(code);
     throw err;
   }
-  ctx.loginThrottle.forget(attempt);
-  ctx.loginThrottle.recordSuccess(who, meta.ip);
-  audit('ok');
-  ctx.accounts.recordLogin(credentials.email);
-  const account = ctx.accounts.ensure(credentials.email);
-  return { ...ctx.sessions.create(credentials.email, credentials.password, meta), account };
+  await ctx.loginThrottle.forget(attempt);
+  await ctx.loginThrottle.recordSuccess(who, meta.ip);
+  await audit('ok');
+  await ctx.accounts.recordLogin(credentials.email);
+  const account = await ctx.accounts.ensure(credentials.email);
+  return { ...(await ctx.sessions.create(credentials.email, credentials.password, meta)), account };
 }
 
 export async function logOut(ctx: AppContext, session: { idHash: string; email: string }, ip: string) {
-  ctx.sessions.destroy(session.idHash);
-  ctx.audit.record({ actor: session.email, email: session.email, action: 'logout', outcome: 'ok', ip });
+  await ctx.sessions.destroy(session.idHash);
+  await ctx.audit.record({ actor: session.email, email: session.email, action: 'logout', outcome: 'ok', ip });
   await ctx.imap.release(session.email);
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Recipient } from '../../common/contract';
 import { ApiError } from '../errors';
@@ -34,7 +33,7 @@ export interface BuiltMessage {
 
 /**
  * The RFC 5322 message for a draft or a send: the sender is always the logged-in account (never a
- * field of the request), HTML sanitised with a text/plain alternative, attachments streamed from
+ * field of the request), HTML sanitised with a text/plain alternative, attachments read from
  * the upload store with RFC 2231 file names, and the 20 MB cap (Đ7.2b) checked once more here.
  */
 export async function buildMessage(
@@ -51,7 +50,7 @@ export async function buildMessage(
     attachments.push({
       filename: upload.meta.filename,
       contentType: upload.meta.contentType,
-      content: createReadStream(upload.file),
+      content: upload.bytes,
     });
   }
   if (attachmentBytes > options.attachmentMaxBytes) {

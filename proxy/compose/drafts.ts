@@ -14,7 +14,7 @@ import { senderOf } from './sender';
  * nothing (the old one is removed only once the new one is stored).
  */
 export async function saveDraft(ctx: AppContext, session: ActiveSession, message: ParsedOutgoing) {
-  const built = await buildMessage(message, senderOf(ctx, session.email), {
+  const built = await buildMessage(message, await senderOf(ctx, session.email), {
     uploads: ctx.uploads,
     attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
     mailDomain: ctx.config.org.mailDomain,

@@ -31,8 +31,8 @@ export async function receiveUpload(
     cap,
     request.declaredLength,
   );
-  const tooLarge = () => {
-    ctx.audit.record({
+  const tooLarge = async () => {
+    await ctx.audit.record({
       actor: email,
       email,
       action: 'policy_refusal',
@@ -45,7 +45,7 @@ export async function receiveUpload(
       total: formatMb(allowance.alreadyAttached),
     });
   };
-  if (allowance.refuseUnread) throw tooLarge();
+  if (allowance.refuseUnread) throw await tooLarge();
   const file = await request.file();
   if (!file) throw new ApiError('validation_failed', { field: 'file' });
   const saved = await ctx.uploads.save(
@@ -58,6 +58,6 @@ export async function receiveUpload(
     },
     allowance.remaining,
   );
-  if ('tooLarge' in saved) throw tooLarge();
+  if ('tooLarge' in saved) throw await tooLarge();
   return saved;
 }

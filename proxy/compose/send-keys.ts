@@ -1,46 +1,76 @@
 import type { SendResult } from '../../common/contract';
-import type { Db } from '../store/database';
+import type { StoreDb } from '../store/open-store';
 
 const STALE_SENDING_MS = 2 * 60_000;
 
+export type SendClaim = { state: 'claimed' } | { state: 'sent'; result: SendResult } | { state: 'busy' };
+
 /**
  * One row per compose window that tried to send: a retried request with the same composeId gets
- * the first result back instead of a second copy in every recipient's inbox.
+ * the first result back instead of a second copy in every recipient's inbox — also when the retry
+ * reaches another instance at the same moment, since the claim is decided by the store alone.
  */
-export function createSendKeys(db: Db, now: () => number = Date.now) {
-  const get = db.prepare('SELECT state, result, created_at FROM send_keys WHERE email = ? AND key = ?');
-  const claim = db.prepare(
-    `INSERT INTO send_keys (email, key, state, created_at) VALUES (?, ?, 'sending', ?)
-     ON CONFLICT(email, key) DO UPDATE SET state = 'sending', created_at = excluded.created_at
-     WHERE send_keys.state = 'failed' OR (send_keys.state = 'sending' AND send_keys.created_at < ?)`,
-  );
-  const finish = db.prepare(
-    'UPDATE send_keys SET state = ?, message_id = ?, result = ? WHERE email = ? AND key = ?',
-  );
-  const purge = db.prepare('DELETE FROM send_keys WHERE created_at < ?');
+export function createSendKeys(db: StoreDb, now: () => number = Date.now) {
+  const finish = (email: string, key: string, state: 'sent' | 'failed', result: SendResult | null) =>
+    db
+      .updateTable('send_keys')
+      .set({
+        state,
+        message_id: result?.messageId ?? null,
+        result: result ? JSON.stringify(result) : null,
+      })
+      .where('email', '=', email)
+      .where('key', '=', key)
+      .execute();
 
   return {
     /** 'claimed' to go ahead, the earlier result when already sent, 'busy' while another try runs. */
-    claim(
-      email: string,
-      key: string,
-    ): { state: 'claimed' } | { state: 'sent'; result: SendResult } | { state: 'busy' } {
+    async claim(email: string, key: string): Promise<SendClaim> {
       const at = now();
-      const changed = claim.run(email, key, at, at - STALE_SENDING_MS).changes;
-      if (changed > 0) return { state: 'claimed' };
-      const row = get.get(email, key) as { state: string; result: string | null } | undefined;
+      // One statement each, so that of two requests racing for the key exactly one changes a row:
+      // the first try inserts it; a retry after a failure, or after a try that died mid-send,
+      // takes it over only while it is still in that state.
+      const inserted = await db
+        .insertInto('send_keys')
+        .values({ email, key, state: 'sending', message_id: null, result: null, created_at: at })
+        .onConflict((oc) => oc.columns(['email', 'key']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { state: 'claimed' };
+      const retaken = await db
+        .updateTable('send_keys')
+        .set({ state: 'sending', created_at: at })
+        .where('email', '=', email)
+        .where('key', '=', key)
+        .where((eb) =>
+          eb.or([
+            eb('state', '=', 'failed'),
+            eb.and([eb('state', '=', 'sending'), eb('created_at', '<', at - STALE_SENDING_MS)]),
+          ]),
+        )
+        .executeTakeFirst();
+      if (Number(retaken.numUpdatedRows) > 0) return { state: 'claimed' };
+      const row = await db
+        .selectFrom('send_keys')
+        .select(['state', 'result'])
+        .where('email', '=', email)
+        .where('key', '=', key)
+        .executeTakeFirst();
       if (row?.state === 'sent' && row.result)
         return { state: 'sent', result: JSON.parse(row.result) as SendResult };
       return { state: 'busy' };
     },
-    sent(email: string, key: string, result: SendResult): void {
-      finish.run('sent', result.messageId, JSON.stringify(result), email, key);
+    async sent(email: string, key: string, result: SendResult): Promise<void> {
+      await finish(email, key, 'sent', result);
     },
-    failed(email: string, key: string): void {
-      finish.run('failed', null, null, email, key);
+    async failed(email: string, key: string): Promise<void> {
+      await finish(email, key, 'failed', null);
     },
-    purgeOlderThan(ms: number): number {
-      return purge.run(now() - ms).changes;
+    async purgeOlderThan(ms: number): Promise<number> {
+      const result = await db
+        .deleteFrom('send_keys')
+        .where('created_at', '<', now() - ms)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

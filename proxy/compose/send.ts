@@ -25,29 +25,32 @@ export async function sendMessage(
   const audit = (outcome: string, details?: Record<string, string | number | boolean>) =>
     ctx.audit.record({ actor: email, email, action: 'send', outcome, ip, details });
 
-  const account = ctx.accounts.ensure(email);
+  const account = await ctx.accounts.ensure(email);
   if (account.sendingLockedReason !== null) {
-    audit('sending_locked');
+    await audit('sending_locked');
     throw new ApiError('sending_locked', { reason: account.sendingLockedReason });
   }
   const recipients = [...message.to, ...message.cc, ...message.bcc];
   if (recipients.length === 0) throw new ApiError('no_recipients');
 
-  const claim = ctx.sendKeys.claim(email, message.composeId);
+  const claim = await ctx.sendKeys.claim(email, message.composeId);
   if (claim.state === 'sent') return claim.result;
   if (claim.state === 'busy') throw new ApiError('send_in_progress');
+  // The failure itself is the answer: a store that cannot record it only delays a retry until
+  // the claim goes stale.
+  const releaseKey = () => ctx.sendKeys.failed(email, message.composeId).catch(() => undefined);
 
   let built: Awaited<ReturnType<typeof buildMessage>>;
   try {
-    built = await buildMessage(message, senderOf(ctx, email), {
+    built = await buildMessage(message, await senderOf(ctx, email), {
       uploads: ctx.uploads,
       attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
       mailDomain: ctx.config.org.mailDomain,
       forDraft: false,
     });
   } catch (error) {
-    ctx.sendKeys.failed(email, message.composeId);
-    if (error instanceof ApiError) audit(error.code);
+    await releaseKey();
+    if (error instanceof ApiError) await audit(error.code);
     throw error;
   }
 
@@ -55,9 +58,9 @@ export async function sendMessage(
   try {
     refused = await submit(ctx, session, built.raw, built.envelope);
   } catch (error) {
-    ctx.sendKeys.failed(email, message.composeId);
+    await releaseKey();
     const failure = toSendError(error);
-    audit(failure.code, { recipients: recipients.length });
+    await audit(failure.code, { recipients: recipients.length });
     const draftUid = await keepAsDraft(ctx, session, message).catch(() => null);
     throw new ApiError(
       failure.code,
@@ -73,17 +76,17 @@ export async function sendMessage(
     refused,
   };
   // From here on the message has left: nothing below may turn the answer into a failure.
-  ctx.sendKeys.sent(email, message.composeId, result);
-  ctx.accounts.recordSent(email);
-  audit('ok', {
+  await ctx.sendKeys.sent(email, message.composeId, result).catch(() => undefined);
+  await ctx.accounts.recordSent(email);
+  await audit('ok', {
     messageId: built.messageId,
     recipients: result.recipients,
     size: built.raw.length,
     attachments: message.attachments.length,
   });
-  ctx.directory.rememberRecipients(email, recipients);
+  await ctx.directory.rememberRecipients(email, recipients);
   result.sentCopySaved = await keepSentCopy(ctx, session, built.raw, message.draftUid);
-  if (!result.sentCopySaved) ctx.sendKeys.sent(email, message.composeId, result);
+  if (!result.sentCopySaved) await ctx.sendKeys.sent(email, message.composeId, result).catch(() => undefined);
   await ctx.uploads.removeAll(email, message.composeId).catch(() => undefined);
   return result;
 }
@@ -131,7 +134,7 @@ async function keepAsDraft(
   session: ActiveSession,
   message: ParsedOutgoing,
 ): Promise<number | null> {
-  const built = await buildMessage(message, senderOf(ctx, session.email), {
+  const built = await buildMessage(message, await senderOf(ctx, session.email), {
     uploads: ctx.uploads,
     attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
     mailDomain: ctx.config.org.mailDomain,

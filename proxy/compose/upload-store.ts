@@ -1,15 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { UploadedAttachment } from '../../common/contract';
+import type { StoreDb } from '../store/open-store';
 
 /**
- * Attachments waiting for a draft or a send, on disk under DATA_DIR/uploads/<user>/<composeId>/:
- * `<id>.bin` (the bytes) and `<id>.json` (name, type, size). Bytes are streamed in and out, never
- * held whole in memory. A compose window's files go when it is sent or after the TTL.
+ * Attachments waiting for a draft or a send, in the store's `uploads` table, so that whichever
+ * instance gets the compose window's next request (the send) finds them. A compose window's files
+ * go when it is sent or thrown away, or once nothing was added to it for the TTL.
  */
 export interface UploadStore {
   save(
@@ -19,109 +17,143 @@ export interface UploadStore {
     maxBytes: number,
   ): Promise<UploadedAttachment | { tooLarge: true }>;
   list(email: string, composeId: string): Promise<UploadedAttachment[]>;
+  /** The file and its bytes, only to the user who uploaded it. */
   get(
     email: string,
     composeId: string,
     id: string,
-  ): Promise<{ meta: UploadedAttachment; file: string } | null>;
+  ): Promise<{ meta: UploadedAttachment; bytes: Buffer } | null>;
   remove(email: string, composeId: string, id: string): Promise<boolean>;
   removeAll(email: string, composeId: string): Promise<void>;
+  /** Removes the compose windows nothing was added to for `ms`; returns how many. */
   purgeOlderThan(ms: number): Promise<number>;
 }
 
 const ID = /^[a-f0-9-]{36}$/;
 
-export function createUploadStore(root: string): UploadStore {
-  const userDir = (email: string) =>
-    path.join(root, createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32));
-  const composeDir = (email: string, composeId: string) => {
+export function createUploadStore(db: StoreDb, now: () => number = Date.now): UploadStore {
+  const ownerOf = (email: string) => email.toLowerCase();
+  const checked = (composeId: string) => {
     if (!ID.test(composeId)) throw new Error('invalid composeId');
-    return path.join(userDir(email), composeId);
+    return composeId;
   };
-
-  async function readMeta(dir: string, id: string): Promise<UploadedAttachment | null> {
-    if (!ID.test(id)) return null;
-    try {
-      return JSON.parse(await readFile(path.join(dir, `${id}.json`), 'utf8')) as UploadedAttachment;
-    } catch {
-      return null;
-    }
-  }
+  const window = (email: string, composeId: string) =>
+    db.selectFrom('uploads').where('owner', '=', ownerOf(email)).where('compose_id', '=', checked(composeId));
+  const metaOf = (row: { id: string; filename: string; content_type: string; size: number }) => ({
+    id: row.id,
+    filename: row.filename,
+    contentType: row.content_type,
+    size: Number(row.size),
+  });
 
   return {
     async save(email, composeId, file, maxBytes) {
-      const dir = composeDir(email, composeId);
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const id = randomUUID();
-      const target = path.join(dir, `${id}.bin`);
+      checked(composeId);
+      const chunks: Buffer[] = [];
       let size = 0;
       let tooLarge = false;
-      // Counts as it streams: the upload stops at the first byte over the cap, never buffered whole.
-      const counter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (size > maxBytes) {
-            tooLarge = true;
-            done(new Error('attachment_too_large'));
-          } else done(null, chunk);
-        },
-      });
       try {
-        await pipeline(file.stream, counter, createWriteStream(target, { mode: 0o600 }));
+        // Counts as it streams: the upload stops at the first byte over the cap, so no more than
+        // the cap and one chunk is ever held.
+        await pipeline(file.stream, async (source: AsyncIterable<Buffer | string>) => {
+          for await (const piece of source) {
+            const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+            size += chunk.length;
+            if (size > maxBytes) {
+              tooLarge = true;
+              throw new Error('attachment_too_large');
+            }
+            chunks.push(chunk);
+          }
+        });
       } catch (error) {
-        await rm(target, { force: true });
         if (tooLarge) {
+          chunks.length = 0;
           file.stream.resume(); // drain what is left without keeping it
           return { tooLarge: true };
         }
         throw error;
       }
-      const meta: UploadedAttachment = { id, filename: file.filename, contentType: file.contentType, size };
-      await writeFile(path.join(dir, `${id}.json`), JSON.stringify(meta), { mode: 0o600 });
+      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      chunks.length = 0;
+      const meta: UploadedAttachment = {
+        id: randomUUID(),
+        filename: file.filename,
+        contentType: file.contentType,
+        size,
+      };
+      await db
+        .insertInto('uploads')
+        .values({
+          id: meta.id,
+          owner: ownerOf(email),
+          compose_id: composeId,
+          filename: meta.filename,
+          content_type: meta.contentType,
+          size,
+          bytes,
+          created_at: now(),
+        })
+        .execute();
       return meta;
     },
 
     async list(email, composeId) {
-      const dir = composeDir(email, composeId);
-      const names = await readdir(dir).catch(() => [] as string[]);
-      const metas = await Promise.all(
-        names.filter((n) => n.endsWith('.json')).map((n) => readMeta(dir, n.slice(0, -5))),
-      );
-      return metas.filter((m): m is UploadedAttachment => m !== null);
+      const rows = await window(email, composeId)
+        .select(['id', 'filename', 'content_type', 'size'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(metaOf);
     },
 
     async get(email, composeId, id) {
-      const dir = composeDir(email, composeId);
-      const meta = await readMeta(dir, id);
-      return meta ? { meta, file: path.join(dir, `${id}.bin`) } : null;
+      if (!ID.test(id)) return null;
+      const row = await window(email, composeId)
+        .select(['id', 'filename', 'content_type', 'size', 'bytes'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? { meta: metaOf(row), bytes: row.bytes } : null;
     },
 
     async remove(email, composeId, id) {
-      const dir = composeDir(email, composeId);
-      if (!(await readMeta(dir, id))) return false;
-      await rm(path.join(dir, `${id}.bin`), { force: true });
-      await rm(path.join(dir, `${id}.json`), { force: true });
-      return true;
+      checked(composeId);
+      if (!ID.test(id)) return false;
+      const result = await db
+        .deleteFrom('uploads')
+        .where('owner', '=', ownerOf(email))
+        .where('compose_id', '=', composeId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
 
     async removeAll(email, composeId) {
-      await rm(composeDir(email, composeId), { recursive: true, force: true });
+      await db
+        .deleteFrom('uploads')
+        .where('owner', '=', ownerOf(email))
+        .where('compose_id', '=', checked(composeId))
+        .execute();
     },
 
     async purgeOlderThan(ms) {
-      const cutoff = Date.now() - ms;
-      let removed = 0;
-      for (const user of await readdir(root).catch(() => [] as string[])) {
-        for (const compose of await readdir(path.join(root, user)).catch(() => [] as string[])) {
-          const dir = path.join(root, user, compose);
-          const info = await stat(dir).catch(() => null);
-          if (info && info.mtimeMs < cutoff) {
-            await rm(dir, { recursive: true, force: true });
-            removed++;
-          }
-        }
+      const cutoff = now() - ms;
+      // A window still being filled keeps all its files, as its last upload is recent.
+      const idle = await db
+        .selectFrom('uploads')
+        .select(['owner', 'compose_id'])
+        .groupBy(['owner', 'compose_id'])
+        .having((eb) => eb.fn.max('created_at'), '<', cutoff)
+        .execute();
+      for (const w of idle) {
+        await db
+          .deleteFrom('uploads')
+          .where('owner', '=', w.owner)
+          .where('compose_id', '=', w.compose_id)
+          .where('created_at', '<', cutoff)
+          .execute();
       }
-      return removed;
+      return idle.length;
     },
   };
 }

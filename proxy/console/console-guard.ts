@@ -35,7 +35,7 @@ export function requireConsole(ctx: AppContext, access: ConsoleAccess) {
       email: account.email,
       role: account.role,
       unitCode: account.unitCode,
-      units: visibleUnits(account, ctx.units.list()),
+      units: visibleUnits(account, await ctx.units.list()),
     };
   };
 }
@@ -49,14 +49,14 @@ export function actorOf(req: FastifyRequest): { name: string; ip: string } {
  * A download of the Sở's records (directory, audit log, report) is itself audited: who took it,
  * from where, and what it held. `email` is the entry's account ('*': many people's).
  */
-export function auditExport(
+export async function auditExport(
   ctx: Pick<AppContext, 'audit'>,
   req: FastifyRequest,
   details: Record<string, string | number | boolean>,
   email = '*',
-): void {
+): Promise<void> {
   const actor = actorOf(req);
-  ctx.audit.record({
+  await ctx.audit.record({
     actor: actor.name,
     email,
     action: 'report_export',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLoginThrottle } from '../auth/login-throttle-store';
 import { ApiError } from '../errors';
-import { openDatabase } from '../store/database';
+import { openStore } from '../store/open-store';
 import { mayEnrolSecondFactor, throttledAttempt } from './second-factor-session';
 
 describe('mayEnrolSecondFactor', () => {
@@ -19,42 +19,43 @@ describe('mayEnrolSecondFactor', () => {
 describe('throttledAttempt', () => {
   const email = 'quantri.sttt@binhphuoc.gov.vn';
   const ip = '10.0.0.7';
-  const throttle = () => createLoginThrottle(openDatabase(':memory:'), undefined, () => 1_000_000);
-  const refusal = (fn: () => unknown) => {
+  const throttle = async () =>
+    createLoginThrottle(await openStore({ dataDir: ':memory:' }), undefined, () => 1_000_000);
+  const refusal = async (fn: () => Promise<unknown>) => {
     try {
-      fn();
+      await fn();
     } catch (err) {
       return err as ApiError;
     }
     return null;
   };
 
-  it('refuses the sixth code after five wrong ones, with the wait in minutes', () => {
-    const t = throttle();
-    for (let i = 0; i < 5; i++) expect(throttledAttempt(t, email, ip, () => 'invalid')).toBe('invalid');
-    const err = refusal(() => throttledAttempt(t, email, ip, () => 'ok'));
+  it('refuses the sixth code after five wrong ones, with the wait in minutes', async () => {
+    const t = await throttle();
+    for (let i = 0; i < 5; i++) expect(await throttledAttempt(t, email, ip, () => 'invalid')).toBe('invalid');
+    const err = await refusal(() => throttledAttempt(t, email, ip, () => 'ok'));
     expect(err).toBeInstanceOf(ApiError);
     expect(err?.code).toBe('too_many_attempts');
     expect(err?.details).toMatchObject({ retryAfterSeconds: 900, minutes: 15 });
   });
 
-  it('a right code (or the recovery codes of a confirmation) clears the count', () => {
-    const t = throttle();
-    for (let i = 0; i < 4; i++) throttledAttempt(t, email, ip, () => 'invalid');
-    expect(throttledAttempt(t, email, ip, () => ['abcde-fghjk'])).toEqual(['abcde-fghjk']);
-    for (let i = 0; i < 4; i++) throttledAttempt(t, email, ip, () => 'invalid');
-    expect(throttledAttempt(t, email, ip, () => 'ok')).toBe('ok');
+  it('a right code (or the recovery codes of a confirmation) clears the count', async () => {
+    const t = await throttle();
+    for (let i = 0; i < 4; i++) await throttledAttempt(t, email, ip, () => 'invalid');
+    expect(await throttledAttempt(t, email, ip, () => ['abcde-fghjk'])).toEqual(['abcde-fghjk']);
+    for (let i = 0; i < 4; i++) await throttledAttempt(t, email, ip, () => 'invalid');
+    expect(await throttledAttempt(t, email, ip, () => 'ok')).toBe('ok');
   });
 
-  it('asking without a factor enrolled is not counted as a guess', () => {
-    const t = throttle();
-    for (let i = 0; i < 10; i++) throttledAttempt(t, email, ip, () => 'not_enrolled');
-    expect(throttledAttempt(t, email, ip, () => 'ok')).toBe('ok');
+  it('asking without a factor enrolled is not counted as a guess', async () => {
+    const t = await throttle();
+    for (let i = 0; i < 10; i++) await throttledAttempt(t, email, ip, () => 'not_enrolled');
+    expect(await throttledAttempt(t, email, ip, () => 'ok')).toBe('ok');
   });
 
-  it('counts under its own key: wrong codes do not block the log-in itself', () => {
-    const t = throttle();
-    for (let i = 0; i < 5; i++) throttledAttempt(t, email, ip, () => 'invalid');
-    expect(t.check(email, ip)).toEqual({ allowed: true });
+  it('counts under its own key: wrong codes do not block the log-in itself', async () => {
+    const t = await throttle();
+    for (let i = 0; i < 5; i++) await throttledAttempt(t, email, ip, () => 'invalid');
+    expect(await t.check(email, ip)).toEqual({ allowed: true });
   });
 });

@@ -28,70 +28,72 @@ const audit = (ctx: Ctx, who: FactorHolder, action: AuditAction, outcome: string
 
 /** Starts (or restarts) enrolment: the QR code and the key to type. */
 export async function beginEnrolment(ctx: Ctx, who: FactorHolder): Promise<SecondFactorEnrolment> {
-  const { enrolled } = ctx.secondFactors.status(who.email);
+  const { enrolled } = await ctx.secondFactors.status(who.email);
   if (!mayEnrolSecondFactor(enrolled, who.secondFactorAt !== null)) {
     throw new ApiError('second_factor_already_enrolled');
   }
-  audit(ctx, who, 'second_factor_enrol', 'started');
+  await audit(ctx, who, 'second_factor_enrol', 'started');
   return ctx.secondFactors.begin(who.email);
 }
 
 /** Confirms enrolment with a first code: the session has passed the factor, the codes are shown once. */
-export function confirmEnrolment(ctx: Ctx, who: FactorHolder, code: string): RecoveryCodes {
-  const codes = throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
+export async function confirmEnrolment(ctx: Ctx, who: FactorHolder, code: string): Promise<RecoveryCodes> {
+  const codes = await throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
     ctx.secondFactors.confirm(who.email, code),
   );
   if (codes === 'not_enrolled') throw new ApiError('second_factor_not_enrolled');
   if (codes === 'invalid') {
-    audit(ctx, who, 'second_factor_enrol', 'second_factor_invalid');
+    await audit(ctx, who, 'second_factor_enrol', 'second_factor_invalid');
     throw new ApiError('second_factor_invalid');
   }
-  ctx.sessions.markSecondFactor(who.sessionIdHash);
-  audit(ctx, who, 'second_factor_enrol', 'ok');
+  await ctx.sessions.markSecondFactor(who.sessionIdHash);
+  await audit(ctx, who, 'second_factor_enrol', 'ok');
   return { codes };
 }
 
 /** Passes the factor in this session with a code from the app or a recovery code. */
-export function verifySecondFactor(ctx: Ctx, who: FactorHolder, code: string): void {
-  const result = throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
+export async function verifySecondFactor(ctx: Ctx, who: FactorHolder, code: string): Promise<void> {
+  const result = await throttledAttempt(ctx.loginThrottle, who.email, who.ip, () =>
     ctx.secondFactors.verify(who.email, code),
   );
-  audit(ctx, who, 'second_factor', result === 'ok' ? 'ok' : `second_factor_${result}`);
+  await audit(ctx, who, 'second_factor', result === 'ok' ? 'ok' : `second_factor_${result}`);
   if (result === 'not_enrolled') throw new ApiError('second_factor_not_enrolled');
   if (result === 'invalid') throw new ApiError('second_factor_invalid');
-  ctx.sessions.markSecondFactor(who.sessionIdHash);
+  await ctx.sessions.markSecondFactor(who.sessionIdHash);
 }
 
-type Throttle = Pick<LoginThrottle, 'check' | 'recordAttempt' | 'recordFailure' | 'forget' | 'recordSuccess'>;
+type Throttle = Pick<
+  LoginThrottle,
+  'check' | 'checkAndRecordAttempt' | 'recordFailure' | 'forget' | 'recordSuccess'
+>;
 
 /**
  * The log-in throttle under its own key, so six digits cannot be guessed: wrong codes count, a
  * right one clears the count, and asking without a factor enrolled is not a guess.
  */
-export function throttledAttempt<T extends string[] | 'ok' | 'invalid' | 'not_enrolled'>(
+export async function throttledAttempt<T extends string[] | 'ok' | 'invalid' | 'not_enrolled'>(
   throttle: Throttle,
   email: string,
   ip: string,
-  attempt: () => T,
-): T {
+  attempt: () => T | Promise<T>,
+): Promise<T> {
   const who = `second-factor:${email}`;
-  const gate = throttle.check(who, ip);
+  const gate = await throttle.checkAndRecordAttempt(who, ip);
   if (!gate.allowed) {
     throw new ApiError('too_many_attempts', {
       retryAfterSeconds: gate.retryAfterSeconds,
       minutes: Math.ceil(gate.retryAfterSeconds / 60),
     });
   }
-  const recorded = throttle.recordAttempt(who, ip);
-  const result = attempt();
+  const result = await attempt();
   if (Array.isArray(result) || result === 'ok') {
-    throttle.forget(recorded);
-    throttle.recordSuccess(who, ip);
+    await throttle.forget(gate.attempt);
+    await throttle.recordSuccess(who, ip);
   } else if (result === 'not_enrolled') {
-    throttle.forget(recorded);
+    await throttle.forget(gate.attempt);
   } else {
     // A wrong code charges the address too, as a wrong password does.
-    throttle.recordFailure(recorded);
+    await throttle.recordFailure(gate.attempt);
   }
   return result;
 }

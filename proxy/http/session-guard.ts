@@ -29,14 +29,14 @@ export interface GuardOptions {
  */
 export function requireSession(ctx: AppContext, options: GuardOptions = {}) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    const session = ctx.sessions.resolve(req.cookies[SESSION_COOKIE]);
+    const session = await ctx.sessions.resolve(req.cookies[SESSION_COOKIE]);
     if (!session) {
       reply.clearCookie(SESSION_COOKIE, { path: '/api' });
       throw new ApiError('not_authenticated');
     }
     checkSessionToken(req, session.csrfToken);
     req.session = session;
-    const account = ctx.accounts.ensure(session.email);
+    const account = await ctx.accounts.ensure(session.email);
     req.account = account;
     if (account.state !== 'active') throw accountStateError(account);
     req.passwordChangeRequired = passwordChangeRequirement(account, new Date(), ctx.config.passwordAge);

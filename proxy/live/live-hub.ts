@@ -1,11 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { LiveEvent } from '../../common/contract';
-import type { Credentials, ImapServer } from '../mail/imap-pool';
+import type { Credentials, ImapPool } from '../mail/imap-pool';
 import type { QuotaThresholds } from '../policy/quota-level';
-import { createMailboxWatcher, type MailboxWatcher, type WatcherTimings } from './mailbox-watcher';
+import { type MailboxWatch, type WatchTimings, watchMailbox } from './mailbox-watch';
 
-export interface LiveTimings extends WatcherTimings {
-  /** How long a user's watcher outlives their last open tab (a reload should not reconnect). */
+export interface LiveTimings extends WatchTimings {
+  /** How long a user's watch outlives their last open tab (a reload should not start it anew). */
   lingerMs: number;
   /** SSE comment lines that keep reverse proxies from closing a quiet stream (most cut at 60 s). */
   heartbeatMs: number;
@@ -28,17 +28,17 @@ export interface LiveListener {
 }
 
 interface UserWatch {
-  watcher: MailboxWatcher;
+  watcher: MailboxWatch;
   listeners: Set<LiveListener>;
   lingerTimer?: NodeJS.Timeout;
 }
 
 /**
- * Live updates fan out from at most one watcher (one IMAP connection in IDLE) per user, however
- * many tabs and devices of theirs hold an event stream: the watcher starts with the first stream
- * and stops a little after the last one goes.
+ * Live updates fan out from at most one watch per user (on their pooled IMAP connection, which
+ * sits in IDLE between requests), however many tabs and devices of theirs hold an event stream:
+ * the watch starts with the first stream and stops a little after the last one goes.
  */
-export function createLiveHub(server: ImapServer, thresholds: QuotaThresholds, log: FastifyBaseLogger) {
+export function createLiveHub(pool: ImapPool, thresholds: QuotaThresholds, log: FastifyBaseLogger) {
   const timings: LiveTimings = { ...DEFAULT_LIVE_TIMINGS };
   const users = new Map<string, UserWatch>();
 
@@ -49,8 +49,8 @@ export function createLiveHub(server: ImapServer, thresholds: QuotaThresholds, l
   }
 
   function start(creds: Credentials): UserWatch {
-    const watch: UserWatch = { listeners: new Set(), watcher: undefined as unknown as MailboxWatcher };
-    watch.watcher = createMailboxWatcher(server, creds, {
+    const watch: UserWatch = { listeners: new Set(), watcher: undefined as unknown as MailboxWatch };
+    watch.watcher = watchMailbox(pool, creds, {
       log,
       thresholds,
       timings: () => timings,
@@ -95,7 +95,7 @@ export function createLiveHub(server: ImapServer, thresholds: QuotaThresholds, l
       };
     },
 
-    /** Users with a watcher, and how many of those hold an open IMAP connection right now. */
+    /** Users with a watch, and how many of those watch an open IMAP connection right now. */
     watchedUsers: () => users.size,
     idleConnections: () => [...users.values()].filter((w) => w.watcher.connected()).length,
     streamsOf: (email: string) => users.get(email)?.listeners.size ?? 0,

@@ -5,7 +5,7 @@ import type { LiveHub } from './live-hub';
 
 export interface LiveStreamDeps {
   hub: LiveHub;
-  sessionAlive: (idHash: string) => boolean;
+  sessionAlive: (idHash: string) => Promise<boolean>;
   /** The provider refused the stored password or suspended the mailbox: the session ends. */
   endSession: (session: ActiveSession, code: 'not_authenticated' | 'account_suspended') => void;
 }
@@ -37,14 +37,26 @@ export function serveLiveStream(
 
   // One timer per stream: the session check every few seconds, a heartbeat every ~25 s.
   let sinceHeartbeat = 0;
-  const ticker = setInterval(() => {
-    if (!deps.sessionAlive(session.idHash)) return finish(true);
+  let checking = false;
+  const tick = async () => {
+    if (!(await deps.sessionAlive(session.idHash))) return finish(true);
     sinceHeartbeat += timings.sessionCheckMs;
     if (sinceHeartbeat >= timings.heartbeatMs) {
       sinceHeartbeat = 0;
       stream.heartbeat();
     }
     if (stream.ended) finish(false);
+  };
+  const ticker = setInterval(() => {
+    // A slow store must not pile checks up; one that cannot be reached ends no session: the
+    // next tick asks again, and the tab's next request meets the same store anyway.
+    if (checking || finished) return;
+    checking = true;
+    tick()
+      .catch(() => undefined)
+      .finally(() => {
+        checking = false;
+      });
   }, timings.sessionCheckMs);
   ticker.unref();
 

@@ -158,7 +158,8 @@ describe('GET /api/events: live updates from one IMAP IDLE connection per user',
     await until(() => proxy.ctx.live.streamsOf(box.email) === 3);
     expect(proxy.ctx.live.idleConnections()).toBe(1);
 
-    // Without the pooled request connection, what Dovecot sees of the user is the watcher alone.
+    // Closed by the pool (as by a log-out in another session), the connection is opened again for
+    // the watch: what Dovecot sees of the user is still that one connection.
     await proxy.ctx.imap.release(box.email);
     await until(() => dovecotConnections(box.email) === 1);
     await new Promise((r) => setTimeout(r, 500));

@@ -1,13 +1,16 @@
-import type { Db } from '../store/database';
+import type { StoreDb } from '../store/open-store';
 
 /**
  * Whether a session still exists, read without touching it: an open event stream is not user
  * activity, so it must not slide the idle expiry as every request through the session store does.
  */
-export function createSessionLiveness(db: Db, now: () => number = Date.now) {
-  const byId = db.prepare('SELECT expires_at FROM sessions WHERE id_hash = ?');
-  return (idHash: string): boolean => {
-    const row = byId.get(idHash) as { expires_at: number } | undefined;
+export function createSessionLiveness(db: StoreDb, now: () => number = Date.now) {
+  return async (idHash: string): Promise<boolean> => {
+    const row = await db
+      .selectFrom('sessions')
+      .select('expires_at')
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
     return row !== undefined && row.expires_at > now();
   };
 }

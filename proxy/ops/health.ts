@@ -18,7 +18,7 @@ export async function registerHealth(app: FastifyInstance, ctx: AppContext): Pro
       probeGreeting(ctx.config.imap, IMAP_GREETING),
       probeGreeting(ctx.config.smtp, SMTP_GREETING),
     ]);
-    const checks = { imap, smtp, store: probeStore(ctx) };
+    const checks = { imap, smtp, store: await probeStore(ctx) };
     const ready = Object.values(checks).every((c) => c.ok);
     reply.header('cache-control', 'no-store');
     reply.status(ready ? 200 : 503);
@@ -26,12 +26,12 @@ export async function registerHealth(app: FastifyInstance, ctx: AppContext): Pro
   });
 }
 
-/** One trivial query: the store file is open, readable and not locked beyond busy_timeout. */
-function probeStore(ctx: AppContext): ProbeResult {
+/** One round trip: the database answers (SQLite: open, readable, not locked beyond busy_timeout). */
+async function probeStore(ctx: AppContext): Promise<ProbeResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    ctx.db.prepare('SELECT 1').get();
+    await ctx.store.ping();
     return { ok: true, ms: ms() };
   } catch (err) {
     return { ok: false, ms: ms(), error: (err as { code?: string }).code ?? 'store_failed' };

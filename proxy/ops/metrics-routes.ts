@@ -21,8 +21,10 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext, metrics: 
   metrics.gauge('bp_live_streams', 'Open live-update event streams (browser tabs).', () =>
     ctx.live.openStreams(),
   );
-  metrics.gauge('bp_live_idle_connections', 'IMAP IDLE connections held for live updates.', () =>
-    ctx.live.idleConnections(),
+  metrics.gauge(
+    'bp_live_idle_connections',
+    'Pooled IMAP connections kept open (in IDLE between requests) for live updates.',
+    () => ctx.live.idleConnections(),
   );
 
   app.addHook('onResponse', async (req, reply) => {

@@ -43,18 +43,18 @@ export function createMetrics() {
     }),
     jobRuns: new Counter({
       name: 'bp_background_job_runs_total',
-      help: 'Background job runs by job and outcome (ok, failed).',
+      help: 'Background job runs by job and outcome (ok, failed, skipped: another instance ran that slot).',
       labelNames: ['job', 'outcome'] as const,
       registers,
     }),
     /** Gauges read their value at scrape time from the parts that own it. */
-    gauge(name: string, help: string, read: () => number) {
+    gauge(name: string, help: string, read: () => number | Promise<number>) {
       new Gauge({
         name,
         help,
         registers,
-        collect() {
-          this.set(read());
+        async collect() {
+          this.set(await read());
         },
       });
     },

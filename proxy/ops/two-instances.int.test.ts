@@ -8,24 +8,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { resetMailbox } from '../../scripts/seed/mailbox-reset';
 import { browserLikeClient } from '../test-support/browser-like-client';
+import { type EventReader, isEvent, openEventReader } from '../test-support/event-stream-reader';
+import { fillMailbox } from '../test-support/fill-mailbox';
 import { startNginx } from '../test-support/nginx-pair';
-import { type ProxyInstance, startProxyInstances } from '../test-support/proxy-instances';
+import { type ProxyInstance, removeProxyBundle, startProxyInstances } from '../test-support/proxy-instances';
 import { messagesIn } from '../test-support/read-mailbox';
 import { testDatabaseUrl } from '../test-support/test-store';
 
 const NGINX_PORT = 18443;
 const PROXY_PORTS = [18081, 18082];
 const MB = 1024 * 1024;
+const SYSTEM_SENDER = 'khongtraloi@binhphuoc.gov.vn';
 const sender = {
   email: 'haiphien.sttt@binhphuoc.gov.vn',
   password: 'HaiPhiên#2026đủ',
   displayName: 'Trần Hai Phiên',
+};
+/** A 1 MB mailbox 90 % full: the quota warning job (Đ7.2c) owes it one warning. */
+const nearlyFull = {
+  email: 'dayhaimay.sttt@binhphuoc.gov.vn',
+  password: 'ĐầyHaiMáy#2026',
+  displayName: 'Hộp Gần Đầy',
 };
 const receiver = {
   email: 'nhanhai.sttt@binhphuoc.gov.vn',
   password: 'NhậnHai#2026đủ',
   displayName: 'Lý Nhận Hai',
 };
+
+/** Open live-update streams an instance holds, from its /metrics (allowed from 127.0.0.1). */
+async function liveStreamsOn(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Number(/^bp_live_streams (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+}
 
 /**
  * The deployment of docs/deploy.md on one machine: Debian's nginx with the project's site,
@@ -42,15 +57,16 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
   const admin = () => new pg.Client({ connectionString: testDatabaseUrl() });
 
   beforeAll(async () => {
-    for (const a of [sender, receiver]) {
+    for (const a of [sender, receiver, nearlyFull]) {
       upsertMailUser({
         ...a,
-        quotaBytes: 2048 * MB,
+        quotaBytes: a === nearlyFull ? MB : 2048 * MB,
         suspendReason: null,
         unitName: 'Sở Thông tin và Truyền thông',
       });
       resetMailbox(a.email);
     }
+    await fillMailbox(nearlyFull.email, 0.9 * MB);
     const client = admin();
     await client.connect();
     await client.query(`CREATE SCHEMA "${schema}"`);
@@ -63,7 +79,8 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
       DATABASE_POOL_SIZE: '4',
       PUBLIC_URL: base,
       TRUST_PROXY_HOPS: '1',
-      QUOTA_WARNING_JOB_MINUTES: '0',
+      // Due every minute on both instances at the same moments: the last test counts the warnings.
+      QUOTA_WARNING_JOB_MINUTES: '1',
       LIFECYCLE_JOB_HOUR: '-1',
     });
     nginx = await startNginx(path.join(dir, 'nginx'), NGINX_PORT, PROXY_PORTS);
@@ -76,8 +93,9 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await client.end();
-    for (const a of [sender, receiver]) removeMailUser(a.email);
+    for (const a of [sender, receiver, nearlyFull]) removeMailUser(a.email);
     rmSync(dir, { recursive: true, force: true });
+    removeProxyBundle();
   });
 
   it('keeps a user working when an instance dies mid-flow: the upload and the draft survive, the message goes once', async () => {
@@ -94,7 +112,7 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
       type: 'application/pdf',
       bytes,
     });
-    expect(up.status).toBe(201);
+    expect(up.status, up.body.toString()).toBe(201);
     const uploadId = up.json<{ id: string }>().id;
     const message = {
       composeId,
@@ -139,8 +157,64 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
     // The draft left Drafts when it was sent.
     expect((await messagesIn(sender, 'Drafts')).map((m) => m.parsed.subject)).not.toContain(message.subject);
 
+    // Back up, it is given traffic again once nginx's fail_timeout has passed.
     await instances[0]!.start();
-  });
+    await expect
+      .poll(
+        async () => {
+          await user.get('/api/session');
+          await user.get('/api/session');
+          return new Set(
+            nginx
+              .accessLog()
+              .slice(-2)
+              .map((l) => l.upstreams),
+          ).size;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(2);
+  }, 90_000);
+
+  it("keeps live updates working when a user's tabs land on different instances", async () => {
+    const user = browserLikeClient(base, nginx.ca);
+    await user.logIn(receiver.email, receiver.password);
+    const tabs: EventReader[] = [];
+    try {
+      // Round-robin: two streams opened one after the other go to the two instances.
+      for (let i = 0; i < 2; i++)
+        tabs.push(await openEventReader(`${base}/api/events`, user.cookie(), nginx.ca));
+      for (const tab of tabs) expect(tab.status).toBe(200);
+      // An open stream is not in nginx's access log yet: each instance's own gauge says where it is.
+      const streams = await Promise.all(PROXY_PORTS.map((port) => liveStreamsOn(port)));
+      expect(streams).toEqual([1, 1]);
+
+      const writer = browserLikeClient(base, nginx.ca);
+      await writer.logIn(sender.email, sender.password);
+      const subject = `Cả hai thẻ đều thấy ${randomUUID().slice(0, 8)}`;
+      const sent = await writer.send('POST', '/api/send', {
+        json: {
+          composeId: randomUUID(),
+          to: [{ address: receiver.email }],
+          subject,
+          html: null,
+          text: 'Chào anh.',
+        },
+        idempotent: true,
+      });
+      expect(sent.status).toBe(200);
+      for (const tab of tabs) {
+        const { event } = await tab.next(isEvent('new_mail'), { timeoutMs: 20_000 });
+        expect(event.subject).toBe(subject);
+      }
+
+      // Logging out on one instance ends the other instance's stream too: the session is shared.
+      expect((await user.send('DELETE', '/api/session')).status).toBe(204);
+      for (const tab of tabs) await tab.next(isEvent('session_ended'), { timeoutMs: 20_000 });
+    } finally {
+      for (const tab of tabs) await tab.close();
+    }
+  }, 150_000);
 
   it('answers 503 store_unavailable while PostgreSQL restarts, then recovers by itself with the same session', async () => {
     const user = browserLikeClient(base, nginx.ca);
@@ -174,4 +248,30 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
     for (let i = 0; i < 2; i++) expect((await user.get('/api/mailboxes/INBOX/messages')).status).toBe(200);
     expect((await user.get('/api/session')).json()).toMatchObject({ email: sender.email });
   });
+
+  it('runs a job due on both instances at the same moment once: one quota warning, not two', async () => {
+    const warnings = async () =>
+      (await messagesIn(nearlyFull, 'INBOX')).filter(
+        (m) => m.parsed.from?.value[0]?.address === SYSTEM_SENDER,
+      );
+    await expect
+      .poll(async () => (await warnings()).length, { timeout: 150_000, interval: 2_000 })
+      .toBeGreaterThan(0);
+    // A second instance running the same slot would have delivered its copy at the same time.
+    await new Promise((r) => setTimeout(r, 5_000));
+    expect(await warnings()).toHaveLength(1);
+
+    const client = admin();
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ slot: string; instance: string; outcome: string | null }>(
+        `SELECT slot, instance, outcome FROM "${schema}".job_runs WHERE job = 'quota-warnings'`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.some((r) => r.outcome === 'ok')).toBe(true);
+      for (const r of rows) expect(['instance-a', 'instance-b']).toContain(r.instance);
+    } finally {
+      await client.end();
+    }
+  }, 180_000);
 });

@@ -10,7 +10,7 @@ import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
 import { resetMailbox } from '../../scripts/seed/mailbox-reset';
 import { createAuditLog } from '../audit/audit-log';
 import { loadConfig } from '../config';
-import { type Db, openDatabase } from '../store/database';
+import { openStore, type Store } from '../store/open-store';
 import { fillMailbox } from '../test-support/fill-mailbox';
 import { createQuotaWarningJob, type QuotaWarningJob } from './quota-warning-job';
 
@@ -59,26 +59,29 @@ async function warningsIn(
 
 describe('quota warning job: into the mailbox, from the system, for accounts that never log in (Đ7.2c)', () => {
   let dataDir: string;
-  let db: Db;
+  let store: Store;
   let job: QuotaWarningJob;
   let clock = Date.now();
   const config = loadConfig(mailStackProxyEnv());
   const sender = config.org.systemSender;
-  const audit = () => createAuditLog(db).forAccount(nearlyFull.email);
+  const audit = () => createAuditLog(store.db).forAccount(nearlyFull.email);
   const sentRows = () =>
-    db
-      .prepare('SELECT level, percent FROM quota_warnings WHERE email = ? ORDER BY sent_at')
-      .all(nearlyFull.email);
+    store.db
+      .selectFrom('quota_warnings')
+      .select(['level', 'percent'])
+      .where('email', '=', nearlyFull.email)
+      .orderBy('sent_at')
+      .execute();
 
   beforeAll(async () => {
     for (const account of [nearlyFull, roomy]) {
       upsertMailUser({ ...account, quotaBytes: MB, suspendReason: null });
     }
     dataDir = mkdtempSync(path.join(tmpdir(), 'bp-quota-warnings-'));
-    db = openDatabase(dataDir);
+    store = await openStore({ dataDir });
     const now = () => new Date(clock);
     job = createQuotaWarningJob(
-      { config, db, audit: createAuditLog(db, now), log: pino({ level: 'silent' }) },
+      { config, db: store.db, audit: createAuditLog(store.db, now), log: pino({ level: 'silent' }) },
       now,
     );
     await fillMailbox(nearlyFull.email, 0.82 * MB);
@@ -86,8 +89,7 @@ describe('quota warning job: into the mailbox, from the system, for accounts tha
   });
 
   afterAll(async () => {
-    await job?.stop();
-    db?.close();
+    await store?.close();
     for (const account of [nearlyFull, roomy]) {
       resetMailbox(account.email);
       removeMailUser(account.email);
@@ -104,8 +106,8 @@ describe('quota warning job: into the mailbox, from the system, for accounts tha
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.subject).toMatch(/^Cảnh báo: hộp thư đã dùng 8\d% dung lượng$/);
     expect(warnings[0]?.autoSubmitted).toBe('Auto-Submitted: auto-generated');
-    expect(sentRows()).toEqual([{ level: 'notice', percent: expect.any(Number) }]);
-    expect(audit()[0]).toMatchObject({
+    expect(await sentRows()).toEqual([{ level: 'notice', percent: expect.any(Number) }]);
+    expect((await audit())[0]).toMatchObject({
       actor: 'system',
       action: 'quota_warning',
       outcome: 'ok',
@@ -117,14 +119,14 @@ describe('quota warning job: into the mailbox, from the system, for accounts tha
     clock += 2 * 3_600_000;
     await job.runOnce();
     expect(await warningsIn(nearlyFull, sender)).toHaveLength(1);
-    expect(sentRows()).toHaveLength(1);
+    expect(await sentRows()).toHaveLength(1);
   });
 
   it('repeats it once 7 days have passed', async () => {
     clock += 8 * DAY;
     await job.runOnce();
     expect(await warningsIn(nearlyFull, sender)).toHaveLength(2);
-    expect(sentRows()).toHaveLength(2);
+    expect(await sentRows()).toHaveLength(2);
   });
 
   it('warns again within the 7 days when the mailbox crosses a higher level (90 %)', async () => {
@@ -134,7 +136,7 @@ describe('quota warning job: into the mailbox, from the system, for accounts tha
     const warnings = await warningsIn(nearlyFull, sender);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.subject).toMatch(/^Cảnh báo: hộp thư sắp đầy, đã dùng 9\d% dung lượng$/);
-    expect(sentRows().at(-1)).toEqual({ level: 'warning', percent: expect.any(Number) });
+    expect((await sentRows()).at(-1)).toEqual({ level: 'warning', percent: expect.any(Number) });
   });
 
   it('never runs twice at once: a call during a run joins it', async () => {
@@ -145,7 +147,12 @@ describe('quota warning job: into the mailbox, from the system, for accounts tha
 
   it('leaves a mailbox under 80 % alone', async () => {
     expect(await warningsIn(roomy, sender)).toEqual([]);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM quota_warnings WHERE email = ?').get(roomy.email)).toEqual({
+    const counted = await store.db
+      .selectFrom('quota_warnings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', roomy.email)
+      .executeTakeFirstOrThrow();
+    expect({ n: Number(counted.n) }).toEqual({
       n: 0,
     });
   });
@@ -156,17 +163,17 @@ describe('quota warning job: into the mailbox, from the system, for accounts tha
     await fillMailbox(nearlyFull.email, 1.05 * MB);
     const first = await job.runOnce();
     expect(first.failed).toBeGreaterThanOrEqual(1);
-    expect(audit()[0]).toMatchObject({
+    expect((await audit())[0]).toMatchObject({
       action: 'quota_warning',
       outcome: 'mailbox_full',
       details: { level: 'critical' },
     });
-    expect(sentRows().some((r) => (r as { level: string }).level === 'critical')).toBe(false);
+    expect((await sentRows()).some((r) => (r as { level: string }).level === 'critical')).toBe(false);
 
     clock += 3_600_000;
     const second = await job.runOnce();
     expect(second.failed).toBeGreaterThanOrEqual(1);
-    expect(audit().filter((e) => e.outcome === 'mailbox_full')).toHaveLength(2);
+    expect((await audit()).filter((e) => e.outcome === 'mailbox_full')).toHaveLength(2);
     expect(await warningsIn(nearlyFull, sender)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditLog } from '../audit/audit-log';
 import type { Config } from '../config';
+import { everyPeriod, type ScheduledJob } from '../jobs/schedule';
 import { type QuotaLevel, quotaLevel } from '../policy/quota-level';
-import type { Db } from '../store/database';
+import type { StoreDb } from '../store/open-store';
 import { deliverOverLmtp } from './deliver';
 import { type MailboxQuota, readAllQuotas } from './doveadm-quota';
 import { type PastWarning, warningDue } from './warning-due';
@@ -10,7 +11,7 @@ import { buildQuotaWarningMessage, type WarningLevel } from './warning-message';
 
 export interface QuotaWarningJobDeps {
   config: Config;
-  db: Db;
+  db: StoreDb;
   audit: AuditLog;
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 }
@@ -32,24 +33,19 @@ export interface QuotaWarningRun {
 export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date = () => new Date()) {
   const { config, db, audit, log } = deps;
   const settings = config.quotaWarnings;
-  const recentWarnings = db.prepare(
-    'SELECT level, sent_at FROM quota_warnings WHERE email = ? AND sent_at > ?',
-  );
-  const recordWarning = db.prepare(
-    'INSERT INTO quota_warnings (email, level, percent, sent_at) VALUES (?, ?, ?, ?)',
-  );
 
   let running: Promise<QuotaWarningRun> | null = null;
-  let firstRun: NodeJS.Timeout | null = null;
-  let schedule: NodeJS.Timeout | null = null;
 
-  function pastWarnings(email: string, at: Date): PastWarning[] {
+  async function pastWarnings(email: string, at: Date): Promise<PastWarning[]> {
     // Rows from the future are kept in the query: warningDue treats them as recent.
     const since = at.getTime() - settings.repeatAfterMs;
-    return (recentWarnings.all(email, since) as { level: QuotaLevel; sent_at: number }[]).map((r) => ({
-      level: r.level,
-      sentAt: new Date(r.sent_at),
-    }));
+    const rows = await db
+      .selectFrom('quota_warnings')
+      .select(['level', 'sent_at'])
+      .where('email', '=', email)
+      .where('sent_at', '>', since)
+      .execute();
+    return rows.map((r) => ({ level: r.level as QuotaLevel, sentAt: new Date(r.sent_at) }));
   }
 
   /** Never throws: one mailbox's trouble must not keep the others from their warnings. */
@@ -58,7 +54,7 @@ export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date
   ): Promise<'sent' | 'not_due' | 'failed'> {
     const at = now();
     const level = quotaLevel(quota.usedBytes, quota.limitBytes, config.quotaThresholds);
-    if (!warningDue(level, pastWarnings(quota.email, at), at, settings.repeatAfterMs)) return 'not_due';
+    if (!warningDue(level, await pastWarnings(quota.email, at), at, settings.repeatAfterMs)) return 'not_due';
     const percent = Math.floor((quota.usedBytes / quota.limitBytes) * 100);
     const details = { level, percent };
     const recordAudit = (outcome: string) =>
@@ -77,18 +73,21 @@ export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date
       if (!outcome.delivered) {
         // Not recorded in quota_warnings, so the next run tries again (a full mailbox may have
         // been cleaned by then, or LMTP be back).
-        recordAudit(outcome.code);
+        await recordAudit(outcome.code);
         log.warn(
           { email: quota.email, ...details, code: outcome.code, response: outcome.response },
           'quota warning not delivered',
         );
         return 'failed';
       }
-      recordWarning.run(quota.email, level, percent, at.getTime());
-      recordAudit('ok');
+      await db
+        .insertInto('quota_warnings')
+        .values({ email: quota.email, level, percent, sent_at: at.getTime() })
+        .execute();
+      await recordAudit('ok');
       return 'sent';
     } catch (error) {
-      recordAudit('internal_error');
+      await recordAudit('internal_error');
       log.error({ err: error, email: quota.email, ...details }, 'quota warning failed');
       return 'failed';
     }
@@ -116,42 +115,28 @@ export function createQuotaWarningJob(deps: QuotaWarningJobDeps, now: () => Date
     return running;
   }
 
-  async function tick(): Promise<void> {
-    if (running) return; // the previous run is still going (a slow provider): skip, never pile up
-    const started = Date.now();
-    try {
-      const result = await runOnce();
-      log.info({ ...result, ms: Date.now() - started }, 'quota warnings: run finished');
-    } catch (error) {
-      log.error({ err: error }, 'quota warnings: run failed');
-    }
-  }
-
   const job = {
     runOnce,
-    /** Schedules runs every QUOTA_WARNING_JOB_MINUTES; returns the job, for `.start()` at creation. */
-    start() {
-      if (schedule) return job;
+    /**
+     * The job for the schedule (every QUOTA_WARNING_JOB_MINUTES, once across instances), or null
+     * when this deployment has it off — said once in the log, with the reason.
+     */
+    scheduled(): ScheduledJob | null {
       if (!settings.doveadmUrl) {
         log.info('quota warnings off: DOVEADM_URL is not set (Đ7.2c warnings reach only users who log in)');
-        return job;
+        return null;
       }
       if (settings.everyMs === 0) {
         log.info('quota warnings off on this proxy: QUOTA_WARNING_JOB_MINUTES=0');
-        return job;
+        return null;
       }
-      // The first run soon after start, not an interval later, but not in the way of start-up.
-      firstRun = setTimeout(tick, Math.min(settings.everyMs, 60_000)).unref();
-      schedule = setInterval(tick, settings.everyMs).unref();
       log.info({ everyMinutes: settings.everyMs / 60_000 }, 'quota warnings: scheduled');
-      return job;
-    },
-    /** Stops the schedule and waits for a run in progress, so the database can be closed after. */
-    async stop(): Promise<void> {
-      if (firstRun) clearTimeout(firstRun);
-      if (schedule) clearInterval(schedule);
-      firstRun = schedule = null;
-      await running?.catch(() => undefined);
+      return everyPeriod('quota-warnings', settings.everyMs, async () => {
+        const started = Date.now();
+        const result = await runOnce();
+        log.info({ ...result, ms: Date.now() - started }, 'quota warnings: run finished');
+        return result;
+      });
     },
   };
   return job;

@@ -68,7 +68,7 @@ describe('writing and sending through the real submission endpoint', () => {
       resetMailbox(a.email);
     }
     proxy = await startProxy({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    proxy.ctx.directory.replaceFromProvider(await proxy.ctx.passwordDriver.listAccounts());
+    await proxy.ctx.directory.replaceFromProvider(await proxy.ctx.passwordDriver.listAccounts());
     client = await logIn(proxy, sender.email, sender.password);
   });
   afterAll(async () => {
@@ -118,7 +118,7 @@ describe('writing and sending through the real submission endpoint', () => {
     expect(sent.map((m) => m.parsed.messageId)).toEqual([result.messageId]);
     expect(sent[0]!.flags?.has('\\Seen')).toBe(true);
 
-    const audit = proxy.ctx.audit.forAccount(sender.email).find((e) => e.action === 'send');
+    const audit = (await proxy.ctx.audit.forAccount(sender.email)).find((e) => e.action === 'send');
     expect(audit).toMatchObject({ outcome: 'ok', details: { messageId: result.messageId, recipients: 1 } });
     expect(JSON.stringify(audit)).not.toContain('chị Nhận');
   });
@@ -139,7 +139,9 @@ describe('writing and sending through the real submission endpoint', () => {
     ]);
     const single = await upload(proxy, client, randomUUID(), 'qua-lon.pdf', Buffer.alloc(21 * MB, 3));
     expect(single.statusCode).toBe(413);
-    const refusals = proxy.ctx.audit.forAccount(sender.email).filter((e) => e.action === 'policy_refusal');
+    const refusals = (await proxy.ctx.audit.forAccount(sender.email)).filter(
+      (e) => e.action === 'policy_refusal',
+    );
     expect(refusals.map((e) => e.outcome)).toEqual(['attachment_too_large', 'attachment_too_large']);
   });
 
@@ -246,7 +248,7 @@ describe('writing and sending through the real submission endpoint', () => {
   });
 
   it('tells a user whose sending is locked why (Đ5.3b), and sends again once unlocked', async () => {
-    proxy.ctx.accounts.setSendingLock(sender.email, 'Vi phạm Điều 5 của Quy chế');
+    await proxy.ctx.accounts.setSendingLock(sender.email, 'Vi phạm Điều 5 của Quy chế');
     const message = {
       composeId: randomUUID(),
       to: [{ address: receiver.email }],
@@ -260,7 +262,7 @@ describe('writing and sending through the real submission endpoint', () => {
       code: 'sending_locked',
       details: { reason: 'Vi phạm Điều 5 của Quy chế' },
     });
-    proxy.ctx.accounts.setSendingLock(sender.email, null);
+    await proxy.ctx.accounts.setSendingLock(sender.email, null);
     expect((await client.post('/api/send', message)).statusCode).toBe(200);
   });
 

@@ -87,7 +87,7 @@ export function composeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.route({
       ...fromTable(compose.contacts),
-      handler: async (req) => ({ contacts: ctx.directory.search(req.session!.email, req.query.q) }),
+      handler: async (req) => ({ contacts: await ctx.directory.search(req.session!.email, req.query.q) }),
     });
   };
 }

@@ -160,7 +160,7 @@ describe('console accounts: Đ4 names, creation at the real provider, first log-
     );
     expect(arrived).toBe(true);
 
-    const audit = proxy.ctx.audit.forAccount(one.address).map((e) => `${e.action}:${e.outcome}`);
+    const audit = (await proxy.ctx.audit.forAccount(one.address)).map((e) => `${e.action}:${e.outcome}`);
     expect(audit).toContain('account_create:ok');
   }, 60_000);
 
@@ -262,7 +262,7 @@ describe('console accounts: Đ4 names, creation at the real provider, first log-
     expect((await admin.client.get(`/api/console/accounts?role=unit_manager&q=${given}`)).json().total).toBe(
       1,
     );
-    expect(proxy.ctx.audit.forAccount(address).map((e) => e.action)).toContain('role_change');
+    expect((await proxy.ctx.audit.forAccount(address)).map((e) => e.action)).toContain('role_change');
 
     const reset = await admin.client.post(`${path}/password-reset`, {});
     expect(reset.statusCode, reset.body).toBe(200);

@@ -46,7 +46,7 @@ export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: write,
       handler: async (req) => {
         const created = await createAccount(ctx, req.body, actorOf(req));
-        return { ...created, account: detailOf(ctx, created.account) };
+        return { ...created, account: await detailOf(ctx, created.account) };
       },
     });
 
@@ -62,7 +62,7 @@ export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: write,
       handler: async (req) => {
         const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
-        return detailOf(ctx, updateProfile(ctx, record.email, req.body, actorOf(req)));
+        return detailOf(ctx, await updateProfile(ctx, record.email, req.body, actorOf(req)));
       },
     });
 
@@ -89,7 +89,7 @@ export function consoleAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       preHandler: write,
       handler: async (req) => {
         const record = await findVisibleAccount(ctx, req.params.email, req.consoleUser!.units);
-        return detailOf(ctx, setRole(ctx, record, req.body.role, actorOf(req)));
+        return detailOf(ctx, await setRole(ctx, record, req.body.role, actorOf(req)));
       },
     });
   };

@@ -16,9 +16,9 @@ describe('the audit log viewer (Đ7.1)', () => {
 
   beforeAll(async () => {
     proxy = await startProxy();
-    const { units, accounts, db } = proxy.ctx;
+    const { units, accounts, store } = proxy.ctx;
     for (const code of [mine, other])
-      units.create({
+      await units.create({
         code,
         name: `Đơn vị ${code}`,
         parentCode: null,
@@ -26,16 +26,23 @@ describe('the audit log viewer (Đ7.1)', () => {
         mailbox: null,
         website: null,
       });
-    accounts.setProfile(lan, { fullName: 'Nguyễn Thị Lan', unitCode: mine });
-    accounts.setProfile(minh, { fullName: 'Lê Văn Minh', unitCode: other });
+    await accounts.setProfile(lan, { fullName: 'Nguyễn Thị Lan', unitCode: mine });
+    await accounts.setProfile(minh, { fullName: 'Lê Văn Minh', unitCode: other });
     admin = await consoleUser(proxy);
     manager = await consoleUser(proxy, { role: 'unit_manager', unitCode: mine, prefix: 'quanlynk' });
     // Entries of past days, at known instants (the log is append-only; inserting is what record does).
-    const insert = db.prepare(
-      'INSERT INTO audit_log (at, actor, email, action, outcome, ip, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insert = (
+      at: number,
+      actor: string,
+      email: string,
+      action: string,
+      outcome: string,
+      ip: string,
+      details: string | null,
+    ) =>
+      store.db.insertInto('audit_log').values({ at, actor, email, action, outcome, ip, details }).execute();
     const at = (iso: string) => Date.parse(iso);
-    insert.run(
+    await insert(
       at('2026-10-14T16:59:00Z'),
       admin.email,
       lan,
@@ -44,9 +51,9 @@ describe('the audit log viewer (Đ7.1)', () => {
       '10.1.1.1',
       '{"unit":"x"}',
     );
-    insert.run(at('2026-10-14T17:00:00Z'), lan, lan, 'login', 'invalid_credentials', '10.1.1.2', null);
-    insert.run(at('2026-10-15T02:00:00Z'), admin.email, minh, 'password_reset', 'ok', '10.1.1.1', null);
-    insert.run(at('2026-10-16T02:00:00Z'), admin.email, lan, 'password_reset', 'ok', '10.1.1.1', null);
+    await insert(at('2026-10-14T17:00:00Z'), lan, lan, 'login', 'invalid_credentials', '10.1.1.2', null);
+    await insert(at('2026-10-15T02:00:00Z'), admin.email, minh, 'password_reset', 'ok', '10.1.1.1', null);
+    await insert(at('2026-10-16T02:00:00Z'), admin.email, lan, 'password_reset', 'ok', '10.1.1.1', null);
   });
   afterAll(async () => {
     await proxy.close();
@@ -112,7 +119,7 @@ describe('the audit log viewer (Đ7.1)', () => {
     expect(lines[1]).toBe(`16/10/2026 09:00:00,${admin.email},${lan},Đặt lại mật khẩu,Thành công,10.1.1.1,`);
     expect(lines[3]).toMatch(new RegExp(`^15/10/2026 00:00:00,${lan},${lan},Đăng nhập,Bị từ chối: `));
     // Who took a copy of many people's entries is itself in the log.
-    const taken = proxy.ctx.audit.forAccount('*').find((e) => e.actor === admin.email);
+    const taken = (await proxy.ctx.audit.forAccount('*')).find((e) => e.actor === admin.email);
     expect(taken).toMatchObject({ action: 'report_export', details: { report: 'audit_csv', account: tag } });
   });
 

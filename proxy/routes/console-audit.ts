@@ -19,7 +19,7 @@ export function consoleAuditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.route({
       ...fromTable(routes.exportCsv),
       handler: async (req, reply) => {
-        const file = exportAuditLog(ctx, req, req.query);
+        const file = await exportAuditLog(ctx, req, req.query);
         return bytesReply(reply)
           .type('text/csv; charset=utf-8')
           .header('content-disposition', contentDisposition(file.fileName))

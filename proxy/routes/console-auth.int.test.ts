@@ -28,7 +28,7 @@ describe('the console’s door: roles and the second factor', () => {
   it('enrols an admin: QR code, a wrong code refused, the right one gives 10 recovery codes', async () => {
     const admin = freshMailbox('quantri');
     cleanup.push(admin.remove);
-    proxy.ctx.accounts.setProfile(admin.email, { role: 'admin' });
+    await proxy.ctx.accounts.setProfile(admin.email, { role: 'admin' });
     const client = await logIn(proxy, admin.email, admin.password);
     let me = (await client.get('/api/console/me')).json() as ConsoleMe;
     expect(me).toMatchObject({ role: 'admin', secondFactor: { enrolled: false, verified: false } });
@@ -47,7 +47,7 @@ describe('the console’s door: roles and the second factor', () => {
     expect(right.json().codes).toHaveLength(10);
     me = (await client.get('/api/console/me')).json() as ConsoleMe;
     expect(me.secondFactor).toEqual({ enrolled: true, verified: true, recoveryCodesLeft: 10 });
-    const audit = proxy.ctx.audit.forAccount(admin.email).map((e) => `${e.action}:${e.outcome}`);
+    const audit = (await proxy.ctx.audit.forAccount(admin.email)).map((e) => `${e.action}:${e.outcome}`);
     expect(audit).toContain('second_factor_enrol:ok');
   });
 

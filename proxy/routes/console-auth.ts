@@ -36,7 +36,7 @@ export function consoleAuthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.me),
       handler: async (req) => {
         const account = req.account!;
-        const status = ctx.secondFactors.status(account.email);
+        const status = await ctx.secondFactors.status(account.email);
         return {
           email: account.email,
           role: account.role,
@@ -59,7 +59,7 @@ export function consoleAuthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.route({
       ...fromTable(routes.verifySecondFactor),
       handler: async (req, reply) => {
-        verifySecondFactor(ctx, holder(req), req.body.code);
+        await verifySecondFactor(ctx, holder(req), req.body.code);
         return sendNoContent(reply);
       },
     });

@@ -20,7 +20,7 @@ describe('the console’s directory (Đ5.1, Đ12.5)', () => {
   beforeAll(async () => {
     proxy = await startProxy();
     const { units, accounts } = proxy.ctx;
-    units.create({
+    await units.create({
       code: dept,
       name: `Sở Kiểm thử ${tag}`,
       parentCode: null,
@@ -28,7 +28,7 @@ describe('the console’s directory (Đ5.1, Đ12.5)', () => {
       mailbox: null,
       website: null,
     });
-    units.create({
+    await units.create({
       code: division,
       name: `Phòng Dữ liệu, Số hóa ${tag}`,
       parentCode: dept,
@@ -46,9 +46,9 @@ describe('the console’s directory (Đ5.1, Đ12.5)', () => {
       const m = freshMailbox(`danhba${key}`);
       cleanup.push(m.remove);
       people[key] = m;
-      accounts.setProfile(m.email, profile);
+      await accounts.setProfile(m.email, profile);
     }
-    accounts.setState(people.hoa!.email, 'suspended', 'Phát tán thư rác');
+    await accounts.setState(people.hoa!.email, 'suspended', 'Phát tán thư rác');
     admin = await consoleUser(proxy);
     manager = await consoleUser(proxy, { role: 'unit_manager', unitCode: division, prefix: 'quanlydv' });
     cleanup.push(admin.remove, manager.remove);

@@ -40,7 +40,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.route({
       ...fromTable(routes.today),
       preHandler: read,
-      handler: async (req) => lifecycleToday(ctx, req.consoleUser!.units, req.query.on),
+      handler: async (req) => await lifecycleToday(ctx, req.consoleUser!.units, req.query.on),
     });
 
     app.route({
@@ -52,7 +52,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.route({
       ...fromTable(routes.runs),
       preHandler: read,
-      handler: async (req) => ({ runs: lifecycleRuns(ctx, req.consoleUser!.units) }),
+      handler: async (req) => ({ runs: await lifecycleRuns(ctx, req.consoleUser!.units) }),
     });
 
     app.route({
@@ -74,7 +74,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.recordDeparture),
       preHandler: write,
       handler: async (req) => {
-        recordDeparture(ctx, req.params.email, req.body, actorOf(req));
+        await recordDeparture(ctx, req.params.email, req.body, actorOf(req));
         return done;
       },
     });
@@ -83,7 +83,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.cancelDeparture),
       preHandler: write,
       handler: async (req) => {
-        cancelDeparture(ctx, req.params.email, actorOf(req));
+        await cancelDeparture(ctx, req.params.email, actorOf(req));
         return done;
       },
     });
@@ -92,7 +92,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.setExemption),
       preHandler: write,
       handler: async (req) => {
-        setInactivityExemption(ctx, req.params.email, req.body, actorOf(req));
+        await setInactivityExemption(ctx, req.params.email, req.body, actorOf(req));
         return done;
       },
     });
@@ -101,7 +101,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.removeExemption),
       preHandler: write,
       handler: async (req) => {
-        setInactivityExemption(ctx, req.params.email, null, actorOf(req));
+        await setInactivityExemption(ctx, req.params.email, null, actorOf(req));
         return done;
       },
     });
@@ -141,7 +141,7 @@ export function lifecycleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.downloadExport),
       preHandler: write,
       handler: async (req, reply) => {
-        const file = exportFileOf(ctx, req.params.email);
+        const file = await exportFileOf(ctx, req.params.email);
         return bytesReply(reply)
           .header('content-type', 'application/gzip')
           .header('content-disposition', contentDisposition(file.name, { type: 'attachment' }))

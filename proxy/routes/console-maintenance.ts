@@ -13,14 +13,14 @@ import { fromTable } from '../http/route';
  */
 export function maintenanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const notices = createNoticeStore(ctx.db);
+    const notices = createNoticeStore(ctx.store.db);
 
     app.route({
       ...fromTable(routes.list),
       preHandler: requireConsole(ctx, 'write'),
       handler: async () => {
         const now = new Date();
-        return { notices: notices.recent(now).map((n) => consoleNotice(n, now)) };
+        return { notices: (await notices.recent(now)).map((n) => consoleNotice(n, now)) };
       },
     });
 

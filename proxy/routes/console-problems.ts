@@ -9,12 +9,12 @@ import { fromTable } from '../http/route';
 /** Đ13.7: the Sở's admins work through the queue of reports users sent (problem-reports.ts). */
 export function problemReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const reports = createReportStore(ctx.db);
+    const reports = createReportStore(ctx.store.db);
 
     app.route({
       ...fromTable(routes.list),
       preHandler: requireConsole(ctx, 'write'),
-      handler: async (req) => ({ reports: reports.list(req.query) }),
+      handler: async (req) => ({ reports: await reports.list(req.query) }),
     });
 
     app.route({

@@ -21,7 +21,7 @@ describe('GET /api/console/report (Đ12.10)', () => {
 
   beforeAll(async () => {
     proxy = await startProxy();
-    proxy.ctx.units.create({
+    await proxy.ctx.units.create({
       code: unit,
       name: 'Phòng Thử nghiệm Báo cáo Đắk Ơ',
       parentCode: null,
@@ -29,7 +29,7 @@ describe('GET /api/console/report (Đ12.10)', () => {
       mailbox: null,
       website: null,
     });
-    proxy.ctx.units.create({
+    await proxy.ctx.units.create({
       code: other,
       name: 'Xã Khác',
       parentCode: null,
@@ -41,8 +41,8 @@ describe('GET /api/console/report (Đ12.10)', () => {
 
     // Created this period and suspended (Đ6.2b, Đ6.2c).
     const suspended = freshMailbox('baocao');
-    proxy.ctx.accounts.setProfile(suspended.email, { unitCode: unit });
-    proxy.ctx.accounts.setState(suspended.email, 'suspended', 'spam');
+    await proxy.ctx.accounts.setProfile(suspended.email, { unitCode: unit });
+    await proxy.ctx.accounts.setState(suspended.email, 'suspended', 'spam');
     // In use, never logged in, and over 90 % of a small quota.
     const full = freshMailbox('baocao');
     upsertMailUser({
@@ -54,10 +54,10 @@ describe('GET /api/console/report (Đ12.10)', () => {
     await full.imap((c) =>
       appendMessages(c, 'INBOX', [{ subject: 'Tài liệu', body: 'x'.repeat(95 * 1024) }]),
     );
-    proxy.ctx.accounts.setProfile(full.email, { unitCode: unit });
+    await proxy.ctx.accounts.setProfile(full.email, { unitCode: unit });
     // Another unit's mailbox, for the manager's scope.
     const elsewhere = freshMailbox('baocao');
-    proxy.ctx.accounts.setProfile(elsewhere.email, { unitCode: other });
+    await proxy.ctx.accounts.setProfile(elsewhere.email, { unitCode: other });
     mailboxes.push(suspended, full, elsewhere);
     // Only at the provider: its unit read from the address (Đ4: name.unit).
     providerOnly = `nv${letters()}.${unit}@${resolveMailDomain()}`;
@@ -125,7 +125,9 @@ describe('GET /api/console/report (Đ12.10)', () => {
       if (row.getCell(3).value === unit) found = (row.values as unknown[]).slice(2);
     });
     expect(found).toEqual(['Phòng Thử nghiệm Báo cáo Đắk Ơ', unit, 2, 2, 1, 0, 2, 1]);
-    const exports = proxy.ctx.audit.forAccount(admin.email).filter((e) => e.action === 'report_export');
+    const exports = (await proxy.ctx.audit.forAccount(admin.email)).filter(
+      (e) => e.action === 'report_export',
+    );
     expect(exports[0]).toMatchObject({ actor: admin.email, outcome: 'ok' });
   });
 

@@ -20,28 +20,28 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(routes.list),
       preHandler: requireConsole(ctx, 'read'),
       handler: async (req) => ({
-        requests: listUnitRequests(ctx, req.query, req.consoleUser!.units).map(view),
+        requests: (await listUnitRequests(ctx, req.query, req.consoleUser!.units)).map(view),
       }),
     });
 
     app.route({
       ...fromTable(routes.record),
       preHandler: requireConsole(ctx, 'write'),
-      handler: async (req) => view(recordUnitRequest(ctx, req.body, actorOf(req))),
+      handler: async (req) => view(await recordUnitRequest(ctx, req.body, actorOf(req))),
     });
 
     app.route({
       ...fromTable(routes.complete),
       preHandler: requireConsole(ctx, 'write'),
       handler: async (req) =>
-        view(finishUnitRequest(ctx, req.params.id, 'done', req.body.outcome, actorOf(req))),
+        view(await finishUnitRequest(ctx, req.params.id, 'done', req.body.outcome, actorOf(req))),
     });
 
     app.route({
       ...fromTable(routes.reject),
       preHandler: requireConsole(ctx, 'write'),
       handler: async (req) =>
-        view(finishUnitRequest(ctx, req.params.id, 'rejected', req.body.reason, actorOf(req))),
+        view(await finishUnitRequest(ctx, req.params.id, 'rejected', req.body.reason, actorOf(req))),
     });
   };
 }

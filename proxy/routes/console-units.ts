@@ -10,31 +10,34 @@ import { fromTable, sendNoContent } from '../http/route';
 /** Đ4.1: the unit tree. Everyone at the console reads (a unit manager their own subtree); admins change it. */
 export function consoleUnitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const node = (code: string) => unitTree(ctx, null).find((u) => u.code === code) as UnitNode;
+    const node = async (code: string) =>
+      (await unitTree(ctx, null, await ctx.accounts.list())).find((u) => u.code === code) as UnitNode;
 
     app.route({
       ...fromTable(routes.tree),
       preHandler: requireConsole(ctx, 'read'),
-      handler: async (req) => ({ units: unitTree(ctx, req.consoleUser!.units, await allAccounts(ctx)) }),
+      handler: async (req) => ({
+        units: await unitTree(ctx, req.consoleUser!.units, await allAccounts(ctx)),
+      }),
     });
 
     app.route({
       ...fromTable(routes.create),
       preHandler: requireConsole(ctx, 'write'),
-      handler: async (req) => node(createUnit(ctx, req.body, actorOf(req)).code),
+      handler: async (req) => node((await createUnit(ctx, req.body, actorOf(req))).code),
     });
 
     app.route({
       ...fromTable(routes.update),
       preHandler: requireConsole(ctx, 'write'),
-      handler: async (req) => node(updateUnit(ctx, req.params.code, req.body, actorOf(req)).code),
+      handler: async (req) => node((await updateUnit(ctx, req.params.code, req.body, actorOf(req))).code),
     });
 
     app.route({
       ...fromTable(routes.remove),
       preHandler: requireConsole(ctx, 'write'),
       handler: async (req, reply) => {
-        deleteUnit(ctx, req.params.code, actorOf(req), await allAccounts(ctx));
+        await deleteUnit(ctx, req.params.code, actorOf(req), await allAccounts(ctx));
         return sendNoContent(reply);
       },
     });

@@ -8,10 +8,11 @@ import { createSessionLiveness } from '../live/session-liveness';
 
 /**
  * The event stream: Server-Sent Events with the changes of the user's mailbox (see
- * contract/live.ts), fed by one IMAP IDLE connection per user however many tabs are open.
+ * contract/live.ts), fed by one watch per user on their pooled IMAP connection, however many tabs
+ * are open.
  */
 export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const sessionAlive = createSessionLiveness(ctx.db);
+  const sessionAlive = createSessionLiveness(ctx.store.db);
   const open = new Set<() => void>();
   return async (app) => {
     // A held-open stream would keep app.close() waiting for its socket: they end first.
@@ -35,8 +36,11 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             hub: ctx.live,
             sessionAlive,
             endSession: (session, code) => {
-              if (code === 'not_authenticated') ctx.sessions.destroy(session.idHash);
-              else ctx.sessions.destroyAllFor(session.email);
+              const ended =
+                code === 'not_authenticated'
+                  ? ctx.sessions.destroy(session.idHash)
+                  : ctx.sessions.destroyAllFor(session.email);
+              ended.catch((err: unknown) => req.log.warn({ err }, 'ending the session failed'));
               void ctx.imap.release(session.email);
             },
           },

@@ -106,6 +106,6 @@ describe('folders and settings', () => {
     expect((await put({ conversationView: 'yes' })).statusCode).toBe(400);
     expect((await client.get('/api/settings')).json()).toEqual({ conversationView: true });
     // Another user starts from the defaults.
-    expect(proxy.ctx.settings.get('someone.else@binhphuoc.gov.vn', 'conversationView')).toBeUndefined();
+    expect(await proxy.ctx.settings.get('someone.else@binhphuoc.gov.vn', 'conversationView')).toBeUndefined();
   });
 });

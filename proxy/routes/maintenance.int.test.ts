@@ -144,7 +144,9 @@ describe('Đ8.1c maintenance notices', { timeout: 60_000 }, () => {
 
     const list = (await admin.client.get('/api/console/maintenance')).json() as MaintenanceNoticeList;
     expect(list.notices.find((n) => n.id === notice.id)?.status).toBe('cancelled');
-    const audit = proxy.ctx.audit.forAccount(admin.email).filter((e) => e.action === 'maintenance_notice');
+    const audit = (await proxy.ctx.audit.forAccount(admin.email)).filter(
+      (e) => e.action === 'maintenance_notice',
+    );
     expect(audit.map((e) => [e.outcome, e.details?.op])).toEqual(
       expect.arrayContaining([
         ['ok', 'create'],

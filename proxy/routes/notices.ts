@@ -11,10 +11,10 @@ import { fromTable } from '../http/route';
  */
 export function noticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const store = createNoticeStore(ctx.db);
+    const store = createNoticeStore(ctx.store.db);
     app.route({
       ...fromTable(notices.list),
-      handler: async () => ({ notices: store.visible(new Date()).map(publicNotice) }),
+      handler: async () => ({ notices: (await store.visible(new Date())).map(publicNotice) }),
     });
   };
 }

@@ -102,7 +102,9 @@ describe('POST /api/password: Đ9 rules, the provider, history (passwd-file driv
     expect((await client.get('/api/mailboxes')).statusCode).toBe(200);
     expect((await other.get('/api/mailboxes')).json().error.code).toBe('not_authenticated');
 
-    const audit = proxy.ctx.audit.forAccount(account.email).filter((e) => e.action === 'password_change');
+    const audit = (await proxy.ctx.audit.forAccount(account.email)).filter(
+      (e) => e.action === 'password_change',
+    );
     expect(audit.map((e) => e.outcome)).toEqual(
       expect.arrayContaining(['ok', 'password_common', 'current_password_incorrect']),
     );
@@ -162,17 +164,19 @@ describe('first log-in after an admin reset (Đ6.3c) and the monthly change (Đ1
     expect((await client.get('/api/session')).json().password.changeRequired).toBeNull();
     expect((await client.get('/api/mailboxes')).statusCode).toBe(200);
     user.password = 'CuaToi#Hue26';
-    expect(proxy.ctx.audit.forAccount(user.email).map((e) => e.action)).toContain('password_reset');
+    expect((await proxy.ctx.audit.forAccount(user.email)).map((e) => e.action)).toContain('password_reset');
   });
 
   it('reminds from day 25 and requires the change from day 30', async () => {
     const setAge = (days: number) =>
-      proxy.ctx.db
-        .prepare('UPDATE accounts SET password_changed_at = ? WHERE email = ?')
-        .run(Date.now() - days * 86_400_000 - 60_000, user.email);
+      proxy.ctx.store.db
+        .updateTable('accounts')
+        .set({ password_changed_at: Date.now() - days * 86_400_000 - 60_000 })
+        .where('email', '=', user.email)
+        .execute();
     const client = await logIn(proxy, user.email, user.password);
 
-    setAge(26);
+    await setAge(26);
     expect((await client.get('/api/session')).json().password).toMatchObject({
       changeRequired: null,
       ageDays: 26,
@@ -180,7 +184,7 @@ describe('first log-in after an admin reset (Đ6.3c) and the monthly change (Đ1
     });
     expect((await client.get('/api/mailboxes')).statusCode).toBe(200);
 
-    setAge(30);
+    await setAge(30);
     expect((await client.get('/api/mailboxes')).json().error).toMatchObject({
       code: 'password_change_required',
       details: { reason: 'expired' },

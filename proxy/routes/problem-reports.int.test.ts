@@ -171,15 +171,17 @@ describe('Đ13.7 problem reports', { timeout: 90_000 }, () => {
 
     // The user is not an admin: the queue is not theirs to read.
     expect((await user.get('/api/console/problems')).statusCode).toBe(403);
-    const audit = proxy.ctx.audit.forAccount(reporter.email).filter((e) => e.action === 'problem_report');
+    const audit = (await proxy.ctx.audit.forAccount(reporter.email)).filter(
+      (e) => e.action === 'problem_report',
+    );
     expect(audit.some((e) => e.actor === admin.email && e.details?.op === 'closed')).toBe(true);
   });
 
   it(`stops at ${REPORTS_PER_HOUR} reports an hour per user`, async () => {
-    const store = createReportStore(proxy.ctx.db);
-    const made = store.list({}).filter((r) => r.reporter === reporter.email).length;
+    const store = createReportStore(proxy.ctx.store.db);
+    const made = (await store.list({})).filter((r) => r.reporter === reporter.email).length;
     for (let i = made; i < REPORTS_PER_HOUR; i++) {
-      store.create(
+      await store.create(
         {
           reporter: reporter.email,
           kind: 'fault',

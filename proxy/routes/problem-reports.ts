@@ -9,7 +9,7 @@ import { requireSession } from '../http/session-guard';
 /** Đ13.7: users report from the webmail; the console's queue is console-problems.ts. */
 export function reportProblemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const reports = createReportStore(ctx.db);
+    const reports = createReportStore(ctx.store.db);
     app.route({
       ...fromTable(problemReports.submit),
       preHandler: requireSession(ctx),

@@ -91,12 +91,10 @@ describe('POST /api/session against the real Dovecot', () => {
   it('keeps no plaintext password in the store', async () => {
     const a = thanh();
     await logIn(proxy, a.email, a.password);
-    const rows = proxy.ctx.db.prepare('SELECT * FROM sessions').all();
+    const rows = await proxy.ctx.store.db.selectFrom('sessions').selectAll().execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(a.password);
-    expect(
-      Buffer.concat(rows.map((r) => (r as { secret_box: Buffer }).secret_box)).includes(a.password),
-    ).toBe(false);
+    expect(Buffer.concat(rows.map((r) => r.secret_box)).includes(a.password)).toBe(false);
   });
 });
 
@@ -177,14 +175,14 @@ describe('audit log of log-ins (Đ7.1)', () => {
       await postLogin(proxy, { email: a.email, password: 'Sai#MatKhau99' });
       const client = await logIn(proxy, a.email, a.password);
       await client.delete('/api/session');
-      const entries = proxy.ctx.audit.forAccount(a.email);
+      const entries = await proxy.ctx.audit.forAccount(a.email);
       expect(entries.map((e) => `${e.action}:${e.outcome}`)).toEqual([
         'logout:ok',
         'login:ok',
         'login:invalid_credentials',
       ]);
       expect(entries.every((e) => e.ip === '127.0.0.1')).toBe(true);
-      const dump = JSON.stringify(proxy.ctx.db.prepare('SELECT * FROM audit_log').all());
+      const dump = JSON.stringify(await proxy.ctx.store.db.selectFrom('audit_log').selectAll().execute());
       expect(dump).not.toContain(a.password);
       expect(dump).not.toContain('Sai#MatKhau99');
     } finally {

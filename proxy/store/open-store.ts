@@ -18,8 +18,6 @@ export type StoreEngine = 'sqlite' | 'postgres';
  */
 export interface Store {
   db: StoreDb;
-  /** SQLite only, while repositories move to `db`: the same connection, synchronous. */
-  legacyRaw?: BetterSqlite3.Database;
   engine: StoreEngine;
   /** A round trip to the database, for /readyz. */
   ping(): Promise<void>;
@@ -55,7 +53,6 @@ export function openSqlite(dataDir: string, fileName = 'webmail.sqlite'): Store 
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: raw }) });
   return {
     db,
-    legacyRaw: raw,
     engine: 'sqlite',
     async ping() {
       raw.prepare('SELECT 1').get();

@@ -100,6 +100,8 @@ export function browserLikeClient(base: string, ca: Buffer) {
 
   return {
     state,
+    /** The session cookie as the browser sends it (for an event stream of its own). */
+    cookie: () => cookie,
     send,
     get: (url: string) => send('GET', url),
     async logIn(email: string, password: string) {

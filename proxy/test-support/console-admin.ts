@@ -20,7 +20,7 @@ export async function consoleUser(
   options: { role?: Role; unitCode?: string; prefix?: string } = {},
 ) {
   const mailbox: FreshMailbox = freshMailbox(options.prefix ?? 'quantri');
-  proxy.ctx.accounts.setProfile(mailbox.email, {
+  await proxy.ctx.accounts.setProfile(mailbox.email, {
     role: options.role ?? 'admin',
     ...(options.unitCode ? { unitCode: options.unitCode } : {}),
   });

@@ -1,10 +1,14 @@
 import { type IncomingMessage, request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { LiveEvent } from '../../common/contract';
 
 /** A GET over a socket of its own (no keep-alive pool: a closed reader leaves nothing open). */
-function get(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
+function get(url: string, headers: Record<string, string>, ca?: Buffer): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    request(url, { headers, agent: false }, resolve).on('error', reject).end();
+    const req = url.startsWith('https:')
+      ? httpsRequest(url, { headers, agent: false, ca }, resolve)
+      : request(url, { headers, agent: false }, resolve);
+    req.on('error', reject).end();
   });
 }
 
@@ -12,8 +16,8 @@ function get(url: string, headers: Record<string, string>): Promise<IncomingMess
  * For tests and measurements: reads /api/events over a real socket (inject cannot stream) and
  * parses the SSE frames as a browser's EventSource would.
  */
-export async function openEventReader(url: string, cookie?: string) {
-  const res = await get(url, { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) });
+export async function openEventReader(url: string, cookie?: string, ca?: Buffer) {
+  const res = await get(url, { accept: 'text/event-stream', ...(cookie ? { cookie } : {}) }, ca);
   const received: { event: LiveEvent; at: number }[] = [];
   const waiters = new Set<() => void>();
   let ended = false;

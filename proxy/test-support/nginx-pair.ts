@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
@@ -19,6 +19,13 @@ export async function startNginx(
 ) {
   if (!NGINX) throw new Error('nginx is not installed: run `bash scripts/deploy/ensure-nginx.sh` as root');
   mkdirSync(path.join(dir, 'logs'), { recursive: true });
+  // Started as root, nginx's workers run as nobody: they must reach the prefix and write request
+  // bodies (an upload of megabytes goes to a temporary file) into it.
+  for (const folder of [path.dirname(dir), dir]) chmodSync(folder, 0o711);
+  for (const temp of ['body', 'proxy']) {
+    mkdirSync(path.join(dir, temp), { recursive: true });
+    chmodSync(path.join(dir, temp), 0o777);
+  }
   execFileSync(
     'openssl',
     [

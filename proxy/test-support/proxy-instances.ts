@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildProxy } from '../../scripts/build/build-proxy';
 import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
@@ -21,12 +21,19 @@ export interface ProxyInstance {
  * Production proxies as an operator runs them: `npm run build`'s bundle started with plain node,
  * each its own process, port and data directory, all sharing one store (DATABASE_URL).
  */
+/** The bundle startProxyInstances built, removed when the test is done with it. */
+export function removeProxyBundle(): void {
+  rmSync(path.resolve('dist', `.test-proxy-${process.pid}`), { recursive: true, force: true });
+}
+
 export async function startProxyInstances(
   dir: string,
   ports: number[],
   env: Record<string, string>,
 ): Promise<ProxyInstance[]> {
-  const bundle = path.join(dir, 'proxy');
+  // Inside the checkout, so that the bundle's packages resolve from its node_modules as they do
+  // for dist/proxy in production.
+  const bundle = path.resolve('dist', `.test-proxy-${process.pid}`);
   await buildProxy(bundle);
   return Promise.all(
     ports.map(async (port, i) => {

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import pino from 'pino';
 import { createLiveHub } from '../../proxy/live/live-hub';
+import { createImapPool } from '../../proxy/mail/imap-pool';
 import { type MailUser, removeMailUser, upsertMailUsers } from '../mailstack/mail-users';
 import { mailStackPorts, resolveMailDomain } from '../mailstack/paths';
 import { resetMailbox } from '../seed/mailbox-reset';
 
 /**
- * What one user's live-update watcher costs the proxy: N users each get their IDLE connection
+ * What one user's live updates cost the proxy: N users each get their pooled connection watched
  * (connected, INBOX examined, folder and quota baseline read, in IDLE), then the heap and
  * external memory are compared with the state before. Run with:
  *   npx tsx --expose-gc scripts/bench/live-idle-memory.ts [users]
@@ -45,7 +46,8 @@ async function main() {
     suspendReason: null,
   }));
   upsertMailUsers(accounts);
-  const hub = createLiveHub(
+  const log = pino({ level: 'warn' });
+  const pool = createImapPool(
     {
       host: mailStackPorts.host,
       port: mailStackPorts.imap,
@@ -53,12 +55,12 @@ async function main() {
       allowInsecureTls: true,
       idleCloseMs: 60_000,
     },
-    { notice: 0.8, warning: 0.9, critical: 0.98 },
-    pino({ level: 'warn' }),
+    log,
   );
+  const hub = createLiveHub(pool, { notice: 0.8, warning: 0.9, critical: 0.98 }, log);
   const listener = { event: () => undefined, rejected: () => undefined };
   try {
-    // Warm-up: one watcher's code paths run (and are compiled) before the baseline.
+    // Warm-up: one watch's code paths run (and are compiled) before the baseline.
     const [warm, ...users] = emails as [string, ...string[]];
     const stopWarm = hub.subscribe({ email: warm, password: BENCH_PASSWORD }, listener);
     await waitFor(() => hub.idleConnections() === 1);
@@ -84,6 +86,7 @@ async function main() {
     );
   } finally {
     await hub.closeAll();
+    await pool.closeAll();
     for (const [i, email] of emails.entries()) {
       resetMailbox(email);
       const last = i === emails.length - 1;

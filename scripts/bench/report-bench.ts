@@ -12,7 +12,7 @@ import { createUnitStore } from '../../proxy/console/units/unit-store';
 import type { ProviderAccount } from '../../proxy/password/drivers/password-driver';
 import type { MailboxQuota } from '../../proxy/quota-warnings/doveadm-quota';
 import { readAllQuotas } from '../../proxy/quota-warnings/doveadm-quota';
-import { openDatabase } from '../../proxy/store/database';
+import { openSqlite } from '../../proxy/store/open-store';
 import { mailStackProxyEnv } from '../mailstack/proxy-env';
 import { type BenchRow, median, ms } from './results';
 
@@ -29,11 +29,11 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-report-'));
   try {
     let clock = new Date('2026-01-05T02:00:00Z');
-    const db = openDatabase(dir);
-    const store = createAccountStore(db, () => clock);
-    const units = createUnitStore(db);
+    const opened = openSqlite(dir);
+    const store = createAccountStore(opened.db, () => clock);
+    const units = createUnitStore(opened.db);
     for (let u = 0; u < 60; u++) {
-      units.create({
+      await units.create({
         code: `dv${u}`,
         name: `Ủy ban nhân dân xã Đắk Ơ số ${u + 1}`,
         parentCode: null,
@@ -50,19 +50,18 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
       usage.set(email, { email, usedBytes: ((i % 100) / 100) * 2 * GB, limitBytes: 2 * GB });
       if (i % 10 === 9) continue; // only at the provider
       clock = new Date(Date.UTC(2025, i % 12, 1 + (i % 27), 2));
-      store.setProfile(email, { unitCode: `dv${i % 60}`, quotaBytes: 2 * GB });
-      if (i % 3 === 0) store.recordLogin(email);
+      await store.setProfile(email, { unitCode: `dv${i % 60}`, quotaBytes: 2 * GB });
+      if (i % 3 === 0) await store.recordLogin(email);
       if (i % 10 === 0) {
         clock = new Date(Date.UTC(2026, 1, 1 + (i % 27)));
-        store.setState(email, 'suspended', 'inactive');
+        await store.setState(email, 'suspended', 'inactive');
         if (i % 20 === 0) {
           clock = new Date(Date.UTC(2026, 2, 1));
-          store.setState(email, 'active', null);
+          await store.setState(email, 'active', null);
         }
       }
     }
     const ctx = {
-      db,
       accounts: store,
       units,
       passwordDriver: { listAccounts: async () => provider } as never,
@@ -70,7 +69,7 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
     };
     const period = periodById('2026-06')!;
     const now = new Date('2026-06-25T02:00:00Z');
-    const names = new Map(units.list().map((u) => [u.code, u.name]));
+    const names = new Map((await units.list()).map((u) => [u.code, u.name]));
     const timings = { data: [] as number[], xlsx: [] as number[], pdf: [] as number[] };
     let pages = 0;
     let size = { xlsx: 0, pdf: 0 };
@@ -88,7 +87,7 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
       pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
       size = { xlsx: xlsx.length, pdf: pdf.length };
     }
-    db.close();
+    await opened.close();
     const info = (name: string, value: string): BenchRow => ({
       name,
       value,

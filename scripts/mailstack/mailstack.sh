@@ -9,6 +9,7 @@
 #   mailstack.sh status    exit 0 "running", 3 "stopped", 1 when only one half runs
 #   mailstack.sh restart   stop, then start
 #   mailstack.sh sync-users  re-apply scripts/seed/accounts.json to the passwd-file and reload
+#   mailstack.sh dovecot-stop / dovecot-start   the provider's IMAP down and up (fault tests)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -221,6 +222,7 @@ dovecot-stop)
   check_state_dir
   require_root dovecot-stop
   stop_dovecot
+  kill_dovecot_children
   echo "dovecot stopped"
   ;;
 dovecot-start)

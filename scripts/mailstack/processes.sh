@@ -100,6 +100,16 @@ stop_dovecot() {
   wait_until_gone "$pid" || echo "mailstack: dovecot master $pid did not exit in ${STOP_TIMEOUT_SECONDS}s" >&2
 }
 
+# A restart of the provider cuts every IMAP session: the imap processes a stopped master left
+# finishing their clients are ended too (fault tests want what a real restart does).
+kill_dovecot_children() {
+  local pids
+  pids=$(grep -lszE "^dovecot-${DOVECOT_INSTANCE}/" /proc/[0-9]*/cmdline | sed -nE 's|^/proc/([0-9]+)/.*|\1|p' || true)
+  [[ -z "$pids" ]] && return 0
+  # shellcheck disable=SC2086
+  kill -TERM $pids 2>/dev/null || true
+}
+
 # Children that outlive their master (an imap process finishing a command, a pipe to the sink)
 # get a few seconds, then a TERM, then a KILL, each addressed by pid.
 kill_stragglers() {

@@ -4,25 +4,29 @@ import { createAccountStore } from '../../proxy/accounts/account-store';
 import { createAuditLog } from '../../proxy/audit/audit-log';
 import { loadConfig } from '../../proxy/config';
 import { loadEnvFile } from '../../proxy/load-env-file';
-import { openDatabase } from '../../proxy/store/database';
+import { openStore } from '../../proxy/store/open-store';
 import { readDemoAccounts } from './demo-accounts';
 
 loadEnvFile();
 const config = loadConfig();
-const db = openDatabase(config.dataDir);
-const accounts = createAccountStore(db);
-const audit = createAuditLog(db);
+const store = await openStore({
+  dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
+  poolSize: config.databasePoolSize,
+});
+const accounts = createAccountStore(store.db);
+const audit = createAuditLog(store.db);
 for (const a of readDemoAccounts()) {
-  const current = accounts.get(a.email);
+  const current = await accounts.get(a.email);
   const role = a.consoleRole ?? 'user';
-  accounts.setProfile(a.email, {
+  await accounts.setProfile(a.email, {
     fullName: a.displayName,
     unitCode: a.unit,
     kind: a.email.split('@')[0]?.includes('.') ? 'personal' : 'unit',
     role,
   });
   if (current?.role !== role) {
-    audit.record({
+    await audit.record({
       actor: 'demo:seed',
       email: a.email,
       action: 'role_change',
@@ -31,5 +35,5 @@ for (const a of readDemoAccounts()) {
     });
   }
 }
-db.close();
+await store.close();
 console.log('• demo console roles set (accounts.json consoleRole)');

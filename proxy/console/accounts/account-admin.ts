@@ -16,23 +16,23 @@ function providerError(error: unknown): ApiError {
  * Name, unit and title as the console records them. The address stays: it was given by Đ4
  * once, and mail already written to it must keep arriving (a move gets a new account).
  */
-export function updateProfile(
+export async function updateProfile(
   ctx: Pick<AppContext, 'accounts' | 'units' | 'audit'>,
   email: string,
   change: { fullName?: string | undefined; unitCode?: string | undefined; title?: string | null | undefined },
   actor: Actor,
-): AccountRecord {
-  if (change.unitCode !== undefined && !ctx.units.get(change.unitCode)) {
+): Promise<AccountRecord> {
+  if (change.unitCode !== undefined && !(await ctx.units.get(change.unitCode))) {
     throw new ApiError('unit_not_found', { code: change.unitCode });
   }
-  const record = ctx.accounts.setProfile(email, {
+  const record = await ctx.accounts.setProfile(email, {
     ...(change.fullName !== undefined ? { fullName: change.fullName.normalize('NFC').trim() } : {}),
     ...(change.unitCode !== undefined ? { unitCode: change.unitCode } : {}),
     ...(change.title !== undefined ? { title: change.title?.normalize('NFC').trim() || null } : {}),
   });
   const details: Record<string, string> = {};
   for (const [k, v] of Object.entries(change)) if (v !== undefined) details[k] = v ?? '';
-  ctx.audit.record({
+  await ctx.audit.record({
     actor: actor.name,
     email: record.email,
     action: 'account_update',
@@ -57,8 +57,8 @@ export async function setQuota(
   } catch (error) {
     throw providerError(error);
   }
-  ctx.accounts.setProfile(email, { quotaBytes });
-  ctx.audit.record({
+  await ctx.accounts.setProfile(email, { quotaBytes });
+  await ctx.audit.record({
     actor: actor.name,
     email,
     action: 'account_update',
@@ -73,18 +73,18 @@ export async function setQuota(
  * Console roles (Đ5.1). A unit manager's scope is their own unit, so one without a unit is
  * refused; an admin cannot take their own admin role (the console would lose its last admin).
  */
-export function setRole(
+export async function setRole(
   ctx: Pick<AppContext, 'accounts' | 'audit'>,
   record: AccountRecord,
   role: Role,
   actor: Actor,
-): AccountRecord {
+): Promise<AccountRecord> {
   if (record.email === actor.name.toLowerCase() && record.role === 'admin' && role !== 'admin') {
     throw new ApiError('own_admin_role');
   }
   if (role === 'unit_manager' && !record.unitCode) throw new ApiError('unit_not_found');
-  const updated = ctx.accounts.setProfile(record.email, { role });
-  ctx.audit.record({
+  const updated = await ctx.accounts.setProfile(record.email, { role });
+  await ctx.audit.record({
     actor: actor.name,
     email: record.email,
     action: 'role_change',

@@ -21,12 +21,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * provider records, until the console describes them.
  */
 export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
-  const stored = deps.accounts.list();
+  const stored = await deps.accounts.list();
   const provider = await deps.passwordDriver.listAccounts();
   // The provider names the unit in words (gecos, LDAP ou); where exactly one unit has that
   // official name, the account counts in it until the console records a unit itself.
+  const units = await deps.units.list();
   const byName = new Map<string, string | null>();
-  for (const u of deps.units.list()) {
+  for (const u of units) {
     const key = foldVietnamese(u.name);
     byName.set(key, byName.has(key) ? null : u.code);
   }
@@ -39,7 +40,7 @@ export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
   const known = new Set(stored.map((a) => a.email));
   const fromProvider = provider.filter((p) => !known.has(p.email.toLowerCase())).map(providerOnlyRecord);
   // Failing that, the address itself names the unit (Đ4: ten.unit@ or unit@).
-  const codes = new Set(deps.units.list().map((u) => u.code));
+  const codes = new Set(units.map((u) => u.code));
   const unitFromAddress = (email: string): string | null => {
     const local = email.slice(0, email.indexOf('@'));
     const code = local.includes('.') ? local.slice(local.indexOf('.') + 1) : local;
@@ -78,7 +79,7 @@ export async function listAccounts(
   query: AccountListFilter,
   visible: ReadonlySet<string> | null,
 ) {
-  const units = deps.units.list();
+  const units = await deps.units.list();
   const byCode = new Map(units.map((u) => [u.code, u]));
   const inUnit = query.unit ? unitWithSubUnits(units, query.unit) : null;
   const needle = query.q ? foldVietnamese(query.q) : '';
@@ -115,14 +116,15 @@ export async function listAccounts(
 // Provider-only accounts get the epoch for the dates the console never saw.
 const known = (d: Date) => (d.getTime() === NEVER_SEEN.getTime() ? null : d);
 
-export function detailOf(
+export async function detailOf(
   deps: Pick<Deps, 'units' | 'config'>,
   a: AccountRecord,
   now = new Date(),
-): AccountDetail {
+): Promise<AccountDetail> {
   const policy = lifecyclePolicyOf(deps.config);
+  const unit = a.unitCode ? await deps.units.get(a.unitCode) : undefined;
   return {
-    ...summaryOf(a, (c) => deps.units.get(c)),
+    ...summaryOf(a, () => unit),
     stateReason: a.stateReason,
     sendingLockedReason: a.sendingLockedReason,
     passwordChangedAt: iso(known(a.passwordChangedAt)),

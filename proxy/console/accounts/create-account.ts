@@ -48,7 +48,10 @@ export async function existingAddresses(
   ctx: Pick<AppContext, 'accounts' | 'passwordDriver'>,
 ): Promise<Set<string>> {
   const provider = await ctx.passwordDriver.listAccounts();
-  return new Set([...provider.map((a) => a.email.toLowerCase()), ...ctx.accounts.list().map((a) => a.email)]);
+  return new Set([
+    ...provider.map((a) => a.email.toLowerCase()),
+    ...(await ctx.accounts.list()).map((a) => a.email),
+  ]);
 }
 
 /**
@@ -61,25 +64,29 @@ export async function proposeFor(
   input: { fullName: string; unitCode: string; kind: AccountKind },
   existing?: ReadonlySet<string>,
 ): Promise<Proposal> {
-  const unit = ctx.units.get(input.unitCode.trim().toLowerCase());
+  const unit = await ctx.units.get(input.unitCode.trim().toLowerCase());
   if (!unit) return { ok: false, code: 'unit_not_found' };
-  return proposeWith(unit, input, existing ?? (await existingAddresses(ctx)), ctx.units.get, ctx.config);
+  const parent = await namingParent(ctx.units, unit);
+  return proposeWith(unit, parent, input, existing ?? (await existingAddresses(ctx)), ctx.config);
+}
+
+/** Đ4.1c, Đ4.1d: a division or commune is named with its parent; a department or district alone. */
+async function namingParent(units: AppContext['units'], unit: Unit): Promise<Unit | undefined> {
+  const withParent = (unit.level === 'division' || unit.level === 'commune') && unit.parentCode;
+  return withParent ? units.get(unit.parentCode as string) : undefined;
 }
 
 function proposeWith(
   unit: Unit,
+  parent: Unit | undefined,
   input: { fullName: string; kind: AccountKind },
   existing: ReadonlySet<string>,
-  unitOf: (code: string) => Unit | undefined,
   config: AppContext['config'],
 ): Proposal {
   const domain = config.org.mailDomain;
   if (input.kind === 'personal') {
     return proposeAddress({ fullName: input.fullName, unitCode: unit.code, existing, domain });
   }
-  // Đ4.1c, Đ4.1d: a division or commune is named with its parent; a department or district alone.
-  const withParent = (unit.level === 'division' || unit.level === 'commune') && unit.parentCode;
-  const parent = withParent ? unitOf(unit.parentCode as string) : undefined;
   const proposal = proposeUnitAddress({
     unitCode: unit.code,
     parentCode: parent?.code ?? null,
@@ -100,7 +107,7 @@ export async function createAccount(
   actor: Actor,
 ): Promise<{ account: AccountRecord; address: string; temporaryPassword: string; proposed: string }> {
   const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
-  const unit = ctx.units.get(input.unitCode.trim().toLowerCase());
+  const unit = await ctx.units.get(input.unitCode.trim().toLowerCase());
   if (!unit) throw new ApiError('unit_not_found');
   const quotaBytes = input.quotaBytes ?? ctx.config.limits.quotaMinBytes;
   if (quotaBytes < ctx.config.limits.quotaMinBytes) {
@@ -110,9 +117,9 @@ export async function createAccount(
   const name = fullName || (input.kind === 'unit' ? unit.name : '');
   const proposal = proposeWith(
     unit,
+    await namingParent(ctx.units, unit),
     { fullName: name, kind: input.kind },
     existing,
-    ctx.units.get,
     ctx.config,
   );
   const domain = ctx.config.org.mailDomain.toLowerCase();
@@ -140,7 +147,7 @@ export async function createAccount(
     await ctx.passwordDriver.createAccount(address, password, { name, unit: unit.name, quotaBytes });
   } catch (error) {
     const reason = error instanceof DriverError ? error.reason : 'unexpected';
-    ctx.audit.record({
+    await ctx.audit.record({
       actor: actor.name,
       email: address,
       action: 'account_create',
@@ -153,7 +160,7 @@ export async function createAccount(
   }
   const hook = await runProviderAccountHook(ctx, 'created', address);
 
-  ctx.accounts.setProfile(address, {
+  await ctx.accounts.setProfile(address, {
     fullName: name,
     unitCode: unit.code,
     kind: input.kind,
@@ -162,8 +169,8 @@ export async function createAccount(
     provisionedBy: actor.name,
     nameOverrideReason: overrideReason,
   });
-  ctx.accounts.recordPasswordReset(address);
-  ctx.audit.record({
+  await ctx.accounts.recordPasswordReset(address);
+  await ctx.audit.record({
     actor: actor.name,
     email: address,
     action: 'account_create',
@@ -178,11 +185,11 @@ export async function createAccount(
       ...(hook !== 'none' ? { hook } : {}),
     },
   });
-  if (input.requestId) ctx.requests.complete(input.requestId, `account_create ${address}`, actor.name);
-  const account = ctx.accounts.get(address) as AccountRecord;
+  if (input.requestId) await ctx.requests.complete(input.requestId, `account_create ${address}`, actor.name);
+  const account = (await ctx.accounts.get(address)) as AccountRecord;
   // Colleagues can address the new mailbox at once, not after the hourly directory refresh; only
   // this address is added (an import of many people must not rebuild the directory per row).
-  ctx.directory.put(
+  await ctx.directory.put(
     completionEntries({
       provider: [{ email: address, name: account.fullName, unit: unit.name }],
       accounts: [account],

@@ -27,8 +27,8 @@ export function auditFilter(req: FastifyRequest, query: Omit<AuditQuery, 'offset
 
 const view = (e: StoredAuditEntry) => ({ ...e, at: e.at.toISOString() });
 
-export function auditPage(ctx: Ctx, req: FastifyRequest, query: AuditQuery): AuditPage {
-  const { entries, total } = ctx.audit.query(auditFilter(req, query), query);
+export async function auditPage(ctx: Ctx, req: FastifyRequest, query: AuditQuery): Promise<AuditPage> {
+  const { entries, total } = await ctx.audit.query(auditFilter(req, query), query);
   return {
     entries: entries.map(view),
     total,
@@ -55,9 +55,9 @@ function outcomeText(entry: StoredAuditEntry): string {
 export function auditCsv(ctx: Ctx, filter: AuditFilter): Readable {
   const c = auditTexts.columns;
   const timeZone = ctx.config.org.timeZone;
-  function* lines() {
+  async function* lines() {
     yield `\uFEFF${csvLine([c.at, c.actor, c.account, c.action, c.outcome, c.ip, c.details])}`;
-    for (const e of ctx.audit.iterate(filter)) {
+    for await (const e of ctx.audit.iterate(filter)) {
       yield csvLine([
         vietnameseDateTime(e.at, { timeZone }),
         e.actor,
@@ -76,14 +76,14 @@ export function auditCsv(ctx: Ctx, filter: AuditFilter): Readable {
  * The CSV of the viewer's filters, named for its dates. It holds addresses and IPs of many people,
  * so who took it is itself audited.
  */
-export function exportAuditLog(
+export async function exportAuditLog(
   ctx: Ctx,
   req: FastifyRequest,
   query: Omit<AuditQuery, 'offset' | 'limit'>,
-): { fileName: string; body: Readable } {
+): Promise<{ fileName: string; body: Readable }> {
   const { from, to } = query;
   const fileName = `nhat-ky${from ? `-tu-${from}` : ''}${to ? `-den-${to}` : ''}.csv`;
-  auditExport(ctx, req, { report: 'audit_csv', ...stringsOf(query) });
+  await auditExport(ctx, req, { report: 'audit_csv', ...stringsOf(query) });
   return { fileName, body: auditCsv(ctx, auditFilter(req, query)) };
 }
 

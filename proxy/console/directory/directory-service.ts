@@ -11,17 +11,21 @@ type Ctx = Pick<AppContext, 'accounts' | 'units' | 'directory' | 'config'>;
 type ExportCtx = Ctx & Pick<AppContext, 'audit'>;
 
 /** The directory as the viewer may see it: all of it for admins, their units for a unit manager. */
-export function directoryFor(
+export async function directoryFor(
   ctx: Ctx,
   req: FastifyRequest,
   query: { unit?: string | undefined; q?: string | undefined },
 ) {
   if (query.unit !== undefined) {
-    if (!ctx.units.get(query.unit)) throw new ApiError('unit_not_found');
+    if (!(await ctx.units.get(query.unit))) throw new ApiError('unit_not_found');
     assertUnitVisible(req, query.unit);
   }
   return listDirectory(
-    { accounts: ctx.accounts.list(), units: ctx.units.list(), provider: ctx.directory.entries() },
+    {
+      accounts: await ctx.accounts.list(),
+      units: await ctx.units.list(),
+      provider: await ctx.directory.entries(),
+    },
     { visible: req.consoleUser?.units ?? null, unit: query.unit, q: query.q },
   );
 }
@@ -46,9 +50,9 @@ export async function directoryExport(
 ): Promise<{ fileName: string; contentType: string; body: string | Buffer }> {
   const manager = req.consoleUser?.units ? req.consoleUser.unitCode : null;
   const unit = unitCode ?? manager ?? undefined;
-  const listing = directoryFor(ctx, req, { unit });
+  const listing = await directoryFor(ctx, req, { unit });
   const sheet = {
-    heading: (unit && ctx.units.get(unit)?.name) || ctx.config.org.name,
+    heading: (unit && (await ctx.units.get(unit))?.name) || ctx.config.org.name,
     date: vietnamDateOf(now),
     rows: listing.groups.flatMap((g) => g.entries),
   };
@@ -58,6 +62,6 @@ export async function directoryExport(
       : format === 'xlsx'
         ? await directoryXlsx(sheet)
         : directoryHtml(sheet);
-  auditExport(ctx, req, { report: `directory_${format}`, unit: unitCode ?? '*' });
+  await auditExport(ctx, req, { report: `directory_${format}`, unit: unitCode ?? '*' });
   return { fileName: `danh-ba-${unit ?? 'tat-ca'}.${format}`, contentType: CONTENT_TYPES[format], body };
 }

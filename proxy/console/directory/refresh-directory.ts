@@ -10,7 +10,7 @@ export async function refreshDirectory(
   ctx: Pick<AppContext, 'passwordDriver' | 'directory' | 'accounts' | 'units'>,
 ): Promise<void> {
   const provider = await ctx.passwordDriver.listAccounts();
-  ctx.directory.replaceFromProvider(
-    completionEntries({ provider, accounts: ctx.accounts.list(), units: ctx.units.list() }),
+  await ctx.directory.replaceFromProvider(
+    completionEntries({ provider, accounts: await ctx.accounts.list(), units: await ctx.units.list() }),
   );
 }

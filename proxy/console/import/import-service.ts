@@ -19,7 +19,7 @@ export async function previewStaffList(
   defaultUnitCode: string | null,
 ): Promise<ImportPreview> {
   const list = await readStaffList(bytes);
-  if (defaultUnitCode && !ctx.units.get(defaultUnitCode)) throw new ApiError('unit_not_found');
+  if (defaultUnitCode && !(await ctx.units.get(defaultUnitCode))) throw new ApiError('unit_not_found');
   let existing: Set<string>;
   let provider: Awaited<ReturnType<AppContext['passwordDriver']['listAccounts']>>;
   try {
@@ -30,8 +30,7 @@ export async function previewStaffList(
     throw cause;
   }
   const people = [
-    ...ctx.accounts
-      .list()
+    ...(await ctx.accounts.list())
       .filter((a) => a.state !== 'revoked')
       .map((a) => ({ email: a.email, fullName: a.fullName, unitCode: a.unitCode, unitName: null })),
     ...provider.map((p) => ({
@@ -44,7 +43,7 @@ export async function previewStaffList(
   const rows = previewImport({
     rows: list.rows,
     defaultUnitCode,
-    units: ctx.units.list(),
+    units: await ctx.units.list(),
     existing,
     people,
     domain: ctx.config.org.mailDomain,
@@ -64,7 +63,7 @@ export async function createFromImport(
   log: { error: (obj: object, msg: string) => void },
 ): Promise<ImportCreateResponse> {
   for (const id of new Set([request.requestId, ...request.rows.map((r) => r.requestId)])) {
-    if (id && !ctx.requests.get(id)) throw new ApiError('request_not_found', { id });
+    if (id && !(await ctx.requests.get(id))) throw new ApiError('request_not_found', { id });
   }
   const results: ImportCreateResult[] = [];
   for (const row of request.rows) {
@@ -101,7 +100,7 @@ export async function createFromImport(
   }
   const made = results.flatMap((r) => (r.address ? [r.address] : []));
   const failed = results.length - made.length;
-  ctx.audit.record({
+  await ctx.audit.record({
     actor: actor.name,
     email: actor.name,
     action: 'account_import',
@@ -118,7 +117,7 @@ export async function createFromImport(
   // Đ5.2: the list's request records what it led to. The store completes a request once: a long
   // list sent in parts completes it with its first part; the audit entries name every address.
   if (request.requestId && made.length > 0) {
-    ctx.requests.complete(request.requestId, `account_import ${made.join(', ')}`, actor.name);
+    await ctx.requests.complete(request.requestId, `account_import ${made.join(', ')}`, actor.name);
   }
   return { created: made.length, failed, results };
 }

@@ -30,13 +30,13 @@ export type LifecycleDeps = Pick<
   'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver' | 'requests' | 'imap'
 >;
 
-function known(deps: LifecycleDeps, email: string): AccountRecord {
-  const record = deps.accounts.get(email.normalize('NFC').toLowerCase());
+async function known(deps: LifecycleDeps, email: string): Promise<AccountRecord> {
+  const record = await deps.accounts.get(email.normalize('NFC').toLowerCase());
   if (!record) throw new ApiError('account_not_found');
   return record;
 }
 
-function audit(
+async function audit(
   deps: LifecycleDeps,
   actor: Actor,
   email: string,
@@ -44,17 +44,22 @@ function audit(
   details: Record<string, string | number | boolean> = {},
   outcome = 'ok',
 ) {
-  deps.audit.record({ actor: actor.name, email, action, outcome, ip: actor.ip, details });
+  await deps.audit.record({ actor: actor.name, email, action, outcome, ip: actor.ip, details });
 }
 
 /** A unit's request the action answers (Đ5.2): it must be open, and is closed by the action. */
-function openRequest(deps: LifecycleDeps, requestId: number | undefined) {
+async function openRequest(deps: LifecycleDeps, requestId: number | undefined) {
   if (requestId === undefined) return;
-  const request = deps.requests.get(requestId);
+  const request = await deps.requests.get(requestId);
   if (request?.status !== 'open') throw new ApiError('request_not_found');
 }
-function completeRequest(deps: LifecycleDeps, requestId: number | undefined, outcome: string, actor: Actor) {
-  if (requestId !== undefined) deps.requests.complete(requestId, outcome, actor.name);
+async function completeRequest(
+  deps: LifecycleDeps,
+  requestId: number | undefined,
+  outcome: string,
+  actor: Actor,
+) {
+  if (requestId !== undefined) await deps.requests.complete(requestId, outcome, actor.name);
 }
 
 /** Đ5.3b: the text the holder reads when sending is refused. */
@@ -69,13 +74,13 @@ const LEVELS: DepartureLevel[] = ['staff', 'head'];
 const REASONS: DepartureReason[] = ['retired', 'resigned', 'transferred_out'];
 
 /** Đ5.3b: the official date, level and reason; the daily job draws the calendar from them. */
-export function recordDeparture(
+export async function recordDeparture(
   deps: LifecycleDeps,
   email: string,
   input: { on: string; level: string; reason: string; requestId?: number },
   actor: Actor,
 ) {
-  const record = known(deps, email);
+  const record = await known(deps, email);
   const on = parseVietnameseDay(input.on, { iso: true });
   const level = input.level as DepartureLevel;
   const reason = input.reason as DepartureReason;
@@ -83,48 +88,48 @@ export function recordDeparture(
     throw new ApiError('departure_invalid');
   }
   if (record.state === 'revoked') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
-  deps.accounts.setProfile(record.email, { departure: { on, level, reason } });
-  audit(deps, actor, record.email, 'departure', {
+  await openRequest(deps, input.requestId);
+  await deps.accounts.setProfile(record.email, { departure: { on, level, reason } });
+  await audit(deps, actor, record.email, 'departure', {
     on,
     level,
     reason,
     ...(input.requestId ? { requestId: input.requestId } : {}),
   });
-  completeRequest(deps, input.requestId, `departure ${record.email} ${on}`, actor);
+  await completeRequest(deps, input.requestId, `departure ${record.email} ${on}`, actor);
 }
 
 /** A departure recorded by mistake: the calendar goes, and the sending lock it caused. */
-export function cancelDeparture(deps: LifecycleDeps, email: string, actor: Actor) {
-  const record = known(deps, email);
+export async function cancelDeparture(deps: LifecycleDeps, email: string, actor: Actor) {
+  const record = await known(deps, email);
   if (!record.departure) return;
-  deps.accounts.setProfile(record.email, { departure: null });
+  await deps.accounts.setProfile(record.email, { departure: null });
   if (record.sendingLockedReason === sendingLockReason(record.departure)) {
-    setSendingLock(deps, record.email, null, actor);
+    await setSendingLock(deps, record.email, null, actor);
   }
-  audit(deps, actor, record.email, 'departure', { cancelled: true });
+  await audit(deps, actor, record.email, 'departure', { cancelled: true });
 }
 
 /** Đ6.2a "mà không thông báo lý do": a reason given keeps the mailbox open (until a date, or for good). */
-export function setInactivityExemption(
+export async function setInactivityExemption(
   deps: LifecycleDeps,
   email: string,
   input: { reason: string; until?: string | null } | null,
   actor: Actor,
 ) {
-  const record = known(deps, email);
+  const record = await known(deps, email);
   if (input === null) {
-    deps.accounts.setProfile(record.email, { inactivityExemption: null });
-    audit(deps, actor, record.email, 'inactivity_exemption', { removed: true });
+    await deps.accounts.setProfile(record.email, { inactivityExemption: null });
+    await audit(deps, actor, record.email, 'inactivity_exemption', { removed: true });
     return;
   }
   const reason = input.reason.normalize('NFC').trim();
   const until = input.until?.trim() ? parseVietnameseDay(input.until, { iso: true }) : null;
   if (!reason || (input.until?.trim() && !until)) throw new ApiError('validation_failed');
-  deps.accounts.setProfile(record.email, {
+  await deps.accounts.setProfile(record.email, {
     inactivityExemption: { reason, until: until ? startOfVietnamDay(until) : null },
   });
-  audit(deps, actor, record.email, 'inactivity_exemption', { reason, ...(until ? { until } : {}) });
+  await audit(deps, actor, record.email, 'inactivity_exemption', { reason, ...(until ? { until } : {}) });
 }
 
 /** Đ6.2b, Đ6.2c: an admin's suspension, on one of the regulation's grounds. */
@@ -134,11 +139,11 @@ export async function suspendAccount(
   input: { reason: string; note?: string | null; requestId?: number },
   actor: Actor,
 ) {
-  const record = known(deps, email);
+  const record = await known(deps, email);
   const [problem] = checkSuspension(input);
   if (problem) throw new ApiError(problem);
   if (record.state !== 'active') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   const note = input.note?.normalize('NFC').trim();
   await setAccountState(
     deps,
@@ -148,32 +153,32 @@ export async function suspendAccount(
     actor,
   );
   await deps.imap.release(record.email).catch(() => undefined);
-  completeRequest(deps, input.requestId, `account_state suspended ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `account_state suspended ${record.email}`, actor);
 }
 
 /** Đ6.3a: the request to restore as received; Đ6.3b gives the Sở one working day. */
-export function recordRestoreRequest(
+export async function recordRestoreRequest(
   deps: LifecycleDeps,
   email: string,
   input: { receivedOn?: string | null; requestId?: number },
   actor: Actor,
   now: Date = new Date(),
-): { deadlineOn: VietnamDate } {
-  const record = known(deps, email);
+): Promise<{ deadlineOn: VietnamDate }> {
+  const record = await known(deps, email);
   if (record.state !== 'suspended') throw new ApiError('account_state_invalid');
   const day = input.receivedOn?.trim() ? parseVietnameseDay(input.receivedOn, { iso: true }) : null;
   if (input.receivedOn?.trim() && !day) throw new ApiError('validation_failed');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   // A date typed without a time: the request counts from that morning.
   const receivedAt = day && day !== vietnamDateOf(now) ? startOfVietnamDay(day) : now;
-  deps.accounts.setProfile(record.email, { restoreRequestedAt: receivedAt });
+  await deps.accounts.setProfile(record.email, { restoreRequestedAt: receivedAt });
   const policy = lifecyclePolicyOf(deps.config);
   const deadlineOn = addWorkingDays(
     vietnamDateOf(receivedAt),
     policy.restoreWithinWorkingDays,
     policy.holidays,
   );
-  audit(deps, actor, record.email, 'restore_request', {
+  await audit(deps, actor, record.email, 'restore_request', {
     receivedOn: vietnamDateOf(receivedAt),
     deadlineOn,
     ...(input.requestId ? { requestId: input.requestId } : {}),
@@ -191,13 +196,13 @@ export async function verifyAndRestore(
   input: { requestId?: number },
   actor: Actor,
 ): Promise<{ temporaryPassword: string }> {
-  const record = known(deps, email);
+  const record = await known(deps, email);
   if (record.state !== 'suspended') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   await setAccountState(deps, record.email, 'active', null, actor);
   const temporaryPassword = await resetPassword(deps, record.email, actor);
-  deps.accounts.setProfile(record.email, { restoreRequestedAt: null });
-  completeRequest(deps, input.requestId, `restore ${record.email}`, actor);
+  await deps.accounts.setProfile(record.email, { restoreRequestedAt: null });
+  await completeRequest(deps, input.requestId, `restore ${record.email}`, actor);
   return { temporaryPassword };
 }
 
@@ -208,7 +213,7 @@ export async function exportAccountMailbox(
   actor: Actor,
   now: Date = new Date(),
 ): Promise<MailboxExport> {
-  const record = known(deps, email);
+  const record = await known(deps, email);
   const target = {
     url: deps.config.quotaWarnings.doveadmUrl ?? '',
     apiKey: deps.config.quotaWarnings.doveadmApiKey,
@@ -220,11 +225,11 @@ export async function exportAccountMailbox(
     result = await exportMailbox(target, record.email, deps.config.dataDir, now);
   } catch (error) {
     const reason = error instanceof DoveadmError ? error.code : 'unexpected';
-    audit(deps, actor, record.email, 'mailbox_export', { reason }, 'export_failed');
+    await audit(deps, actor, record.email, 'mailbox_export', { reason }, 'export_failed');
     throw new ApiError('export_failed', undefined, { cause: error });
   }
-  deps.accounts.setProfile(record.email, { exportedAt: now, exportFile: result.file });
-  audit(deps, actor, record.email, 'mailbox_export', {
+  await deps.accounts.setProfile(record.email, { exportedAt: now, exportFile: result.file });
+  await audit(deps, actor, record.email, 'mailbox_export', {
     file: result.file,
     bytes: result.bytes,
     messages: result.messages,
@@ -235,8 +240,11 @@ export async function exportAccountMailbox(
 }
 
 /** The archive to download: only a file the console itself recorded, never a path from the request. */
-export function exportFileOf(deps: LifecycleDeps, email: string): { path: string; name: string } {
-  const record = known(deps, email);
+export async function exportFileOf(
+  deps: LifecycleDeps,
+  email: string,
+): Promise<{ path: string; name: string }> {
+  const record = await known(deps, email);
   if (!record.exportFile) throw new ApiError('export_not_found');
   const file = path.join(exportsDir(deps.config.dataDir), path.basename(record.exportFile));
   if (!existsSync(file)) throw new ApiError('export_not_found');
@@ -255,19 +263,19 @@ export async function revokeAccount(
   actor: Actor,
   now: Date = new Date(),
 ): Promise<{ export: MailboxExport | null }> {
-  const record = known(deps, email);
+  const record = await known(deps, email);
   if (record.state === 'revoked') throw new ApiError('account_state_invalid');
-  openRequest(deps, input.requestId);
+  await openRequest(deps, input.requestId);
   const made = input.exported ? null : await exportAccountMailbox(deps, record.email, actor, now);
   await setAccountState(deps, record.email, 'revoked', 'revoked', actor);
   await deps.imap.release(record.email).catch(() => undefined);
-  completeRequest(deps, input.requestId, `account_state revoked ${record.email}`, actor);
+  await completeRequest(deps, input.requestId, `account_state revoked ${record.email}`, actor);
   return { export: made };
 }
 
 /** What the console shows of one account: its lifecycle fields and every action to come. */
-export function lifecycleStatus(deps: LifecycleDeps, email: string) {
-  const record = known(deps, email);
+export async function lifecycleStatus(deps: LifecycleDeps, email: string) {
+  const record = await known(deps, email);
   const policy = lifecyclePolicyOf(deps.config);
   const restoreDeadlineOn = record.restoreRequestedAt
     ? addWorkingDays(

@@ -1,14 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIFECYCLE_POLICY } from '../../../common/policy/account-lifecycle';
-import { type AccountRecord, createAccountStore } from '../../accounts/account-store';
-import { openDatabase } from '../../store/database';
+import type { AccountRecord } from '../../accounts/account-store';
 import { blankAccountRecord } from '../accounts/account-record';
 import { lifecycleAccountOf } from './lifecycle-account';
 import { sendingLockReason } from './lifecycle-actions';
-import { adoptProviderAccounts, nextRunAt, planLifecycle, upcomingLifecycle } from './lifecycle-job';
+import { nextRunAt, planLifecycle, upcomingLifecycle } from './lifecycle-job';
 import { mboxEntry } from './mailbox-export';
 
 const at = (iso: string) => new Date(iso);
@@ -134,24 +130,5 @@ describe('inputs and texts', () => {
     expect(entry).toBe(
       'From MAILER-DAEMON Fri Oct 30 09:30:00 2026\nX-Folder: Công văn đến\nSubject: a\n\n>From here\n>>From there\n\n',
     );
-  });
-});
-
-describe('accounts known only to the provider', () => {
-  it('get a policy record from the job, so their six months of silence start counting', async () => {
-    const db = openDatabase(mkdtempSync(path.join(tmpdir(), 'bp-adopt-')));
-    const firstSeen = at('2026-01-10T03:00:00Z');
-    const accounts = createAccountStore(db, () => firstSeen);
-    const provider = ['cuhv.budang@binhphuoc.gov.vn', 'thanhtv.sttt@binhphuoc.gov.vn'];
-    const passwordDriver = {
-      listAccounts: async () => provider.map((email) => ({ email, name: null, unit: null })),
-    } as unknown as Parameters<typeof adoptProviderAccounts>[0]['passwordDriver'];
-    expect(accounts.get(provider[0] as string)).toBeUndefined();
-    await adoptProviderAccounts({ accounts, passwordDriver });
-    const adopted = accounts.get(provider[0] as string) as AccountRecord;
-    expect(adopted.createdAt).toEqual(firstSeen);
-    const plan = planLifecycle([adopted], at('2026-07-11T00:00:00Z'), DEFAULT_LIFECYCLE_POLICY);
-    expect(plan.map((p) => p.kind)).toEqual(['suspend_inactive']);
-    db.close();
   });
 });

@@ -9,7 +9,10 @@ import {
 import { type VietnamDate, vietnamDateOf } from '../../../common/policy/vietnam-date';
 import type { AccountRecord } from '../../accounts/account-store';
 import { type Actor, setAccountState, setSendingLock } from '../../accounts/admin-actions';
+import type { AppContext } from '../../app-context';
 import { ApiError } from '../../errors';
+import { daySlot } from '../../jobs/job-slot';
+import type { ScheduledJob } from '../../jobs/schedule';
 import { eventView, lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
 import {
   exportAccountMailbox,
@@ -79,12 +82,12 @@ export function upcomingLifecycle(
  * revocation. Each run is kept in lifecycle_runs with every action's outcome.
  */
 export async function runLifecycleJob(
-  deps: LifecycleDeps & Pick<import('../../app-context').AppContext, 'db'>,
+  deps: LifecycleDeps & Pick<AppContext, 'lifecycleRuns'>,
   options: { now: Date; dryRun: boolean; actor: Actor },
 ): Promise<LifecycleRun> {
   const { now, dryRun, actor } = options;
   const policy = lifecyclePolicyOf(deps.config);
-  const plan = planLifecycle(deps.accounts.list(), now, policy);
+  const plan = planLifecycle(await deps.accounts.list(), now, policy);
   const actions: RunAction[] = [];
   const exported = new Set<string>();
   const failedExport = new Set<string>();
@@ -111,11 +114,9 @@ export async function runLifecycleJob(
     }
   }
 
-  const { lastInsertRowid } = deps.db
-    .prepare('INSERT INTO lifecycle_runs (ran_at, dry_run, actor, actions) VALUES (?, ?, ?, ?)')
-    .run(Date.now(), dryRun ? 1 : 0, actor.name, JSON.stringify(actions));
+  const run = await deps.lifecycleRuns.record({ dryRun, actor: actor.name, actions });
   const failed = actions.filter((a) => !['ok', 'would_do', 'listed'].includes(a.outcome)).length;
-  deps.audit.record({
+  await deps.audit.record({
     actor: actor.name,
     email: '*',
     action: 'lifecycle_job',
@@ -123,7 +124,7 @@ export async function runLifecycleJob(
     ip: actor.ip,
     details: { dryRun, actions: actions.length, failed, day: vietnamDateOf(now) },
   });
-  return { id: Number(lastInsertRowid), ranAt: new Date(), dryRun, actor: actor.name, actions };
+  return run;
 }
 
 async function carryOut(
@@ -133,12 +134,12 @@ async function carryOut(
   now: Date,
   exported: Set<string>,
 ): Promise<void> {
-  const record = deps.accounts.get(action.email);
+  const record = await deps.accounts.get(action.email);
   if (!record) throw new ApiError('account_not_found');
   switch (action.kind) {
     case 'lock_sending':
       if (!record.departure) throw new ApiError('account_state_invalid');
-      setSendingLock(deps, record.email, sendingLockReason(record.departure), actor);
+      await setSendingLock(deps, record.email, sendingLockReason(record.departure), actor);
       return;
     case 'suspend_inactive':
       // Đ6.2a: the reason code the console and the holder's error message both know.
@@ -165,27 +166,6 @@ async function carryOut(
   }
 }
 
-interface RunRow {
-  id: number;
-  ran_at: number;
-  dry_run: number;
-  actor: string;
-  actions: string;
-}
-
-export function listLifecycleRuns(db: LifecycleDepsDb, limit = 30): LifecycleRun[] {
-  return (db.prepare('SELECT * FROM lifecycle_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(
-    (r) => ({
-      id: r.id,
-      ranAt: new Date(r.ran_at),
-      dryRun: r.dry_run === 1,
-      actor: r.actor,
-      actions: JSON.parse(r.actions) as RunAction[],
-    }),
-  );
-}
-type LifecycleDepsDb = import('../../app-context').AppContext['db'];
-
 const HOUR = 3_600_000;
 /** Viet Nam keeps UTC+7 all year. */
 const VIETNAM_OFFSET = 7 * HOUR;
@@ -205,41 +185,37 @@ export function nextRunAt(now: Date, hour: number): Date {
  * job first saw them, since the provider keeps no log-in history.
  */
 export async function adoptProviderAccounts(deps: Pick<LifecycleDeps, 'accounts' | 'passwordDriver'>) {
-  for (const account of await deps.passwordDriver.listAccounts()) deps.accounts.ensure(account.email);
+  for (const account of await deps.passwordDriver.listAccounts()) await deps.accounts.ensure(account.email);
 }
 
-/** Once a day at LIFECYCLE_JOB_HOUR (Viet Nam time); -1 leaves it to another proxy. */
-export function startLifecycleSchedule(
+/**
+ * Đ5.3b, Đ6.2a: the job for the schedule, once a day at LIFECYCLE_JOB_HOUR (Viet Nam time), one
+ * run per calendar day across every instance; null (and a log line) when set to -1.
+ */
+export function lifecycleScheduledJob(
   deps: Parameters<typeof runLifecycleJob>[0],
   log: Pick<FastifyBaseLogger, 'info' | 'warn'>,
-  now: () => Date = () => new Date(),
-) {
+): ScheduledJob | null {
   const hour = deps.config.console.lifecycleJobHour;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  const schedule = () => {
-    const wait = nextRunAt(now(), hour).getTime() - now().getTime();
-    timer = setTimeout(() => {
-      running = adoptProviderAccounts(deps)
-        .then(() =>
-          runLifecycleJob(deps, { now: now(), dryRun: false, actor: { name: 'system:lifecycle-job' } }),
-        )
-        .then((run) => log.info({ actions: run.actions.length }, 'lifecycle job ran'))
-        .catch((err: unknown) => log.warn({ err }, 'lifecycle job failed'))
-        .finally(() => {
-          running = null;
-          if (timer) schedule();
-        });
-    }, wait);
-    timer.unref();
-  };
-  if (hour >= 0) schedule();
-  else log.info('lifecycle job off on this proxy: LIFECYCLE_JOB_HOUR=-1');
+  if (hour < 0) {
+    log.info('lifecycle job off on this proxy: LIFECYCLE_JOB_HOUR=-1');
+    return null;
+  }
   return {
-    async stop(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
+    name: 'lifecycle',
+    next: (now) => nextRunAt(new Date(now), hour).getTime(),
+    slot: (dueAt) => daySlot(new Date(dueAt), deps.config.org.timeZone),
+    // A run over thousands of mailboxes takes minutes; one stuck for hours is taken over.
+    leaseMs: 3 * 60 * 60_000,
+    async run() {
+      await adoptProviderAccounts(deps);
+      const run = await runLifecycleJob(deps, {
+        now: new Date(),
+        dryRun: false,
+        actor: { name: 'system:lifecycle-job' },
+      });
+      log.info({ actions: run.actions.length }, 'lifecycle job ran');
+      return run;
     },
   };
 }

@@ -44,29 +44,29 @@ describe('what a unit manager sees of the lifecycle', () => {
   // Its six months without a log-in (Đ6.2a) end within the month to come.
   const soon = record('hoapt.sttt@binhphuoc.gov.vn', { lastLoginAt: at('2026-04-25T01:00:00Z') });
   const ctx = {
-    accounts: { list: () => accounts },
+    accounts: { list: async () => accounts },
     config: { holidays: DEFAULT_LIFECYCLE_POLICY.holidays, console: { lifecycleJobHour: 1 } },
   } as unknown as Pick<AppContext, 'accounts' | 'config'>;
   const now = at('2026-10-15T03:00:00Z');
   const emails = (actions: { email: string }[]) => [...new Set(actions.map((a) => a.email))].sort();
 
-  it('an admin sees every account, a manager only their units’ (none without a unit)', () => {
-    expect(emails(lifecycleToday(ctx, null, undefined, now).actions)).toEqual([
+  it('an admin sees every account, a manager only their units’ (none without a unit)', async () => {
+    expect(emails((await lifecycleToday(ctx, null, undefined, now)).actions)).toEqual([
       'khongdonvi@binhphuoc.gov.vn',
       'lannt.dongxoai@binhphuoc.gov.vn',
       'thanhtv.sttt@binhphuoc.gov.vn',
     ]);
-    expect(emails(lifecycleToday(ctx, new Set(['dongxoai']), undefined, now).actions)).toEqual([
+    expect(emails((await lifecycleToday(ctx, new Set(['dongxoai']), undefined, now)).actions)).toEqual([
       'lannt.dongxoai@binhphuoc.gov.vn',
     ]);
     accounts.push(soon);
-    expect(emails(lifecycleUpcoming(ctx, new Set(['sttt']), 30, now).actions)).toContain(soon.email);
-    expect(lifecycleUpcoming(ctx, new Set(['dongxoai']), 30, now).actions).toEqual([]);
+    expect(emails((await lifecycleUpcoming(ctx, new Set(['sttt']), 30, now)).actions)).toContain(soon.email);
+    expect((await lifecycleUpcoming(ctx, new Set(['dongxoai']), 30, now)).actions).toEqual([]);
     accounts.pop();
   });
 
-  it('dates the dry run at the preview day, with the job hour', () => {
-    const today = lifecycleToday(ctx, null, '2026-10-20', now);
+  it('dates the dry run at the preview day, with the job hour', async () => {
+    const today = await lifecycleToday(ctx, null, '2026-10-20', now);
     expect(today).toMatchObject({ now: '2026-10-19T17:00:00.000Z', day: '2026-10-20', jobHour: 1 });
   });
 });

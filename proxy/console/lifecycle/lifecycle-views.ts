@@ -18,7 +18,7 @@ import { assertAccountVisible } from '../console-guard';
 import { unitInScope } from '../roles';
 import { eventView, lifecyclePolicyOf } from './lifecycle-account';
 import { type LifecycleDeps, lifecycleStatus } from './lifecycle-actions';
-import { type LifecycleRun, listLifecycleRuns, planLifecycle, upcomingLifecycle } from './lifecycle-job';
+import { type LifecycleRun, planLifecycle, upcomingLifecycle } from './lifecycle-job';
 
 /**
  * What the console reads of the lifecycle, as the viewer may see it: a unit manager only their
@@ -43,44 +43,55 @@ export function previewMoment(on: string | undefined, now: Date): Date {
 }
 
 /** The daily job's dry run: what it would do at `previewMoment`. */
-export function lifecycleToday(
+export async function lifecycleToday(
   ctx: Pick<AppContext, 'accounts' | 'config'>,
   units: Units,
   on: string | undefined,
   now = new Date(),
-): LifecycleToday {
+): Promise<LifecycleToday> {
   const at = previewMoment(on, now);
   return {
     now: at.toISOString(),
     day: vietnamDateOf(at),
     jobHour: ctx.config.console.lifecycleJobHour,
-    actions: planLifecycle(ctx.accounts.list().filter(inScope(units)), at, lifecyclePolicyOf(ctx.config)),
+    actions: planLifecycle(
+      (await ctx.accounts.list()).filter(inScope(units)),
+      at,
+      lifecyclePolicyOf(ctx.config),
+    ),
   };
 }
 
 /** Every action due in the coming `days`. */
-export function lifecycleUpcoming(
+export async function lifecycleUpcoming(
   ctx: Pick<AppContext, 'accounts' | 'config'>,
   units: Units,
   days: number,
   now = new Date(),
-): LifecycleUpcoming {
-  const accounts = ctx.accounts.list().filter(inScope(units));
+): Promise<LifecycleUpcoming> {
+  const accounts = (await ctx.accounts.list()).filter(inScope(units));
   return { days, actions: upcomingLifecycle(accounts, now, days, lifecyclePolicyOf(ctx.config)) };
 }
 
 export const runView = (run: LifecycleRun): LifecycleRunView => ({ ...run, ranAt: run.ranAt.toISOString() });
 
 /** The job's last runs, each with only the actions on accounts in scope. */
-export function lifecycleRuns(ctx: Pick<AppContext, 'db'>, units: Units): LifecycleRunView[] {
-  return listLifecycleRuns(ctx.db).map((run) =>
+export async function lifecycleRuns(
+  ctx: Pick<AppContext, 'lifecycleRuns'>,
+  units: Units,
+): Promise<LifecycleRunView[]> {
+  return (await ctx.lifecycleRuns.list()).map((run) =>
     runView({ ...run, actions: run.actions.filter(inScope(units)) }),
   );
 }
 
 /** One account's lifecycle: 404 when unknown, and also outside a unit manager's units. */
-export function lifecycleAccount(deps: LifecycleDeps, email: string, units: Units): LifecycleAccountStatus {
-  const { record, schedule, restoreDeadlineOn } = lifecycleStatus(deps, email);
+export async function lifecycleAccount(
+  deps: LifecycleDeps,
+  email: string,
+  units: Units,
+): Promise<LifecycleAccountStatus> {
+  const { record, schedule, restoreDeadlineOn } = await lifecycleStatus(deps, email);
   assertAccountVisible(units, record.unitCode);
   return lifecycleStatusView(record, schedule, restoreDeadlineOn);
 }

@@ -71,8 +71,10 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     proxy = await startProxy();
     admin = await consoleUser(proxy);
     // The admin's own mailbox must not be caught by the inactivity rule when the clock jumps.
-    proxy.ctx.accounts.setProfile(admin.email, { inactivityExemption: { reason: 'Quản trị', until: null } });
-    proxy.ctx.units.create({
+    await proxy.ctx.accounts.setProfile(admin.email, {
+      inactivityExemption: { reason: 'Quản trị', until: null },
+    });
+    await proxy.ctx.units.create({
       code: 'sttt',
       name: 'Sở Thông tin và Truyền thông',
       parentCode: null,
@@ -119,7 +121,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
       await admin.client.post('/api/console/lifecycle/run', { dryRun: true })
     ).json() as LifecycleRun;
     expect(dry.actions.find((a) => a.email === leaver.email)?.outcome).toBe('would_do');
-    expect(proxy.ctx.accounts.get(leaver.email)?.sendingLockedReason).toBeNull();
+    expect((await proxy.ctx.accounts.get(leaver.email))?.sendingLockedReason).toBeNull();
 
     const run = await runLifecycleJob(proxy.ctx, { now: new Date(), dryRun: false, actor });
     expect(run.actions.filter((a) => a.email === leaver.email).map((a) => a.outcome)).toEqual(['ok']);
@@ -158,7 +160,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
       ['revoke', 'ok'],
     ]);
 
-    const record = proxy.ctx.accounts.get(leaver.email)!;
+    const record = (await proxy.ctx.accounts.get(leaver.email))!;
     expect(record.state).toBe('revoked');
     const file = path.join(exportsDir(proxy.dataDir), record.exportFile!);
     expect(existsSync(file)).toBe(true);
@@ -173,7 +175,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     expect(archive.find((m) => m.subject === SUBJECTS[0])?.text).toContain(
       'From the office: nội dung thư số 0.',
     );
-    const audit = proxy.ctx.audit.forAccount(leaver.email).find((e) => e.action === 'mailbox_export');
+    const audit = (await proxy.ctx.audit.forAccount(leaver.email)).find((e) => e.action === 'mailbox_export');
     expect(audit?.details).toMatchObject({ messages: 4, folders: expect.any(Number) });
 
     const download = await admin.client.get(`/api/console/lifecycle/accounts/${leaver.email}/export`);
@@ -192,7 +194,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
 
   it('a head of department keeps sending for a month after the official date', async () => {
     const head = box('giamdoc');
-    proxy.ctx.accounts.ensure(head.email);
+    await proxy.ctx.accounts.ensure(head.email);
     const today = vietnamDateOf(new Date());
     await admin.client.post(`/api/console/lifecycle/accounts/${head.email}/departure`, {
       on: today,
@@ -203,7 +205,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     const dayBefore = new Date(startOfVietnamDay(lockOn).getTime() - HOUR);
     const early = await runLifecycleJob(proxy.ctx, { now: dayBefore, dryRun: false, actor });
     expect(early.actions.filter((a) => a.email === head.email)).toEqual([]);
-    expect(proxy.ctx.accounts.get(head.email)?.sendingLockedReason).toBeNull();
+    expect((await proxy.ctx.accounts.get(head.email))?.sendingLockedReason).toBeNull();
     const onTime = await runLifecycleJob(proxy.ctx, {
       now: new Date(startOfVietnamDay(lockOn).getTime() + HOUR),
       dryRun: false,
@@ -212,7 +214,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     expect(onTime.actions.filter((a) => a.email === head.email).map((a) => [a.kind, a.outcome])).toEqual([
       ['lock_sending', 'ok'],
     ]);
-    expect(proxy.ctx.accounts.get(head.email)?.sendingLockedReason).toContain('nghỉ hưu');
+    expect((await proxy.ctx.accounts.get(head.email))?.sendingLockedReason).toContain('nghỉ hưu');
   });
 
   let quiet: FreshMailbox;
@@ -222,10 +224,12 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     const excused = box('dihoc');
     const sevenMonthsAgo = Date.now() - 212 * 24 * HOUR;
     for (const b of [quiet, excused]) {
-      proxy.ctx.accounts.ensure(b.email);
-      proxy.ctx.db
-        .prepare('UPDATE accounts SET created_at = ?, last_login_at = ? WHERE email = ?')
-        .run(sevenMonthsAgo, sevenMonthsAgo, b.email);
+      await proxy.ctx.accounts.ensure(b.email);
+      await proxy.ctx.store.db
+        .updateTable('accounts')
+        .set({ created_at: sevenMonthsAgo, last_login_at: sevenMonthsAgo })
+        .where('email', '=', b.email)
+        .execute();
     }
     const exempt = await admin.client.post(`/api/console/lifecycle/accounts/${excused.email}/exemption`, {
       reason: 'Đi học thạc sĩ ở nước ngoài',
@@ -289,7 +293,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     const user = await logIn(proxy, quiet.email, temporaryPassword);
     const mailboxes = await user.get('/api/mailboxes');
     expect(mailboxes.json().error.code).toBe('password_change_required');
-    expect(proxy.ctx.accounts.get(quiet.email)?.restoreRequestedAt).toBeNull();
+    expect((await proxy.ctx.accounts.get(quiet.email))?.restoreRequestedAt).toBeNull();
 
     const done = (await admin.client.get('/api/console/requests?status=done')).json() as {
       requests: UnitRequestView[];
@@ -319,7 +323,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
 
   it('refuses a suspension without a ground or a note', async () => {
     const target = box('tamkhoa');
-    proxy.ctx.accounts.ensure(target.email);
+    await proxy.ctx.accounts.ensure(target.email);
     const url = `/api/console/lifecycle/accounts/${target.email}/suspend`;
     expect((await admin.client.post(url, { reason: 'lazy' })).json().error.code).toBe(
       'suspension_reason_unknown',
@@ -329,6 +333,6 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     );
     const ok = await admin.client.post(url, { reason: 'compromised', note: 'Cảnh báo của VNCERT số 12' });
     expect(ok.statusCode).toBe(200);
-    expect(proxy.ctx.accounts.get(target.email)?.state).toBe('suspended');
+    expect((await proxy.ctx.accounts.get(target.email))?.state).toBe('suspended');
   });
 });

@@ -18,24 +18,24 @@ const audit = (deps: Deps, actor: Actor, outcome: string, details: Record<string
   });
 
 /** Đ8.1c: a planned outage, announced early enough (a refusal is audited too). */
-export function scheduleMaintenance(
+export async function scheduleMaintenance(
   deps: Deps,
   notices: NoticeStore,
   input: NewMaintenanceNotice,
   actor: Actor,
   now: Date,
-): MaintenanceNotice {
+): Promise<MaintenanceNotice> {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   try {
     checkMaintenanceNotice(now, startsAt, endsAt, deps.config.holidays);
   } catch (err) {
     if (err instanceof ApiError)
-      audit(deps, actor, err.code, { op: 'create', startsAt: startsAt.toISOString() });
+      await audit(deps, actor, err.code, { op: 'create', startsAt: startsAt.toISOString() });
     throw err;
   }
-  const created = notices.create({ startsAt, endsAt, message: input.message }, actor.name, now);
-  audit(deps, actor, 'ok', {
+  const created = await notices.create({ startsAt, endsAt, message: input.message }, actor.name, now);
+  await audit(deps, actor, 'ok', {
     op: 'create',
     id: created.id,
     startsAt: created.startsAt.toISOString(),
@@ -45,14 +45,14 @@ export function scheduleMaintenance(
 }
 
 /** Cancels a notice not yet over; 404 when there is nothing left to cancel. */
-export function cancelMaintenance(
+export async function cancelMaintenance(
   deps: Deps,
   notices: NoticeStore,
   id: number,
   actor: Actor,
   now: Date,
-): MaintenanceNotice {
-  if (!notices.cancel(id, actor.name, now)) throw new ApiError('notice_not_found');
-  audit(deps, actor, 'ok', { op: 'cancel', id });
-  return consoleNotice(notices.get(id)!, now);
+): Promise<MaintenanceNotice> {
+  if (!(await notices.cancel(id, actor.name, now))) throw new ApiError('notice_not_found');
+  await audit(deps, actor, 'ok', { op: 'cancel', id });
+  return consoleNotice((await notices.get(id))!, now);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/database';
+import type { StoreDb } from '../../store/open-store';
 
 export interface StoredNotice {
   id: number;
@@ -34,49 +34,70 @@ const fromRow = (r: Row): StoredNotice => ({
 });
 
 /** The maintenance_notices table (Đ8.1c). Rules live in schedule-notice.ts, not here. */
-export function createNoticeStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO maintenance_notices (starts_at, ends_at, message, created_by, created_at)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
-  const one = db.prepare('SELECT * FROM maintenance_notices WHERE id = ?');
-  const cancel = db.prepare(
-    `UPDATE maintenance_notices SET cancelled_at = ?, cancelled_by = ?
-     WHERE id = ? AND cancelled_at IS NULL AND ends_at > ?`,
-  );
-  // Scheduled (created) and not yet over: what users are told about.
-  const visible = db.prepare(
-    `SELECT * FROM maintenance_notices WHERE cancelled_at IS NULL AND ends_at > ? ORDER BY starts_at, id`,
-  );
-  const recent = db.prepare(
-    'SELECT * FROM maintenance_notices WHERE ends_at > ? ORDER BY starts_at DESC, id DESC LIMIT ?',
-  );
+export function createNoticeStore(db: StoreDb) {
+  const get = async (id: number): Promise<StoredNotice | undefined> => {
+    const row = await db
+      .selectFrom('maintenance_notices')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  };
 
   return {
-    create(n: { startsAt: Date; endsAt: Date; message: string }, by: string, at: Date): StoredNotice {
-      const { lastInsertRowid } = insert.run(
-        n.startsAt.getTime(),
-        n.endsAt.getTime(),
-        n.message.normalize('NFC').trim(),
-        by,
-        at.getTime(),
-      );
-      return this.get(Number(lastInsertRowid)) as StoredNotice;
+    async create(
+      n: { startsAt: Date; endsAt: Date; message: string },
+      by: string,
+      at: Date,
+    ): Promise<StoredNotice> {
+      const { id } = await db
+        .insertInto('maintenance_notices')
+        .values({
+          starts_at: n.startsAt.getTime(),
+          ends_at: n.endsAt.getTime(),
+          message: n.message.normalize('NFC').trim(),
+          created_by: by,
+          created_at: at.getTime(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return (await get(id)) as StoredNotice;
     },
-    get(id: number): StoredNotice | undefined {
-      const row = one.get(id) as Row | undefined;
-      return row ? fromRow(row) : undefined;
-    },
+    get,
     /** False when there is nothing left to cancel: already cancelled, or already over. */
-    cancel(id: number, by: string, at: Date): boolean {
-      return cancel.run(at.getTime(), by, id, at.getTime()).changes === 1;
+    async cancel(id: number, by: string, at: Date): Promise<boolean> {
+      const { numUpdatedRows } = await db
+        .updateTable('maintenance_notices')
+        .set({ cancelled_at: at.getTime(), cancelled_by: by })
+        .where('id', '=', id)
+        .where('cancelled_at', 'is', null)
+        .where('ends_at', '>', at.getTime())
+        .executeTakeFirst();
+      return numUpdatedRows === 1n;
     },
-    visible(now: Date): StoredNotice[] {
-      return (visible.all(now.getTime()) as Row[]).map(fromRow);
+    /** Scheduled (created) and not yet over: what users are told about. */
+    async visible(now: Date): Promise<StoredNotice[]> {
+      const rows = await db
+        .selectFrom('maintenance_notices')
+        .selectAll()
+        .where('cancelled_at', 'is', null)
+        .where('ends_at', '>', now.getTime())
+        .orderBy('starts_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(fromRow);
     },
     /** For the console: everything that ended less than `keepDays` ago, newest start first. */
-    recent(now: Date, keepDays = 180, limit = 200): StoredNotice[] {
-      return (recent.all(now.getTime() - keepDays * 86_400_000, limit) as Row[]).map(fromRow);
+    async recent(now: Date, keepDays = 180, limit = 200): Promise<StoredNotice[]> {
+      const rows = await db
+        .selectFrom('maintenance_notices')
+        .selectAll()
+        .where('ends_at', '>', now.getTime() - keepDays * 86_400_000)
+        .orderBy('starts_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
     },
   };
 }

@@ -5,27 +5,27 @@ import { ApiError } from '../../errors';
 import type { ReportStore } from './report-store';
 
 /** One report of the queue, or 404. */
-export function problemReportOf(reports: ReportStore, id: number): ProblemReport {
-  const report = reports.get(id);
+export async function problemReportOf(reports: ReportStore, id: number): Promise<ProblemReport> {
+  const report = await reports.get(id);
   if (!report) throw new ApiError('problem_report_not_found');
   return report;
 }
 
 /** An admin moves a report along the queue (Đ13.7); the change is audited under the reporter. */
-export function setProblemStatus(
+export async function setProblemStatus(
   deps: Pick<AppContext, 'audit'>,
   reports: ReportStore,
   id: number,
   update: ProblemReportUpdate,
   actor: Actor,
   now: Date,
-): ProblemReport {
+): Promise<ProblemReport> {
   const { status, resolution } = update;
-  if (!reports.setStatus(id, status, resolution ?? null, actor.name, now)) {
+  if (!(await reports.setStatus(id, status, resolution ?? null, actor.name, now))) {
     throw new ApiError('problem_report_not_found');
   }
-  const report = reports.get(id)!;
-  deps.audit.record({
+  const report = (await reports.get(id))!;
+  await deps.audit.record({
     actor: actor.name,
     email: report.reporter,
     action: 'problem_report',

@@ -1,5 +1,5 @@
 import type { ProblemKind, ProblemReport, ProblemStatus } from '../../../common/contract';
-import type { Db } from '../../store/database';
+import type { StoreDb } from '../../store/open-store';
 
 interface Row {
   id: number;
@@ -49,72 +49,81 @@ export interface NewReportRow {
 }
 
 /** The problem_reports table (Đ13.7): the console's queue. */
-export function createReportStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO problem_reports (reporter, kind, note, mailbox, uid, message_id, subject, sender, created_at)
-     VALUES (@reporter, @kind, @note, @mailbox, @uid, @messageId, @subject, @sender, @createdAt)`,
-  );
-  const one = db.prepare('SELECT * FROM problem_reports WHERE id = ?');
-  const forwarded = db.prepare('UPDATE problem_reports SET forwarded = 1 WHERE id = ?');
-  const since = db.prepare(
-    'SELECT COUNT(*) AS n FROM problem_reports WHERE reporter = ? AND created_at >= ?',
-  );
-  const oldestSince = db.prepare(
-    'SELECT MIN(created_at) AS at FROM problem_reports WHERE reporter = ? AND created_at >= ?',
-  );
-  const handle = db.prepare(
-    `UPDATE problem_reports SET status = @status, handled_by = @by, handled_at = @at,
-       resolution = COALESCE(@resolution, resolution)
-     WHERE id = @id`,
-  );
+export function createReportStore(db: StoreDb) {
+  const get = async (id: number): Promise<ProblemReport | undefined> => {
+    const row = await db.selectFrom('problem_reports').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  };
 
   return {
-    create(row: NewReportRow, at: Date): ProblemReport {
+    async create(row: NewReportRow, at: Date): Promise<ProblemReport> {
       const clean = (s: string | null) => s?.normalize('NFC').trim() || null;
-      const { lastInsertRowid } = insert.run({
-        ...row,
-        note: clean(row.note),
-        subject: clean(row.subject),
-        sender: clean(row.sender),
-        createdAt: at.getTime(),
-      });
-      return this.get(Number(lastInsertRowid)) as ProblemReport;
+      const { id } = await db
+        .insertInto('problem_reports')
+        .values({
+          reporter: row.reporter,
+          kind: row.kind,
+          note: clean(row.note),
+          mailbox: row.mailbox,
+          uid: row.uid,
+          message_id: row.messageId,
+          subject: clean(row.subject),
+          sender: clean(row.sender),
+          created_at: at.getTime(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return (await get(id)) as ProblemReport;
     },
-    get(id: number): ProblemReport | undefined {
-      const row = one.get(id) as Row | undefined;
-      return row ? fromRow(row) : undefined;
-    },
-    markForwarded(id: number): void {
-      forwarded.run(id);
+    get,
+    async markForwarded(id: number): Promise<void> {
+      await db.updateTable('problem_reports').set({ forwarded: 1 }).where('id', '=', id).execute();
     },
     /** How many reports `reporter` made since `from`, and when the oldest of them was. */
-    recentBy(reporter: string, from: Date): { count: number; oldest: Date | null } {
-      const { n } = since.get(reporter, from.getTime()) as { n: number };
-      const { at } = oldestSince.get(reporter, from.getTime()) as { at: number | null };
-      return { count: n, oldest: at === null ? null : new Date(at) };
+    async recentBy(reporter: string, from: Date): Promise<{ count: number; oldest: Date | null }> {
+      const { n, at } = await db
+        .selectFrom('problem_reports')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('at')])
+        .where('reporter', '=', reporter)
+        .where('created_at', '>=', from.getTime())
+        .executeTakeFirstOrThrow();
+      return { count: Number(n), oldest: at === null ? null : new Date(Number(at)) };
     },
     /** Open first, then in progress, then closed; newest first within each. */
-    list(filter: { status?: ProblemStatus | undefined; kind?: ProblemKind | undefined }, limit = 500) {
-      const rows = db
-        .prepare(
-          `SELECT * FROM problem_reports WHERE (@status IS NULL OR status = @status)
-             AND (@kind IS NULL OR kind = @kind)
-           ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END,
-             created_at DESC, id DESC LIMIT @limit`,
-        )
-        .all({ status: filter.status ?? null, kind: filter.kind ?? null, limit }) as Row[];
+    async list(
+      filter: { status?: ProblemStatus | undefined; kind?: ProblemKind | undefined },
+      limit = 500,
+    ): Promise<ProblemReport[]> {
+      let query = db.selectFrom('problem_reports').selectAll();
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      const rows = await query
+        .orderBy((eb) => eb.case('status').when('open').then(0).when('in_progress').then(1).else(2).end())
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map(fromRow);
     },
-    setStatus(id: number, status: ProblemStatus, resolution: string | null, by: string, at: Date): boolean {
-      return (
-        handle.run({
-          id,
+    async setStatus(
+      id: number,
+      status: ProblemStatus,
+      resolution: string | null,
+      by: string,
+      at: Date,
+    ): Promise<boolean> {
+      const cleaned = resolution?.normalize('NFC').trim() || null;
+      const { numUpdatedRows } = await db
+        .updateTable('problem_reports')
+        .set((eb) => ({
           status,
-          resolution: resolution?.normalize('NFC').trim() || null,
-          by,
-          at: at.getTime(),
-        }).changes === 1
-      );
+          handled_by: by,
+          handled_at: at.getTime(),
+          resolution: cleaned === null ? eb.ref('resolution') : cleaned,
+        }))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return numUpdatedRows === 1n;
     },
   };
 }

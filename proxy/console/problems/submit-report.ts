@@ -47,10 +47,10 @@ export async function submitProblemReport(
   try {
     const submitted = await submit(ctx, reports, user, input, from.userAgent, now);
     const { id, forwarded, movedToJunk } = submitted.receipt;
-    audit('ok', { id, forwarded, movedToJunk });
+    await audit('ok', { id, forwarded, movedToJunk });
     return submitted;
   } catch (err) {
-    if (err instanceof ApiError) audit(err.code);
+    if (err instanceof ApiError) await audit(err.code);
     throw err;
   }
 }
@@ -63,7 +63,7 @@ async function submit(
   userAgent: string | null,
   now: Date,
 ): Promise<{ receipt: ProblemReportReceipt; forwardError: string | null }> {
-  const recent = reports.recentBy(user.email, new Date(now.getTime() - HOUR));
+  const recent = await reports.recentBy(user.email, new Date(now.getTime() - HOUR));
   if (recent.count >= REPORTS_PER_HOUR) {
     const waitMs = (recent.oldest?.getTime() ?? now.getTime()) + HOUR - now.getTime();
     throw new ApiError('too_many_reports', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
@@ -73,7 +73,7 @@ async function submit(
     input.kind === 'fault'
       ? null
       : await ctx.imap.withClient(user, (client) => fetchReported(client, input.mailbox, input.uid));
-  const stored = reports.create(
+  const stored = await reports.create(
     input.kind === 'fault'
       ? {
           reporter: user.email,
@@ -124,7 +124,7 @@ async function submit(
     { from: ctx.config.org.systemSender, to: ctx.config.org.supportAddress },
     raw,
   );
-  if (delivery.delivered) reports.markForwarded(stored.id);
+  if (delivery.delivered) await reports.markForwarded(stored.id);
 
   let movedToJunk = false;
   if (input.kind === 'spam') {

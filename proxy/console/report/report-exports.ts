@@ -8,7 +8,7 @@ import { defaultPeriod, periodById, periodStarted } from './report-periods';
 import { sixMonthlyReport } from './report-service';
 import { reportXlsx } from './report-xlsx';
 
-type Ctx = Pick<AppContext, 'accounts' | 'db' | 'passwordDriver' | 'units' | 'config' | 'audit'>;
+type Ctx = Pick<AppContext, 'accounts' | 'passwordDriver' | 'units' | 'config' | 'audit'>;
 
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -35,6 +35,11 @@ export async function reportDocument(
   const { report, kinds } = await reportFor(ctx, req, periodId);
   const org = ctx.config.org.name;
   const body = format === 'xlsx' ? await reportXlsx(report, kinds, org) : await reportPdf(report, org);
-  auditExport(ctx, req, { period: report.period.id, format, units: report.units.length }, actorOf(req).name);
+  await auditExport(
+    ctx,
+    req,
+    { period: report.period.id, format, units: report.units.length },
+    actorOf(req).name,
+  );
   return { fileName: fileName(report, format), contentType: CONTENT_TYPES[format], body };
 }

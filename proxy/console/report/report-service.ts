@@ -5,7 +5,6 @@
  */
 
 import type { ConsoleReport, ReportCountsBody } from '../../../common/contract';
-import type { AccountState } from '../../accounts/account-store';
 import type { AppContext } from '../../app-context';
 import { unitReport } from '../../policy/mailbox-counts-by-unit';
 import type { ReportPeriod } from '../../policy/report-period';
@@ -24,30 +23,24 @@ export interface BuiltReport {
   kinds: ReadonlyMap<string, 'personal' | 'unit'>;
 }
 
-type ReportContext = Pick<AppContext, 'accounts' | 'db' | 'passwordDriver' | 'units' | 'config'> & {
+type ReportContext = Pick<AppContext, 'accounts' | 'passwordDriver' | 'units' | 'config'> & {
   log?: { warn: (obj: object, msg: string) => void };
 };
 
 export async function loadReportInputs(ctx: ReportContext): Promise<ReportInputs & { usageKnown: boolean }> {
   const [provider, usage] = await Promise.all([ctx.passwordDriver.listAccounts(), readUsage(ctx)]);
-  // One query for every account's history rather than one per account (1,000 accounts and more).
-  const rows = ctx.db.prepare('SELECT email, state, at FROM account_state_history ORDER BY id').all() as {
-    email: string;
-    state: AccountState;
-    at: number;
-  }[];
   const history = new Map<string, StateChange[]>();
-  for (const r of rows) {
+  for (const r of await ctx.accounts.allStateHistory()) {
     const list = history.get(r.email) ?? [];
-    list.push({ state: r.state, at: new Date(r.at) });
+    list.push({ state: r.state, at: r.at });
     history.set(r.email, list);
   }
   const unitMailboxes = new Map<string, string>();
-  for (const unit of ctx.units.list()) {
+  for (const unit of await ctx.units.list()) {
     if (unit.mailbox) unitMailboxes.set(unit.mailbox.toLowerCase(), unit.code);
   }
   return {
-    stored: ctx.accounts.list(),
+    stored: await ctx.accounts.list(),
     history,
     provider,
     usage,
@@ -119,6 +112,6 @@ export async function sixMonthlyReport(
   now = new Date(),
 ): Promise<BuiltReport> {
   const inputs = await loadReportInputs(ctx);
-  const names = new Map(ctx.units.list().map((u) => [u.code, u.name]));
+  const names = new Map((await ctx.units.list()).map((u) => [u.code, u.name]));
   return buildReport(inputs, names, period, visible, now);
 }

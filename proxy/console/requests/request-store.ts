@@ -1,4 +1,4 @@
-import type { Db } from '../../store/database';
+import type { StoreDb } from '../../store/open-store';
 
 /** Đ5.2: what a unit asked for in writing (new, change, revoke, restore). */
 export type RequestKind = 'create' | 'change' | 'revoke' | 'restore';
@@ -68,62 +68,65 @@ export interface NewUnitRequest {
   receivedAt?: Date;
 }
 
-export function createRequestStore(db: Db, now: () => number = Date.now) {
-  const insert = db.prepare(
-    `INSERT INTO unit_requests (unit_code, kind, document_number, document_date, subject_email, full_name,
-       note, received_at, recorded_by)
-     VALUES (@unitCode, @kind, @documentNumber, @documentDate, @subjectEmail, @fullName, @note, @receivedAt, @recordedBy)`,
-  );
-  const one = db.prepare('SELECT * FROM unit_requests WHERE id = ?');
-  const finish = db.prepare(
-    `UPDATE unit_requests SET status = @status, done_at = @at, done_by = @by, outcome = @outcome
-     WHERE id = @id AND status = 'open'`,
-  );
+export function createRequestStore(db: StoreDb, now: () => number = Date.now) {
+  const get = async (id: number): Promise<UnitRequest | undefined> => {
+    const row = await db.selectFrom('unit_requests').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  };
+  const finish = async (id: number, status: 'done' | 'rejected', outcome: string, by: string) => {
+    const { numUpdatedRows } = await db
+      .updateTable('unit_requests')
+      .set({ status, done_at: now(), done_by: by, outcome })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
+  };
 
   return {
-    create(request: NewUnitRequest, recordedBy: string): UnitRequest {
-      const { lastInsertRowid } = insert.run({
-        unitCode: request.unitCode,
-        kind: request.kind,
-        documentNumber: request.documentNumber.normalize('NFC').trim(),
-        documentDate: request.documentDate ?? null,
-        subjectEmail: request.subjectEmail?.toLowerCase() ?? null,
-        fullName: request.fullName?.normalize('NFC').trim() ?? null,
-        note: request.note?.normalize('NFC').trim() ?? null,
-        receivedAt: (request.receivedAt ?? new Date(now())).getTime(),
-        recordedBy,
-      });
-      return this.get(Number(lastInsertRowid)) as UnitRequest;
+    async create(request: NewUnitRequest, recordedBy: string): Promise<UnitRequest> {
+      const { id } = await db
+        .insertInto('unit_requests')
+        .values({
+          unit_code: request.unitCode,
+          kind: request.kind,
+          document_number: request.documentNumber.normalize('NFC').trim(),
+          document_date: request.documentDate ?? null,
+          subject_email: request.subjectEmail?.toLowerCase() ?? null,
+          full_name: request.fullName?.normalize('NFC').trim() ?? null,
+          note: request.note?.normalize('NFC').trim() ?? null,
+          received_at: (request.receivedAt ?? new Date(now())).getTime(),
+          recorded_by: recordedBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return (await get(id)) as UnitRequest;
     },
 
-    get(id: number): UnitRequest | undefined {
-      const row = one.get(id) as Row | undefined;
-      return row ? fromRow(row) : undefined;
-    },
+    get,
 
     /** Newest first; filtered by status, unit (a unit manager's scope) and the account concerned. */
-    list(
-      filter: { status?: RequestStatus; units?: ReadonlySet<string> | null; email?: string } = {},
-    ): UnitRequest[] {
-      const rows = db
-        .prepare(
-          `SELECT * FROM unit_requests WHERE (@status IS NULL OR status = @status)
-             AND (@email IS NULL OR subject_email = @email) ORDER BY received_at DESC, id DESC`,
-        )
-        .all({ status: filter.status ?? null, email: filter.email?.toLowerCase() ?? null }) as Row[];
+    async list(
+      filter: {
+        status?: RequestStatus | undefined;
+        units?: ReadonlySet<string> | null;
+        email?: string | undefined;
+      } = {},
+    ): Promise<UnitRequest[]> {
+      let query = db.selectFrom('unit_requests').selectAll();
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.email !== undefined) query = query.where('subject_email', '=', filter.email.toLowerCase());
+      const rows = await query.orderBy('received_at', 'desc').orderBy('id', 'desc').execute();
       return rows.map(fromRow).filter((r) => !filter.units || filter.units.has(r.unitCode));
     },
 
     /** Links an open request to what was done; false if it was not open. */
-    complete(id: number, outcome: string, by: string): boolean {
-      return finish.run({ id, status: 'done', at: now(), by, outcome }).changes === 1;
+    complete(id: number, outcome: string, by: string): Promise<boolean> {
+      return finish(id, 'done', outcome, by);
     },
 
-    reject(id: number, reason: string, by: string): boolean {
-      return (
-        finish.run({ id, status: 'rejected', at: now(), by, outcome: reason.normalize('NFC').trim() })
-          .changes === 1
-      );
+    reject(id: number, reason: string, by: string): Promise<boolean> {
+      return finish(id, 'rejected', reason.normalize('NFC').trim(), by);
     },
   };
 }

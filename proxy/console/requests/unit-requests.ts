@@ -12,27 +12,31 @@ type Deps = Pick<AppContext, 'requests' | 'units' | 'audit'>;
  * The requests a viewer may read: one unit's (404 outside a unit manager's units, as if unknown),
  * or every unit they see.
  */
-export function listUnitRequests(
+export async function listUnitRequests(
   deps: Pick<Deps, 'requests'>,
   query: { status?: RequestStatus | undefined; unit?: string | undefined; email?: string | undefined },
   viewer: ReadonlySet<string> | null,
-): UnitRequest[] {
+): Promise<UnitRequest[]> {
   if (query.unit && !unitInScope(viewer, query.unit)) throw new ApiError('unit_not_found');
   const units = query.unit ? new Set([query.unit]) : viewer;
   return deps.requests.list({ status: query.status, units, email: query.email });
 }
 
 /** Đ5.2: a request counts only in writing, so its document number is required. */
-export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor: Actor): UnitRequest {
+export async function recordUnitRequest(
+  deps: Deps,
+  input: NewUnitRequestInput,
+  actor: Actor,
+): Promise<UnitRequest> {
   const documentNumber = input.documentNumber.normalize('NFC').trim();
   if (!documentNumber) throw new ApiError('document_number_required');
-  if (!deps.units.get(input.unitCode)) throw new ApiError('unit_not_found');
+  if (!(await deps.units.get(input.unitCode))) throw new ApiError('unit_not_found');
   const documentDate = input.documentDate?.trim()
     ? parseVietnameseDay(input.documentDate, { iso: true })
     : null;
   if (input.documentDate?.trim() && !documentDate) throw new ApiError('validation_failed');
   const subjectEmail = input.subjectEmail?.trim().normalize('NFC').toLowerCase() || null;
-  const request = deps.requests.create(
+  const request = await deps.requests.create(
     {
       unitCode: input.unitCode,
       kind: input.kind,
@@ -44,7 +48,7 @@ export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor:
     },
     actor.name,
   );
-  deps.audit.record({
+  await deps.audit.record({
     actor: actor.name,
     email: subjectEmail ?? '*',
     action: 'unit_request',
@@ -55,18 +59,18 @@ export function recordUnitRequest(deps: Deps, input: NewUnitRequestInput, actor:
   return request;
 }
 
-export function finishUnitRequest(
+export async function finishUnitRequest(
   deps: Deps,
   id: number,
   status: 'done' | 'rejected',
   text: string,
   actor: Actor,
-): UnitRequest {
-  const request = deps.requests.get(id);
+): Promise<UnitRequest> {
+  const request = await deps.requests.get(id);
   if (request?.status !== 'open') throw new ApiError('request_not_found');
-  if (status === 'done') deps.requests.complete(id, text.normalize('NFC').trim(), actor.name);
-  else deps.requests.reject(id, text, actor.name);
-  deps.audit.record({
+  if (status === 'done') await deps.requests.complete(id, text.normalize('NFC').trim(), actor.name);
+  else await deps.requests.reject(id, text, actor.name);
+  await deps.audit.record({
     actor: actor.name,
     email: request.subjectEmail ?? '*',
     action: 'unit_request',
@@ -74,5 +78,5 @@ export function finishUnitRequest(
     ip: actor.ip,
     details: { id, kind: request.kind, unit: request.unitCode },
   });
-  return deps.requests.get(id) as UnitRequest;
+  return (await deps.requests.get(id)) as UnitRequest;
 }

@@ -18,12 +18,12 @@ export function unitWithSubUnits(units: readonly Unit[], code: string): Set<stri
  * The tree as a depth-first list (parents before children, siblings by name), with account
  * counts. `visible` (a unit manager's scope) cuts it to their own subtree.
  */
-export function unitTree(
+export async function unitTree(
   deps: Deps,
   visible: ReadonlySet<string> | null,
-  accounts: readonly { unitCode: string | null }[] = deps.accounts.list(),
-): UnitNode[] {
-  const units = deps.units.list().filter((u) => !visible || visible.has(u.code));
+  accounts: readonly { unitCode: string | null }[],
+): Promise<UnitNode[]> {
+  const units = (await deps.units.list()).filter((u) => !visible || visible.has(u.code));
   const present = new Set(units.map((u) => u.code));
   const direct = new Map<string, number>();
   for (const a of accounts) {
@@ -56,20 +56,32 @@ export function unitTree(
   return out;
 }
 
-function checkParent(deps: Deps, code: string, input: { parentCode: string | null; level: Unit['level'] }) {
+async function checkParent(
+  deps: Deps,
+  code: string,
+  input: { parentCode: string | null; level: Unit['level'] },
+) {
   if (input.parentCode === null) {
     // Only the province stands alone; everything else hangs under a unit of the tree.
     if (input.level !== 'province') throw new ApiError('parent_code_invalid');
     return;
   }
-  if (!deps.units.get(input.parentCode)) throw new ApiError('unit_not_found', { code: input.parentCode });
+  if (!(await deps.units.get(input.parentCode)))
+    throw new ApiError('unit_not_found', { code: input.parentCode });
   // A unit cannot move below itself.
-  if (unitWithSubUnits(deps.units.list(), code).has(input.parentCode))
+  if (unitWithSubUnits(await deps.units.list(), code).has(input.parentCode))
     throw new ApiError('parent_code_invalid');
 }
 
-function audit(deps: Deps, actor: Actor, outcome: string, details: Record<string, string>) {
-  deps.audit.record({ actor: actor.name, email: '', action: 'unit_change', outcome, ip: actor.ip, details });
+async function audit(deps: Deps, actor: Actor, outcome: string, details: Record<string, string>) {
+  await deps.audit.record({
+    actor: actor.name,
+    email: '',
+    action: 'unit_change',
+    outcome,
+    ip: actor.ip,
+    details,
+  });
 }
 
 const fields = (input: UnitUpdate) => ({
@@ -80,25 +92,25 @@ const fields = (input: UnitUpdate) => ({
   website: input.website?.trim() || null,
 });
 
-export function createUnit(deps: Deps, input: UnitCreate, actor: Actor): Unit {
+export async function createUnit(deps: Deps, input: UnitCreate, actor: Actor): Promise<Unit> {
   const code = input.code.trim();
   // The code goes into addresses (Đ4): typed in lower-case ASCII, never folded silently.
   if (!UNIT_CODE.test(code)) throw new ApiError('unit_code_invalid');
-  if (deps.units.get(code)) throw new ApiError('unit_exists', { code });
+  if (await deps.units.get(code)) throw new ApiError('unit_exists', { code });
   const unit: Unit = { code, ...fields(input) };
-  checkParent(deps, code, unit);
-  if (!deps.units.create(unit)) throw new ApiError('unit_exists', { code });
-  audit(deps, actor, 'ok', { op: 'create', code, name: unit.name });
+  await checkParent(deps, code, unit);
+  if (!(await deps.units.create(unit))) throw new ApiError('unit_exists', { code });
+  await audit(deps, actor, 'ok', { op: 'create', code, name: unit.name });
   return unit;
 }
 
-export function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: Actor): Unit {
-  const before = deps.units.get(code);
+export async function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: Actor): Promise<Unit> {
+  const before = await deps.units.get(code);
   if (!before) throw new ApiError('unit_not_found', { code });
   const unit: Unit = { code, ...fields(input) };
-  checkParent(deps, code, unit);
-  deps.units.update(unit);
-  audit(deps, actor, 'ok', {
+  await checkParent(deps, code, unit);
+  await deps.units.update(unit);
+  await audit(deps, actor, 'ok', {
     op: 'update',
     code,
     name: unit.name,
@@ -108,16 +120,16 @@ export function updateUnit(deps: Deps, code: string, input: UnitUpdate, actor: A
 }
 
 /** Only an empty unit goes: no sub-units, no accounts (their addresses carry its code). */
-export function deleteUnit(
+export async function deleteUnit(
   deps: Deps,
   code: string,
   actor: Actor,
-  known: readonly { unitCode: string | null }[] = deps.accounts.list(),
-): void {
-  if (!deps.units.get(code)) throw new ApiError('unit_not_found', { code });
-  const subUnits = deps.units.list().filter((u) => u.parentCode === code).length;
+  known: readonly { unitCode: string | null }[],
+): Promise<void> {
+  if (!(await deps.units.get(code))) throw new ApiError('unit_not_found', { code });
+  const subUnits = (await deps.units.list()).filter((u) => u.parentCode === code).length;
   const accounts = known.filter((a) => a.unitCode === code).length;
   if (subUnits > 0 || accounts > 0) throw new ApiError('unit_in_use', { subUnits, accounts });
-  deps.units.remove(code);
-  audit(deps, actor, 'ok', { op: 'delete', code });
+  await deps.units.remove(code);
+  await audit(deps, actor, 'ok', { op: 'delete', code });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/database';
+import type { StoreDb } from '../../store/open-store';
 
 export type UnitLevel = 'province' | 'department' | 'district' | 'division' | 'commune';
 
@@ -29,39 +29,60 @@ const fromRow = (r: UnitRow): Unit => ({
   website: r.website,
 });
 
+const asciiFolded = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const byFoldedName = (a: Unit, b: Unit) => {
+  const [x, y] = [asciiFolded(a.name), asciiFolded(b.name)];
+  return x < y ? -1 : x > y ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+};
+
 /** The unit tree (Đ4.1): official names and the short codes used in addresses. */
-export function createUnitStore(db: Db, now: () => number = Date.now) {
-  const all = db.prepare('SELECT * FROM units ORDER BY name COLLATE NOCASE');
-  const one = db.prepare('SELECT * FROM units WHERE code = ?');
-  const insert = db.prepare(
-    `INSERT INTO units (code, name, parent_code, level, mailbox, website, created_at, updated_at)
-     VALUES (@code, @name, @parentCode, @level, @mailbox, @website, @at, @at)`,
-  );
-  const update = db.prepare(
-    `UPDATE units SET name = @name, parent_code = @parentCode, level = @level, mailbox = @mailbox,
-       website = @website, updated_at = @at WHERE code = @code`,
-  );
-  const remove = db.prepare('DELETE FROM units WHERE code = ?');
+export function createUnitStore(db: StoreDb, now: () => number = Date.now) {
+  const rowOf = (unit: Unit, at: number) => ({
+    code: unit.code,
+    name: unit.name.normalize('NFC'),
+    parent_code: unit.parentCode,
+    level: unit.level,
+    mailbox: unit.mailbox,
+    website: unit.website,
+    created_at: at,
+    updated_at: at,
+  });
 
   return {
-    list(): Unit[] {
-      return (all.all() as UnitRow[]).map(fromRow);
+    /**
+     * By name ignoring ASCII case, as SQLite's NOCASE ordered it. Sorted here rather than by the
+     * database: the engines' collations differ (PostgreSQL's follows its locale), and the tree is
+     * a few hundred rows.
+     */
+    async list(): Promise<Unit[]> {
+      const rows = await db.selectFrom('units').selectAll().execute();
+      return rows.map(fromRow).sort(byFoldedName);
     },
-    get(code: string): Unit | undefined {
-      const row = one.get(code) as UnitRow | undefined;
+    async get(code: string): Promise<Unit | undefined> {
+      const row = await db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
       return row ? fromRow(row) : undefined;
     },
-    /** Inserts; false when the code exists. */
-    create(unit: Unit): boolean {
-      if (one.get(unit.code)) return false;
-      insert.run({ ...unit, name: unit.name.normalize('NFC'), at: now() });
-      return true;
+    /** Inserts; false when the code exists (also when another instance inserted it first). */
+    async create(unit: Unit): Promise<boolean> {
+      const { numInsertedOrUpdatedRows } = await db
+        .insertInto('units')
+        .values(rowOf(unit, now()))
+        .onConflict((oc) => oc.column('code').doNothing())
+        .executeTakeFirst();
+      return numInsertedOrUpdatedRows === 1n;
     },
-    update(unit: Unit): boolean {
-      return update.run({ ...unit, name: unit.name.normalize('NFC'), at: now() }).changes === 1;
+    async update(unit: Unit): Promise<boolean> {
+      const { created_at: _, code: __, ...fields } = rowOf(unit, now());
+      const { numUpdatedRows } = await db
+        .updateTable('units')
+        .set(fields)
+        .where('code', '=', unit.code)
+        .executeTakeFirst();
+      return numUpdatedRows === 1n;
     },
-    remove(code: string): boolean {
-      return remove.run(code).changes === 1;
+    async remove(code: string): Promise<boolean> {
+      const { numDeletedRows } = await db.deleteFrom('units').where('code', '=', code).executeTakeFirst();
+      return numDeletedRows === 1n;
     },
   };
 }

@@ -65,9 +65,16 @@ export function parentsFirst(units: Unit[], where = 'units'): Unit[] {
   return ordered;
 }
 
-/** Seeds the configured tree into an empty store; a store with units is the console's to change. */
-export function seedUnits(store: UnitStore, units: Unit[]): number {
-  if (store.list().length > 0) return 0;
-  for (const unit of units) store.create(unit);
-  return units.length;
+/**
+ * Seeds the configured tree into an empty store; a store with units is the console's to change.
+ * Instances starting together may both find it empty: a unit the other inserted first is skipped
+ * (create is an insert that does nothing on a taken code), so neither fails nor duplicates.
+ * Returns how many units this call inserted.
+ */
+export async function seedUnits(store: UnitStore, units: Unit[]): Promise<number> {
+  if ((await store.list()).length > 0) return 0;
+  let inserted = 0;
+  // One by one, parents first: a child's row refers to its parent's.
+  for (const unit of units) if (await store.create(unit)) inserted++;
+  return inserted;
 }
