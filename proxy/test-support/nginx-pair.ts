@@ -10,7 +10,13 @@ const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
  * instances, it listens on a test port of 127.0.0.1, and the certificate is a self-signed one
  * made here. Its access log names the instance that served each request.
  */
-export async function startNginx(dir: string, listenPort: number, upstreamPorts: number[]) {
+export async function startNginx(
+  dir: string,
+  listenPort: number,
+  upstreamPorts: number[],
+  /** Connections nginx may hold (default 512); each live stream holds two, the browser's and the upstream's. */
+  options: { workerConnections?: number } = {},
+) {
   if (!NGINX) throw new Error('nginx is not installed: run `bash scripts/deploy/ensure-nginx.sh` as root');
   mkdirSync(path.join(dir, 'logs'), { recursive: true });
   // Started as root, nginx's workers run as nobody: they must reach the prefix and write request
@@ -67,7 +73,12 @@ export async function startNginx(dir: string, listenPort: number, upstreamPorts:
       'worker_processes 1;',
       `pid ${dir}/nginx.pid;`,
       `error_log ${dir}/logs/error.log warn;`,
-      'events {}',
+      ...(options.workerConnections
+        ? [
+            `worker_rlimit_nofile ${options.workerConnections * 2};`,
+            `events { worker_connections ${options.workerConnections}; }`,
+          ]
+        : ['events {}']),
       'http {',
       '  include /etc/nginx/mime.types;',
       "  log_format pair '$request_method $uri $status $upstream_addr';",

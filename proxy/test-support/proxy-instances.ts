@@ -10,6 +10,8 @@ export interface ProxyInstance {
   port: number;
   /** The process's output so far (log lines at LOG_LEVEL). */
   output(): string;
+  /** The running process's id (its memory is read from /proc), undefined while stopped. */
+  pid(): number | undefined;
   /** SIGKILL by default: an instance that dies, not one that is shut down politely. */
   stop(signal?: NodeJS.Signals): Promise<void>;
   start(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startProxyInstances(
         id,
         port,
         output: () => output,
+        pid: () => child?.pid,
         async start() {
           child = spawn(process.execPath, [path.join(bundle, 'main.js')], {
             cwd: process.cwd(),

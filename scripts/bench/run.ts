@@ -4,6 +4,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { prepareBenchMailbox, removeBenchMailbox } from './bench-mailbox';
 import { assetTable, initialJsRows, measureInitialJs } from './initial-js';
 import { listBench } from './list-bench';
+import { LOAD_DEFAULTS, loadBench } from './load-bench';
+import { LOAD_VARIANTS, type LoadVariantName } from './load-targets';
 import { startProxyProcess } from './proxy-process';
 import { reportBench } from './report-bench';
 import { type BenchRow, markdownTable } from './results';
@@ -12,6 +14,9 @@ import { UPLOAD_BENCH_ENV, uploadMemoryBench } from './upload-memory';
 
 /**
  * npm run bench [-- --only js,list,upload,sessions,report] [--count 100000] [--keep] [--markdown FILE]
+ * npm run bench -- --only load [--users 1000] [--variants sqlite,postgres,pair] [--ramp-seconds 60]
+ *   [--steady-seconds 180] [--step-seconds 60]
+ *   (load takes minutes per variant, so it is never in the default set: see load-bench.ts)
  *
  * The performance targets of issues 3 and 4, measured against the real mail stack, each figure
  * beside a baseline taken in the same run. A missed target is printed as FAIL and the run still
@@ -28,6 +33,11 @@ const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
 const reuse = args.includes('--reuse');
 const markdownFile = option('markdown');
+const users = Number(option('users') ?? LOAD_DEFAULTS.users);
+const variants = (option('variants') ?? LOAD_VARIANTS.join(',')).split(',') as LoadVariantName[];
+const steadySeconds = Number(option('steady-seconds') ?? LOAD_DEFAULTS.steadySeconds);
+const stepSeconds = Number(option('step-seconds') ?? LOAD_DEFAULTS.stepSeconds);
+const rampSeconds = Number(option('ramp-seconds') ?? LOAD_DEFAULTS.rampSeconds);
 
 function ensureMailStack() {
   const status = spawnSync('bash', ['scripts/mailstack/mailstack.sh', 'status'], { encoding: 'utf8' });
@@ -130,6 +140,27 @@ async function main() {
     const report = await reportBench();
     section('Six-monthly report (Đ12.10)', report);
     rows.push(...report);
+  }
+
+  if (only.has('load')) {
+    for (const v of variants)
+      if (!LOAD_VARIANTS.includes(v))
+        throw new Error(`--variants: ${v} is not one of ${LOAD_VARIANTS.join(', ')}`);
+    ensureMailStack();
+    const load = await loadBench({
+      ...LOAD_DEFAULTS,
+      users,
+      variants,
+      rampSeconds,
+      steadySeconds,
+      stepSeconds,
+      keep,
+      progress,
+    });
+    section(`Load: ${users.toLocaleString('en')} simulated users`, load.rows);
+    for (const table of load.tables) console.log(`${table}\n`);
+    extra.push(...load.tables);
+    rows.push(...load.rows);
   }
 
   progress('done');

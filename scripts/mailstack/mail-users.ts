@@ -93,8 +93,13 @@ export function restoreMailUser(email: string, options: WriteOptions = {}): void
 
 /** Removes the login and the address; the maildir stays, as a revoked mailbox's mail would. */
 export function removeMailUser(email: string, options: WriteOptions = {}): void {
-  const user = email.toLowerCase();
-  editMailUsers((entries) => entries.filter((e) => e.user !== user), options);
+  removeMailUsers([email], options);
+}
+
+/** removeMailUser for many at once: one rewrite of the files, one Postfix reload. */
+export function removeMailUsers(emails: string[], options: WriteOptions = {}): void {
+  const users = new Set(emails.map((e) => e.toLowerCase()));
+  editMailUsers((entries) => entries.filter((e) => !users.has(e.user)), options);
 }
 
 function editMailUser(email: string, change: (e: PasswdFileEntry) => PasswdFileEntry, options: WriteOptions) {

@@ -87,12 +87,34 @@ wait_for_banners() {
   done
 }
 
+# Room for 1,000 users (see the limits in templates/dovecot.conf). IDLE watches the selected
+# mailbox through inotify, one instance per imap process, all running as the user "mail": past
+# the kernel's default of 128 instances per user the others poll every 30 s instead (new mail
+# shown late, "Inotify instance limit for user … exceeded" in the log). Best effort: a container
+# may refuse, and the stack still works, only slower to notice mail.
+raise_inotify_limit() {
+  local file=/proc/sys/fs/inotify/max_user_instances want=8192 have
+  have=$(cat "$file" 2>/dev/null || echo 0)
+  ((have >= want)) && return 0
+  echo "$want" 2>/dev/null >"$file" ||
+    echo "mailstack: could not raise $file to $want (it is $have): IDLE polls past $have imap processes" >&2
+}
+
 start_dovecot() {
+  raise_inotify_limit
   if dovecot_running; then
     doveadm -c "$DOVECOT_CONF" reload </dev/null >/dev/null 2>&1 || die "dovecot reload failed; see $DOVECOT_LOG"
     return
   fi
   check_ports_free "$IMAP_PORT" "$LMTP_PORT" "$DOVEADM_HTTP_PORT"
+  # The log and stats processes hold a descriptor per imap process: a shell's usual soft limit of
+  # 1,024 open files would stop Dovecot near 500 users. The hard limit is as far as we may go
+  # (a reload keeps the running master's limit).
+  local hard
+  hard=$(ulimit -Hn)
+  [[ $hard == unlimited ]] && hard=65536
+  ((hard > 65536)) && hard=65536
+  ulimit -n "$hard" 2>/dev/null || true
   # Daemons keep the stdio they inherit: a caller reading our output through a pipe (a test's
   # execSync, `| tee`) would wait for them to exit. Start-up complaints go to a file instead.
   dovecot -c "$DOVECOT_CONF" </dev/null >"$LOG_DIR/dovecot-start.out" 2>&1 || {

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { startNginx } from '../../proxy/test-support/nginx-pair';
+import { type ProxyInstance, startProxyInstances } from '../../proxy/test-support/proxy-instances';
+import type { LoadTarget } from './load-client';
+
+/**
+ * What the simulated users talk to, as deployed: `npm run build`'s bundle under plain node
+ * (startProxyInstances), one instance on SQLite, one on PostgreSQL, or two on PostgreSQL behind
+ * the project's nginx site (startNginx).
+ */
+export type LoadVariantName = 'sqlite' | 'postgres' | 'pair';
+export const LOAD_VARIANTS: LoadVariantName[] = ['sqlite', 'postgres', 'pair'];
+
+export const VARIANT_TITLES: Record<LoadVariantName, string> = {
+  sqlite: 'one instance, SQLite',
+  postgres: 'one instance, PostgreSQL',
+  pair: 'two instances behind nginx, PostgreSQL',
+};
+
+export interface RunningTarget extends LoadTarget {
+  /** Each instance's origin, for its /metrics (scraped from 127.0.0.1, never through nginx). */
+  instanceOrigins: string[];
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+const PORTS = [18281, 18282];
+const NGINX_PORT = 18543;
+
+const COMMON_ENV = {
+  LOG_LEVEL: 'warn',
+  // The background jobs are not what is measured, and would run on every variant.
+  QUOTA_WARNING_JOB_MINUTES: '0',
+  LIFECYCLE_JOB_HOUR: '-1',
+  // What a browser's undo window delays is the client's wait, not the proxy's work.
+  UNDO_SEND_SECONDS: '0',
+};
+
+export async function startLoadTarget(variant: LoadVariantName): Promise<RunningTarget> {
+  // Inside the work tree (dist/ is ignored): the bundle imports its packages from node_modules.
+  const dir = path.resolve('dist', `bench-load-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const schema = variant === 'sqlite' ? null : await createSchema();
+  const cleanUp = async () => {
+    if (schema) await dropSchema(schema);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const ports = variant === 'pair' ? PORTS : PORTS.slice(0, 1);
+  const origin = variant === 'pair' ? `https://127.0.0.1:${NGINX_PORT}` : `http://127.0.0.1:${ports[0]}`;
+  let instances: ProxyInstance[] = [];
+  try {
+    instances = await startProxyInstances(dir, ports, {
+      ...COMMON_ENV,
+      PUBLIC_URL: origin,
+      ...(schema ? { DATABASE_URL: schemaUrl(schema) } : {}),
+      ...(variant === 'pair' ? { TRUST_PROXY_HOPS: '1' } : {}),
+    });
+    const nginx =
+      variant === 'pair'
+        ? await startNginx(path.join(dir, 'nginx'), NGINX_PORT, ports, { workerConnections: 8192 })
+        : null;
+    return {
+      origin,
+      ...(nginx ? { ca: nginx.ca } : {}),
+      instanceOrigins: ports.map((p) => `http://127.0.0.1:${p}`),
+      pids: () => instances.map((i) => i.pid()).filter((p): p is number => p !== undefined),
+      async stop() {
+        await nginx?.stop();
+        for (const instance of instances) await instance.stop('SIGTERM');
+        await cleanUp();
+      },
+    };
+  } catch (err) {
+    for (const instance of instances) await instance.stop('SIGKILL');
+    await cleanUp();
+    throw err;
+  }
+}
+
+/** The project's private PostgreSQL (scripts/postgres/postgres.sh), a schema of the run's own. */
+function databaseUrl(): string {
+  return execFileSync('bash', ['scripts/postgres/postgres.sh', 'url'], { encoding: 'utf8' }).trim();
+}
+
+function schemaUrl(schema: string): string {
+  const url = new URL(databaseUrl());
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+async function withAdmin(work: (client: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createSchema(): Promise<string> {
+  const schema = `bench_load_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await withAdmin((c) => c.query(`CREATE SCHEMA "${schema}"`));
+  return schema;
+}
+
+async function dropSchema(schema: string) {
+  await withAdmin((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
+}
