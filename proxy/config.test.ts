@@ -37,4 +37,19 @@ describe('loadConfig', () => {
       expect((err as Error).message).toContain('PASSWORD_MIN_LENGTH');
     }
   });
+
+  it('refuses a DATABASE_URL the driver cannot parse, without repeating its password', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://hopthu:s%23cret@127.0.0.1:5432/hopthu' }).databaseUrl).toBe(
+      'postgres://hopthu:s%23cret@127.0.0.1:5432/hopthu',
+    );
+    let message = '';
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://hopthu:s#cret@127.0.0.1:5432/hopthu' });
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      message = (err as Error).message;
+    }
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('s#cret');
+  });
 });

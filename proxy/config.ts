@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    // The driver parses it as a URL: a password with @ : / # ? or % must be percent-encoded, or
+    // the start fails deep in the driver. The message never repeats the value (it holds a password).
+    .refine(isUrl, 'is not a valid URL (percent-encode @ : / # ? % in the password)')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   /** PostgreSQL connections this instance keeps open at most. */
@@ -168,6 +171,15 @@ const EnvSchema = z.object({
 export type Config = ReturnType<typeof loadConfig>;
 
 export class ConfigError extends Error {}
+
+function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads the environment once at start and fails with one line per bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config';
 import { loadEnvFile } from './load-env-file';
 import { buildServer } from './server';
 import { SchemaTooNewError } from './store/migrate';
-import { isStoreUnavailable } from './store/store-errors';
+import { isStoreRefused, isStoreUnavailable } from './store/store-errors';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -24,6 +24,12 @@ async function main() {
     // one line an operator can act on, rather than a stack.
     if (err instanceof SchemaTooNewError) {
       console.error(err.message);
+      process.exit(2);
+    }
+    // A wrong password or database name: a setting to fix, so exit 2 as a bad setting does (the
+    // unit does not restart it in a loop).
+    if (isStoreRefused(err)) {
+      console.error(`The store refuses this instance (${(err as Error).message}): check DATABASE_URL.`);
       process.exit(2);
     }
     if (isStoreUnavailable(err)) {

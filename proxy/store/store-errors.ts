@@ -20,3 +20,14 @@ export function isStoreUnavailable(err: unknown): boolean {
     err.message,
   );
 }
+
+/**
+ * Whether PostgreSQL refused this instance's settings rather than being unreachable: a wrong
+ * password or role (28P01, 28000) or a database that does not exist (3D000). Waiting does not
+ * mend these, so at start they are a configuration error, not a reason to restart.
+ */
+export function isStoreRefused(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && ['28P01', '28000', '3D000'].includes(code);
+}
