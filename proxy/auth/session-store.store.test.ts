@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store, type StoreEngine } from '../store/open-store';
-import { openTestStore, STORE_ENGINES, testDatabaseUrl } from '../test-support/test-store';
+import { openTestStore, privateSchema, STORE_ENGINES } from '../test-support/test-store';
 import { newKey, open, seal } from './secret-box';
 import { createSessionStore } from './session-store';
 
@@ -33,9 +32,8 @@ async function twoStoresOnOneDatabase(engine: StoreEngine) {
       },
     };
   }
-  const url = testDatabaseUrl();
-  const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const options = { dataDir: ':memory:', databaseUrl: url, pgSchema: schema, poolSize: 2 };
+  const own = await privateSchema();
+  const options = { dataDir: ':memory:', databaseUrl: own.url, poolSize: 2 };
   const first = await openStore(options);
   const second = await openStore(options);
   return {
@@ -44,9 +42,7 @@ async function twoStoresOnOneDatabase(engine: StoreEngine) {
     async close() {
       await first.close();
       await second.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA "${schema}" CASCADE`).finally(() => client.end());
+      await own.drop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SendResult } from '../../common/contract';
 import { openStore, type Store } from '../store/open-store';
-import { openTestStore, STORE_ENGINES, testDatabaseUrl } from '../test-support/test-store';
+import { openTestStore, privateSchema, STORE_ENGINES } from '../test-support/test-store';
 import { createSendKeys } from './send-keys';
 
 const email = 'thanhtv.sttt@binhphuoc.gov.vn';
@@ -72,17 +72,10 @@ describe.each(STORE_ENGINES)('send keys (%s)', (engine) => {
 // Two instances on one PostgreSQL: separate pools, so the claims really run at the same moment.
 describe('send keys on two PostgreSQL instances', () => {
   it('sends once when both get the same key at the same time', async () => {
-    const first = await openTestStore('postgres');
-    // A second pool on the same schema, as a second instance of the proxy would open.
-    const schema = (
-      await first.db.selectNoFrom((eb) => eb.fn<string>('current_schema').as('s')).executeTakeFirstOrThrow()
-    ).s;
-    const second = await openStore({
-      dataDir: ':memory:',
-      databaseUrl: testDatabaseUrl(),
-      pgSchema: schema,
-      poolSize: 4,
-    });
+    // Two pools on the same schema, as two instances of the proxy would open.
+    const own = await privateSchema();
+    const first = await openStore({ dataDir: ':memory:', databaseUrl: own.url, poolSize: 4 });
+    const second = await openStore({ dataDir: ':memory:', databaseUrl: own.url, poolSize: 4 });
     try {
       const a = createSendKeys(first.db);
       const b = createSendKeys(second.db);
@@ -99,6 +92,7 @@ describe('send keys on two PostgreSQL instances', () => {
     } finally {
       await second.close();
       await first.close();
+      await own.drop();
     }
   });
 });

@@ -13,7 +13,7 @@ import { fillMailbox } from '../test-support/fill-mailbox';
 import { startNginx } from '../test-support/nginx-pair';
 import { type ProxyInstance, removeProxyBundle, startProxyInstances } from '../test-support/proxy-instances';
 import { messagesIn } from '../test-support/read-mailbox';
-import { testDatabaseUrl } from '../test-support/test-store';
+import { type PrivateSchema, privateSchema } from '../test-support/test-store';
 
 const NGINX_PORT = 18443;
 const PROXY_PORTS = [18081, 18082];
@@ -49,12 +49,10 @@ async function liveStreamsOn(port: number): Promise<number> {
  */
 describe('two instances behind nginx, sharing PostgreSQL', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bp-pair-'));
-  const schema = `pair_${process.pid}_${randomBytes(3).toString('hex')}`;
+  let store: PrivateSchema;
   let nginx: Awaited<ReturnType<typeof startNginx>>;
   let instances: ProxyInstance[];
   let base: string;
-
-  const admin = () => new pg.Client({ connectionString: testDatabaseUrl() });
 
   beforeAll(async () => {
     for (const a of [sender, receiver, nearlyFull]) {
@@ -67,15 +65,10 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
       resetMailbox(a.email);
     }
     await fillMailbox(nearlyFull.email, 0.9 * MB);
-    const client = admin();
-    await client.connect();
-    await client.query(`CREATE SCHEMA "${schema}"`);
-    await client.end();
-    const url = new URL(testDatabaseUrl());
-    url.searchParams.set('options', `-c search_path=${schema}`);
+    store = await privateSchema('pair');
     base = `https://127.0.0.1:${NGINX_PORT}`;
     instances = await startProxyInstances(dir, PROXY_PORTS, {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: store.url,
       DATABASE_POOL_SIZE: '4',
       PUBLIC_URL: base,
       TRUST_PROXY_HOPS: '1',
@@ -89,10 +82,7 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
   afterAll(async () => {
     await nginx?.stop();
     for (const instance of instances ?? []) await instance.stop('SIGTERM');
-    const client = admin();
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await store?.drop();
     for (const a of [sender, receiver, nearlyFull]) removeMailUser(a.email);
     rmSync(dir, { recursive: true, force: true });
     removeProxyBundle();
@@ -261,11 +251,12 @@ describe('two instances behind nginx, sharing PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, 5_000));
     expect(await warnings()).toHaveLength(1);
 
-    const client = admin();
+    // The store as both instances see it.
+    const client = new pg.Client({ connectionString: store.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ slot: string; instance: string; outcome: string | null }>(
-        `SELECT slot, instance, outcome FROM "${schema}".job_runs WHERE job = 'quota-warnings'`,
+        "SELECT slot, instance, outcome FROM job_runs WHERE job = 'quota-warnings'",
       );
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.some((r) => r.outcome === 'ok')).toBe(true);

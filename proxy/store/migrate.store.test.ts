@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore, STORE_ENGINES, testDatabaseUrl } from '../test-support/test-store';
+import { openTestStore, privateSchema, STORE_ENGINES } from '../test-support/test-store';
 import { SCHEMA_VERSION } from './migrate';
 import { openSqlite, openStore, type Store } from './open-store';
 
@@ -71,22 +70,18 @@ describe('a store written by a newer release', () => {
   });
 
   it('is refused at start on PostgreSQL', async () => {
-    const url = testDatabaseUrl();
-    const schema = `t_newer_${process.pid}`;
-    const first = await openStore({ dataDir: ':memory:', databaseUrl: url, pgSchema: schema });
+    const own = await privateSchema('t_newer');
+    const first = await openStore({ dataDir: ':memory:', databaseUrl: own.url });
     await sql`INSERT INTO schema_migrations (version, applied_at) VALUES (${SCHEMA_VERSION + 1}, 'x')`.execute(
       first.db,
     );
     await first.close();
     try {
-      await expect(openStore({ dataDir: ':memory:', databaseUrl: url, pgSchema: schema })).rejects.toThrow(
+      await expect(openStore({ dataDir: ':memory:', databaseUrl: own.url })).rejects.toThrow(
         new RegExp(`version ${SCHEMA_VERSION + 1}, newer than this release knows \\(${SCHEMA_VERSION}\\)`),
       );
     } finally {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await client.end();
+      await own.drop();
     }
   });
 });

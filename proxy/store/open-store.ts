@@ -29,8 +29,6 @@ export interface StoreOptions {
   dataDir: string;
   /** postgres://… selects PostgreSQL; empty keeps SQLite. */
   databaseUrl?: string;
-  /** PostgreSQL: the schema to use instead of `public` (tests give each suite its own). */
-  pgSchema?: string;
   poolSize?: number;
 }
 
@@ -66,9 +64,6 @@ export function openSqlite(dataDir: string, fileName = 'webmail.sqlite'): Store 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
-  if (options.pgSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.pgSchema)) {
-    throw new Error(`not a schema name: ${options.pgSchema}`);
-  }
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -76,12 +71,10 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     idleTimeoutMillis: 30_000,
     // A query stuck behind a dead server must not hold a request for minutes.
     query_timeout: 15_000,
-    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   // An idle client whose server went away emits 'error' on the pool: without a listener that
   // would end the process; the next checkout simply reconnects.
   pool.on('error', () => undefined);
-  if (options.pgSchema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.pgSchema}"`);
   await migratePostgres(pool);
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
   return {

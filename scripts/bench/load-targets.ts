@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { startNginx } from '../../proxy/test-support/nginx-pair';
 import { type ProxyInstance, startProxyInstances } from '../../proxy/test-support/proxy-instances';
+import { privateSchema } from '../../proxy/test-support/test-store';
 import type { LoadTarget } from './load-client';
 
 /**
@@ -44,9 +42,10 @@ export async function startLoadTarget(variant: LoadVariantName): Promise<Running
   // Inside the work tree (dist/ is ignored): the bundle imports its packages from node_modules.
   const dir = path.resolve('dist', `bench-load-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const schema = variant === 'sqlite' ? null : await createSchema();
+  // The project's private PostgreSQL (scripts/postgres/postgres.sh), a schema of the run's own.
+  const store = variant === 'sqlite' ? null : await privateSchema('bench_load');
   const cleanUp = async () => {
-    if (schema) await dropSchema(schema);
+    await store?.drop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   };
   const ports = variant === 'pair' ? PORTS : PORTS.slice(0, 1);
@@ -56,7 +55,7 @@ export async function startLoadTarget(variant: LoadVariantName): Promise<Running
     instances = await startProxyInstances(dir, ports, {
       ...COMMON_ENV,
       PUBLIC_URL: origin,
-      ...(schema ? { DATABASE_URL: schemaUrl(schema) } : {}),
+      ...(store ? { DATABASE_URL: store.url } : {}),
       ...(variant === 'pair' ? { TRUST_PROXY_HOPS: '1' } : {}),
     });
     const nginx =
@@ -79,35 +78,4 @@ export async function startLoadTarget(variant: LoadVariantName): Promise<Running
     await cleanUp();
     throw err;
   }
-}
-
-/** The project's private PostgreSQL (scripts/postgres/postgres.sh), a schema of the run's own. */
-function databaseUrl(): string {
-  return execFileSync('bash', ['scripts/postgres/postgres.sh', 'url'], { encoding: 'utf8' }).trim();
-}
-
-function schemaUrl(schema: string): string {
-  const url = new URL(databaseUrl());
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
-async function withAdmin(work: (client: pg.Client) => Promise<unknown>) {
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createSchema(): Promise<string> {
-  const schema = `bench_load_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE SCHEMA "${schema}"`));
-  return schema;
-}
-
-async function dropSchema(schema: string) {
-  await withAdmin((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
 }

@@ -2,16 +2,10 @@
 // `npx tsx scripts/bench/upload-store-timing.ts [runs]` (PostgreSQL: the project's private one,
 // `npm run pg:start`, in a schema of its own dropped afterwards).
 
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createUploadStore } from '../../proxy/compose/upload-store';
 import { openTestStore, STORE_ENGINES } from '../../proxy/test-support/test-store';
-
-// Run as an ES module by tsx, where the test helper cannot find the script that prints the URL.
-process.env.TEST_DATABASE_URL ??= execFileSync('bash', ['scripts/postgres/postgres.sh', 'url'], {
-  encoding: 'utf8',
-}).trim();
 
 const MiB = 1024 * 1024;
 const runs = Number(process.argv[2] ?? 5);
