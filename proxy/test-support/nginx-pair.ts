@@ -4,19 +4,21 @@ import path from 'node:path';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 
+/** The project's nginx site as an operator installs it (deploy/nginx/hop-thu.conf). */
+export const DEPLOY_SITE = 'deploy/nginx/hop-thu.conf';
+
 /**
- * Debian's nginx running the project's own site (deploy/nginx/hop-thu.conf) in a private prefix:
- * the site as an operator installs it, with three changes only — the upstream lists the given
- * instances, it listens on a test port of 127.0.0.1, and the certificate is a self-signed one
- * made here. Its access log names the instance that served each request.
+ * A private nginx prefix for a site: a self-signed certificate where the site expects the
+ * province's (/etc/ssl/hop-thu/), log and temporary folders, and an nginx.conf that includes the
+ * site. Its access log names the instance that served each request. Nothing is started: the
+ * caller runs nginx on it (`nginxArgs`), or `nginx -t` to check the site.
  */
-export async function startNginx(
+export function nginxPrefix(
   dir: string,
-  listenPort: number,
-  upstreamPorts: number[],
+  site: string,
   /** Connections nginx may hold (default 512); each live stream holds two, the browser's and the upstream's. */
   options: { workerConnections?: number } = {},
-) {
+): string[] {
   if (!NGINX) throw new Error('nginx is not installed: run `bash scripts/deploy/ensure-nginx.sh` as root');
   mkdirSync(path.join(dir, 'logs'), { recursive: true });
   // Started as root, nginx's workers run as nobody: they must reach the prefix and write request
@@ -47,25 +49,7 @@ export async function startNginx(
     ],
     { stdio: 'ignore' },
   );
-  const site = readFileSync('deploy/nginx/hop-thu.conf', 'utf8')
-    .replaceAll('/etc/ssl/hop-thu/', `${dir}/`)
-    .replace(/upstream hop_thu \{[^}]*\}/, () =>
-      [
-        'upstream hop_thu {',
-        ...upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`),
-        '    keepalive 32;',
-        '}',
-      ].join('\n'),
-    )
-    // The plain-HTTP redirect server is not needed here, and port 80 may be taken.
-    .replace(/server \{\s*listen 80;[\s\S]*?\n\}\n/, '')
-    .replace(
-      /listen 443 ssl http2;\s*listen \[::\]:443 ssl http2;/,
-      `listen 127.0.0.1:${listenPort} ssl http2;`,
-    );
-  if (!site.includes(`127.0.0.1:${listenPort} ssl`))
-    throw new Error('the deploy site changed shape: adapt startNginx');
-  writeFileSync(path.join(dir, 'site.conf'), site);
+  writeFileSync(path.join(dir, 'site.conf'), site.replaceAll('/etc/ssl/hop-thu/', `${dir}/`));
   writeFileSync(
     path.join(dir, 'nginx.conf'),
     [
@@ -89,13 +73,39 @@ export async function startNginx(
       '}',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(
-    NGINX,
-    ['-p', dir, '-c', `${dir}/nginx.conf`, '-e', `${dir}/logs/error.log`],
-    {
-      stdio: 'ignore',
-    },
-  );
+  return [NGINX, '-p', dir, '-c', `${dir}/nginx.conf`, '-e', `${dir}/logs/error.log`];
+}
+
+/**
+ * Debian's nginx running the project's own site in a private prefix, with three changes only:
+ * the upstream lists the given instances, it listens on a test port of 127.0.0.1, and the
+ * certificate is a self-signed one made here.
+ */
+export async function startNginx(
+  dir: string,
+  listenPort: number,
+  upstreamPorts: number[],
+  options: { workerConnections?: number } = {},
+) {
+  const site = readFileSync(DEPLOY_SITE, 'utf8')
+    .replace(/upstream hop_thu \{[^}]*\}/, () =>
+      [
+        'upstream hop_thu {',
+        ...upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`),
+        '    keepalive 32;',
+        '}',
+      ].join('\n'),
+    )
+    // The plain-HTTP redirect server is not needed here, and port 80 may be taken.
+    .replace(/server \{\s*listen 80;[\s\S]*?\n\}\n/, '')
+    .replace(
+      /listen 443 ssl http2;\s*listen \[::\]:443 ssl http2;/,
+      `listen 127.0.0.1:${listenPort} ssl http2;`,
+    );
+  if (!site.includes(`127.0.0.1:${listenPort} ssl`))
+    throw new Error('the deploy site changed shape: adapt startNginx');
+  const [binary, ...args] = nginxPrefix(dir, site, options);
+  const child: ChildProcess = spawn(binary!, args, { stdio: 'ignore' });
   await waitForPort(listenPort, 10_000);
   return {
     ca: readFileSync(path.join(dir, 'fullchain.pem')),

@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEPLOY_SITE, nginxPrefix } from '../../proxy/test-support/nginx-pair';
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-const SITE = readFileSync('deploy/nginx/hop-thu.conf', 'utf8');
+const SITE = readFileSync(DEPLOY_SITE, 'utf8');
 
 /**
  * The nginx site of deploy/ checked by Debian's nginx itself (`nginx -t`), in a private prefix
@@ -13,56 +13,10 @@ const SITE = readFileSync('deploy/nginx/hop-thu.conf', 'utf8');
  */
 describe('deploy/nginx/hop-thu.conf', () => {
   it('passes nginx -t', () => {
-    if (!NGINX) {
-      throw new Error(
-        'nginx is not installed: run `bash scripts/deploy/ensure-nginx.sh` as root (Debian 12)',
-      );
-    }
     const dir = mkdtempSync(path.join(tmpdir(), 'bp-nginx-'));
     try {
-      mkdirSync(path.join(dir, 'logs'));
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=mail.binhphuoc.gov.vn',
-          '-keyout',
-          path.join(dir, 'privkey.pem'),
-          '-out',
-          path.join(dir, 'fullchain.pem'),
-        ],
-        { stdio: 'ignore' },
-      );
-      writeFileSync(path.join(dir, 'site.conf'), SITE.replaceAll('/etc/ssl/hop-thu/', `${dir}/`));
-      writeFileSync(
-        path.join(dir, 'nginx.conf'),
-        [
-          `pid ${dir}/nginx.pid;`,
-          `error_log ${dir}/logs/error.log;`,
-          'events {}',
-          'http {',
-          '  include /etc/nginx/mime.types;',
-          `  access_log ${dir}/logs/access.log;`,
-          `  client_body_temp_path ${dir}/body;`,
-          `  proxy_temp_path ${dir}/proxy;`,
-          `  include ${dir}/site.conf;`,
-          '}',
-        ].join('\n'),
-      );
-      const run = spawnSync(
-        NGINX,
-        ['-t', '-p', dir, '-c', `${dir}/nginx.conf`, '-e', `${dir}/logs/error.log`],
-        {
-          encoding: 'utf8',
-        },
-      );
+      const [nginx, ...args] = nginxPrefix(path.join(dir, 'prefix'), SITE);
+      const run = spawnSync(nginx!, ['-t', ...args], { encoding: 'utf8' });
       expect(run.stderr).toContain('test is successful');
       expect(run.status).toBe(0);
     } finally {
