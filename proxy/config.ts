@@ -162,6 +162,20 @@ const EnvSchema = z.object({
    * proxy itself; a province that publishes its fork sets its repository's address instead.
    */
   SOURCE_URL: z.string().default('/source.tar.gz'),
+  /**
+   * Who really sent a message: the authserv-id the province's receiving server writes in its
+   * Authentication-Results (its milter's AuthservID); default MAIL_DOMAIN. Fields of any other
+   * server are ignored.
+   */
+  AUTHSERV_ID: z.string().optional(),
+  /** The government's mail domains (comma-separated; `*.gov.vn` = any subdomain); mail from others is "outside". */
+  GOVERNMENT_DOMAINS: z.string().default('*.gov.vn'),
+  /** Titles an outside sender's display name may not claim (comma-separated, matched without tones). */
+  OFFICIAL_TITLES: z
+    .string()
+    .default(
+      'Chủ tịch,Phó Chủ tịch,Giám đốc Sở,Phó Giám đốc Sở,Văn phòng UBND,Chánh Văn phòng,UBND tỉnh,Ủy ban nhân dân,Bí thư',
+    ),
   /** Who may scrape /metrics without a token: addresses or CIDR blocks, comma-separated. */
   METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
   /** A bearer token that opens /metrics from anywhere (e.g. a Prometheus on another host). */
@@ -278,6 +292,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           }
         : { kind: 'passwd-file' as const, path: e.PASSWD_FILE_PATH, denyDir: e.PASSWD_FILE_DENY_DIR },
     sourceUrl: e.SOURCE_URL,
+    senderTrust: {
+      authservId: (e.AUTHSERV_ID || e.MAIL_DOMAIN).toLowerCase(),
+      governmentDomains: list(e.GOVERNMENT_DOMAINS).map((d) => d.toLowerCase()),
+      officialTitles: list(e.OFFICIAL_TITLES).map((t) => t.normalize('NFC')),
+    },
     metrics: {
       allow: e.METRICS_ALLOW.split(',')
         .map((a) => a.trim())
@@ -292,6 +311,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       repeatAfterMs: e.QUOTA_WARNING_REPEAT_DAYS * 86_400_000,
     },
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** binhphuoc.gov.vn → dc=binhphuoc,dc=gov,dc=vn */

@@ -106,6 +106,11 @@ export const ComposePrefill = z
     inReplyTo: z.string().optional(),
     references: z.array(z.string()).optional(),
     draftUid: z.number().int().positive().optional(),
+    /**
+     * A reply to a message whose Reply-To points elsewhere than its From, or whose sender is
+     * outside or looks like someone else: the window shows where the reply will really go.
+     */
+    replyCaution: z.boolean().optional(),
   })
   .meta({ id: 'ComposePrefill' });
 export type ComposePrefill = z.infer<typeof ComposePrefill>;

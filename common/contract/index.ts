@@ -21,5 +21,6 @@ export * from './messages';
 export * from './public-config';
 export * from './quota';
 export * from './search';
+export * from './sender-trust';
 export * from './session';
 export * from './settings';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QueryFlag } from './route';
+import { SenderTrust } from './sender-trust';
 
 export const Address = z.object({ name: z.string(), address: z.string() }).meta({ id: 'Address' });
 export type Address = z.infer<typeof Address>;
@@ -131,6 +132,8 @@ export const MessageDetail = z
     references: z.array(z.string()),
     /** Set when the message came through a mailing list (List-Id / List-Unsubscribe). */
     list: MailingList.nullable(),
+    /** Who really sent it: the province server's SPF/DKIM/DMARC, outside mail, look-alike warnings. */
+    sender: SenderTrust.nullable().optional(),
   })
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
 import { composeQuoteTexts, interpolate, type Locale } from '../i18n/catalogue';
 import { openPart, readMessage } from '../mail/read-message';
+import { replyNeedsCaution, senderTrustCheck } from '../sender/sender-trust';
 import { htmlToPlainText, sanitizeOutgoingHtml } from './outgoing-html';
 import { formatAddress, forwardSubject, replyRecipients, replySubject, threadHeaders } from './reply-headers';
 import { cleanFilename } from './upload-store';
@@ -26,7 +27,9 @@ export async function composePrefill(
   locale: Locale,
 ): Promise<ComposePrefill> {
   return ctx.imap.withClient(session, async (client) => {
-    const original = await readMessage(client, request.mailbox, request.uid);
+    const original = await readMessage(client, request.mailbox, request.uid, {
+      senderTrust: senderTrustCheck(ctx.config, ctx.directory),
+    });
     const copy = (parts: MessageDetail['attachments']) =>
       copyAttachments(ctx, client, session.email, request, parts);
     const texts = composeQuoteTexts(locale);
@@ -64,6 +67,7 @@ export async function composePrefill(
             .join('\n')}`,
           attachments: [],
           ...threadHeaders(original),
+          ...(replyNeedsCaution(original) ? { replyCaution: true } : {}),
         };
       }
       case 'forward': {

@@ -3,6 +3,7 @@ import type { ImapFlow } from 'imapflow';
 import { MailParser } from 'mailparser';
 import type { MessageDetail } from '../../common/contract';
 import { ApiError } from '../errors';
+import type { SenderTrustCheck } from '../sender/sender-trust';
 import { findAttachments, findPart } from './body-structure';
 import { mailingListOf } from './list-headers';
 import { fileNameFromSubject, lockMailbox, releaseWhenDone, withMailbox } from './mailbox-lock';
@@ -13,7 +14,12 @@ import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping'
  * the part numbers let attachments stream alone); text and HTML come from mailparser reading the
  * source, with attachment bodies drained as they pass so a 20 MB attachment is never held.
  */
-export async function readMessage(client: ImapFlow, path: string, uid: number): Promise<MessageDetail> {
+export async function readMessage(
+  client: ImapFlow,
+  path: string,
+  uid: number,
+  hooks: { senderTrust?: SenderTrustCheck } = {},
+): Promise<MessageDetail> {
   return withMailbox(
     client,
     path,
@@ -45,6 +51,13 @@ export async function readMessage(client: ImapFlow, path: string, uid: number): 
         inReplyTo: meta.envelope?.inReplyTo ?? null,
         references: body.references,
         list: body.list,
+        sender: hooks.senderTrust
+          ? await hooks.senderTrust(
+              body.headerLines,
+              toAddress(meta.envelope?.from?.[0]),
+              toAddresses(meta.envelope?.replyTo),
+            )
+          : null,
       };
     },
     { readOnly: true },
@@ -56,14 +69,16 @@ interface ParsedBody {
   html: string | null;
   references: string[];
   list: MessageDetail['list'];
+  headerLines: { key: string; line: string }[];
 }
 
 function parseBody(source: Readable): Promise<ParsedBody> {
   return new Promise((resolve, reject) => {
     const parser = new MailParser({ skipImageLinks: true, skipTextToHtml: true });
-    const result: ParsedBody = { text: null, html: null, references: [], list: null };
+    const result: ParsedBody = { text: null, html: null, references: [], list: null, headerLines: [] };
     parser.on('headerLines', (lines: { key: string; line: string }[]) => {
       result.list = mailingListOf(lines);
+      result.headerLines = lines;
     });
     parser.on('headers', (headers) => {
       const refs: unknown = headers.get('references');

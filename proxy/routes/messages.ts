@@ -6,10 +6,12 @@ import { requireSession } from '../http/session-guard';
 import { listMessages } from '../mail/list-messages';
 import { deleteMessages, moveMessages, setMessageFlags } from '../mail/message-actions';
 import { readMessage } from '../mail/read-message';
+import { senderTrustCheck } from '../sender/sender-trust';
 
 export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('preHandler', requireSession(ctx));
+    const senderTrust = senderTrustCheck(ctx.config, ctx.directory);
 
     app.route({
       ...fromTable(messages.list),
@@ -25,7 +27,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(messages.get),
       handler: async (req) =>
         ctx.imap.withClient(req.session!, (client) =>
-          readMessage(client, req.params.mailbox, req.params.uid),
+          readMessage(client, req.params.mailbox, req.params.uid, { senderTrust }),
         ),
     });
 
