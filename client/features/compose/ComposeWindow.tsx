@@ -17,6 +17,7 @@ import { getComposeWindow, useComposeStore, type ComposeWindow as Window } from 
 import { saveDraftNow, scheduleAutosave, settleDraft } from './draft-saver';
 import { initWindow } from './init-window';
 import { htmlToText, isBlank, textToHtml } from './outgoing';
+import { ReplyDestination } from './ReplyDestination';
 import { RichEditor } from './RichEditor';
 import { StampWarning } from './StampWarning';
 import type { StampHit } from './secret-stamps';
@@ -188,6 +189,7 @@ export function ComposeWindow({
       ) : (
         <>
           <ComposeFields window={w} />
+          {w.replyCaution ? <ReplyDestination window={w} /> : null}
           <div className="compose-content">
             {w.plain ? (
               <textarea

@@ -72,6 +72,8 @@ export interface ComposeWindow {
   inReplyTo?: string;
   references?: string[];
   draftUid?: number;
+  /** A reply to a doubtful sender (Reply-To elsewhere, outside, look-alike): show where it goes. */
+  replyCaution?: boolean;
   /** Bumped on every change by the user; the autosave compares it with `savedRevision`. */
   revision: number;
   savedRevision: number;

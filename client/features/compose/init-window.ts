@@ -52,6 +52,7 @@ export async function initWindow(composeId: string, queryClient: QueryClient, re
       ...(prefill?.inReplyTo ? { inReplyTo: prefill.inReplyTo } : {}),
       ...(prefill?.references ? { references: prefill.references } : {}),
       ...(prefill?.draftUid ? { draftUid: prefill.draftUid } : {}),
+      ...(prefill?.replyCaution ? { replyCaution: true } : {}),
     });
   } catch (error) {
     update(composeId, {

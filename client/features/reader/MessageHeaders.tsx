@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Address, MessageDetail } from '../../../common/contract';
 import { formatDateTime } from '../../../common/i18n/format';
 import { useTimeZone } from '../../i18n/use-time-zone';
+import { SenderAuthLine } from './SenderAuthLine';
 
 /** From, To, Cc, Reply-To (when it differs from the sender), date, and the mailing list if any. */
 export function MessageHeaders({ message }: { message: MessageDetail }) {
@@ -38,6 +39,7 @@ export function MessageHeaders({ message }: { message: MessageDetail }) {
       <dd>
         <time dateTime={message.date}>{formatDateTime(message.date, i18n.language, timeZone)}</time>
       </dd>
+      <SenderAuthLine sender={message.sender} />
       {list ? (
         <>
           <dt>{t('reader.mailingList')}</dt>

@@ -17,6 +17,7 @@ import { PlainTextBody } from './PlainTextBody';
 import { printMessage } from './print-message';
 import { RemoteContentBanner } from './RemoteContentBanner';
 import { useRemoteImagesStore } from './remote-images-store';
+import { SenderBanner } from './SenderBanner';
 import { sanitizeMailHtml } from './sanitize-html';
 import './reader.css';
 
@@ -139,6 +140,7 @@ function MessageView({
         </a>
         <ReportMessageButton mailbox={mailbox} uid={message.uid} onMoved={onBack} />
       </div>
+      <SenderBanner sender={message.sender} />
       <AttachmentList mailbox={mailbox} uid={message.uid} attachments={listed} />
       {body && body.remote > 0 ? (
         <RemoteContentBanner
