@@ -29,6 +29,13 @@ describe('senderWarnings', () => {
     // Domains that imitate the province's.
     ['Văn thư', 'vanthu@binhphuoc-gov.vn', true, ['lookalike_domain']],
     ['Văn thư', 'vanthu@binhphuocgov.vn', true, ['lookalike_domain']],
+    ['Quản trị hệ thống', 'admin@binhphuoc-gov.example', true, ['lookalike_domain']],
+    [
+      'Văn phòng UBND tỉnh Bình Phước',
+      'vp@ubnd-binhphuoc-gov.vn',
+      true,
+      ['lookalike_domain', 'official_title_outside'],
+    ],
     ['Văn thư', 'vanthu@binhphuoc.gov.vn.mail-server.com', true, ['lookalike_domain']],
     ['Văn thư', 'vanthu@binhphuoc.gov.vn-mail.com', true, ['lookalike_domain']],
     ['Văn thư', 'vanthu@binhphuoc.gov.vm', true, ['lookalike_domain']],

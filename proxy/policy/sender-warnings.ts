@@ -137,6 +137,9 @@ function imitatedDomain(domain: string, policy: SenderPolicy): string | null {
     for (const gov of concrete) {
       if (form !== domain && isGovernmentDomain(form, { mailDomain: gov, governmentDomains: [] })) return gov;
       if (flat.includes(gov.replace(/[.\-_]/g, ''))) return gov;
+      // Without its country code too: binhphuoc-gov.com, binhphuocgov.net.
+      const labels = gov.split('.');
+      if (labels.length >= 3 && flat.includes(labels.slice(0, -1).join(''))) return gov;
       const tail = form.split('.').slice(-gov.split('.').length).join('.');
       for (const candidate of [form, tail]) {
         const distance = editDistance(candidate, gov, 2);

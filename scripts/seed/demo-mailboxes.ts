@@ -49,6 +49,8 @@ export const DEMO_MAILBOXES: DemoMailbox[] = [
         { file: '15-thu-gia-mao-xac-minh.eml' },
         { file: '16-gop-y-du-thao-utf8-headers.eml', flags: SEEN },
         { file: '17-khong-tieu-de.eml' },
+        // A look-alike of the Văn phòng UBND: what the sender warnings are for.
+        { file: '26-gia-danh-van-phong-ubnd.eml' },
       ],
       [CONG_VAN_DEN]: [
         { file: '18-cong-van-den-1234-ubnd.eml', flags: SEEN },
