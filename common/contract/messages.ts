@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageBodyParts } from './message-parts';
 import { QueryFlag } from './route';
 
 export const Address = z.object({ name: z.string(), address: z.string() }).meta({ id: 'Address' });
@@ -131,6 +132,8 @@ export const MessageDetail = z
     references: z.array(z.string()),
     /** Set when the message came through a mailing list (List-Id / List-Unsubscribe). */
     list: MailingList.nullable(),
+    /** Every displayable body part in order; text and html above stay the whole body merged. */
+    parts: MessageBodyParts,
   })
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;

@@ -23,7 +23,7 @@ function filenameOf(node: MessageStructureObject): string | null {
   return base ? base.normalize('NFC') : null;
 }
 
-function isAttachment(node: MessageStructureObject): boolean {
+export function isAttachment(node: MessageStructureObject): boolean {
   if (node.type === 'message/rfc822') return true;
   if (node.disposition === 'attachment') return true;
   if (node.type === 'text/plain' || node.type === 'text/html')
