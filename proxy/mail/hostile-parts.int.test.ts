@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import type { MessageDetail } from '../../common/contract';
 import { readMailFixture } from '../../scripts/seed/mail-fixtures';
 import { type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
@@ -6,7 +8,8 @@ import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harn
 
 /**
  * Hostile mail read from the real Dovecot (e2e/fixtures/hostile-parts, file NN is UID NN): the
- * letter's own text beside HTML or a forwarded message is never lost (Đ10.2).
+ * letter's own text beside HTML or a forwarded message is never lost (Đ10.2); file names that
+ * spoof their extension are neutralised wherever they are shown or sent.
  */
 const FIXTURES = new URL('../../e2e/fixtures/hostile-parts/', import.meta.url).pathname;
 const FILES = [
@@ -81,4 +84,66 @@ describe('hostile mail: body parts (real Dovecot)', () => {
     expect(m.parts).toBeUndefined();
     expect(m.text).toContain('ký tự điều khiển');
   });
+
+  it('neutralises spoofed attachment names in the list, the download and the ZIP', async () => {
+    const m = await read(4);
+    const expected = ['Hóa đơn tháng 11fdp.exe', 'Báocáo quý.pdf', 'Biên bản.docx.js', 'htaccess'];
+    expect(m.attachments.map((a) => a.filename)).toEqual(expected);
+    const spoofed = await client.get('/api/mailboxes/INBOX/messages/4/attachments/2');
+    const disposition = String(spoofed.headers['content-disposition']);
+    expect(disposition).toMatch(/^attachment; filename="[^"]*11fdp\.exe"; /);
+    expect(disposition.endsWith(`filename*=UTF-8''${encodeURIComponent(expected[0]!)}`)).toBe(true);
+    const zip = await client.get('/api/mailboxes/INBOX/messages/4/attachments.zip');
+    expect(await zipNames(zip.rawPayload)).toEqual(expected);
+  });
+
+  it('serves a part without a usable content type as opaque bytes', async () => {
+    const m = await read(4);
+    const opaque = m.attachments.filter((a) => a.contentType === 'application/octet-stream');
+    expect(opaque.map((a) => a.filename)).toEqual(expect.arrayContaining(['Hóa đơn tháng 11fdp.exe']));
+    for (const a of m.attachments) expect(a.contentType).toMatch(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/);
+    const res = await client.get(`/api/mailboxes/INBOX/messages/4/attachments/${m.attachments[3]!.id}`);
+    expect(res.headers['content-type']).toMatch(/^(application\/octet-stream|text\/plain)/);
+  });
+
+  it('sends the names of uploaded files cleaned', async () => {
+    const boundary = 'ranh-gioi-tep';
+    const name = 'Tờ trình\u202egpj.exe';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from('noi dung'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await proxy.app.inject({
+      method: 'POST',
+      url: `/api/uploads?composeId=${randomUUID()}`,
+      headers: {
+        host: '127.0.0.1:8080',
+        cookie: client.cookie,
+        'x-csrf-token': client.csrfToken,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().filename).toBe('Tờ trìnhgpj.exe');
+  });
 });
+
+function zipNames(zip: Buffer): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true, decodeStrings: true }, (err, archive) => {
+      if (err || !archive) return reject(err);
+      const names: string[] = [];
+      archive.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        archive.readEntry();
+      });
+      archive.on('end', () => resolve(names));
+      archive.on('error', reject);
+      archive.readEntry();
+    });
+  });
+}

@@ -85,6 +85,30 @@ const withParts: MessageDetail = {
   ],
 };
 
+const spoofedNames: MessageDetail = {
+  ...hostileMessage,
+  uid: 7,
+  subject: 'Hóa đơn',
+  attachments: [
+    {
+      id: '2',
+      filename: 'Hóa đơn tháng 11\u202efdp.exe',
+      contentType: 'application/pdf',
+      size: 100,
+      contentId: null,
+      inline: false,
+    },
+    {
+      id: '3',
+      filename: `Biên bản${' '.repeat(40)}.docx.js`,
+      contentType: 'text/plain',
+      size: 100,
+      contentId: null,
+      inline: false,
+    },
+  ],
+};
+
 describe('MessageReader', { timeout: 20_000 }, () => {
   let settings: UserSettings;
   let settingsPuts: unknown[];
@@ -108,6 +132,9 @@ describe('MessageReader', { timeout: 20_000 }, () => {
         HttpResponse.json(newsletter),
       ),
       http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 6 }), () => HttpResponse.json(withParts)),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 7 }), () =>
+        HttpResponse.json(spoofedNames),
+      ),
       http.post(
         routeUrl(messageRoutes.setFlags, { mailbox: 'INBOX' }),
         () => new HttpResponse(null, { status: 204 }),
@@ -240,5 +267,19 @@ describe('MessageReader', { timeout: 20_000 }, () => {
     expect(screen.queryByText('merged')).toBeNull();
     await user.click(within(nested).getByText('Dự toán ngân sách 2027', { selector: 'summary *' }));
     expect(nested.open).toBe(false);
+  });
+
+  it('shows attachment names without bidi tricks, with the type of the real last extension', async () => {
+    open(7);
+    const bar = await screen.findByRole('region', { name: '2 tệp đính kèm' });
+    const items = within(bar).getAllByRole('listitem');
+    expect(items[0]!.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
+    expect(within(items[0]!).getByTitle('Tệp EXE').textContent).toBe('EXE');
+    expect(items[0]!.querySelector('.attachment-ext')!.textContent).toBe('.exe');
+    expect(items[0]!.querySelector('.attachment-type-pdf')).toBeNull();
+    const download = within(items[0]!).getByRole('link', { name: 'Tải về Hóa đơn tháng 11fdp.exe' });
+    expect(download.getAttribute('download')).toBe('Hóa đơn tháng 11fdp.exe');
+    expect(within(items[1]!).getByTitle('Tệp JS').textContent).toBe('JS');
+    expect(items[1]!.querySelector('.attachment-name')!.textContent).toBe('Biên bản.docx.js');
   });
 });
