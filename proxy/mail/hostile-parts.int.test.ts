@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import type { MessageDetail } from '../../common/contract';
+import type { ComposePrefill, MessageDetail } from '../../common/contract';
 import { readMailFixture } from '../../scripts/seed/mail-fixtures';
 import { type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
@@ -130,6 +130,47 @@ describe('hostile mail: body parts (real Dovecot)', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().filename).toBe('Tờ trìnhgpj.exe');
   });
+
+  it.each(['reply', 'replyAll', 'forward'] as const)(
+    'lets the user %s a message whose names and subject carry control characters, and save or send it',
+    async (mode) => {
+      const composeId = randomUUID();
+      const res = await client.get(
+        `/api/compose/prefill?mode=${mode}&mailbox=INBOX&uid=5&composeId=${composeId}`,
+      );
+      expect(res.statusCode).toBe(200);
+      const prefill = res.json() as ComposePrefill;
+      expect(prefill.subject).not.toMatch(/[\r\n\u0007]/);
+      for (const r of [...prefill.to, ...prefill.cc]) {
+        expect(r.name ?? '').not.toMatch(/[\u0000-\u001f]/);
+        expect((r.name ?? '').length).toBeLessThanOrEqual(200);
+      }
+      if (mode === 'replyAll') expect(prefill.cc.map((r) => r.address)).toContain('dai@hostile.test');
+      const message = {
+        composeId,
+        to: prefill.to.length ? prefill.to : [{ address: owner.email }],
+        cc: prefill.cc,
+        bcc: prefill.bcc,
+        subject: prefill.subject,
+        html: prefill.html,
+        text: prefill.text,
+        ...(prefill.inReplyTo ? { inReplyTo: prefill.inReplyTo } : {}),
+        ...(prefill.references ? { references: prefill.references } : {}),
+      };
+      const draft = await client.post('/api/drafts', message);
+      expect(draft.statusCode, draft.body).toBe(200);
+      // Sent to the owner only: the hostile names go along, the test stays inside the stack.
+      const named = (list: { name?: string }[]) =>
+        list.map((r) => ({ ...(r.name ? { name: r.name } : {}), address: owner.email }));
+      const sent = await client.post('/api/send', {
+        ...message,
+        composeId: randomUUID(),
+        to: named(message.to),
+        cc: named(message.cc).slice(0, 1),
+      });
+      expect(sent.statusCode, sent.body).toBe(200);
+    },
+  );
 });
 
 function zipNames(zip: Buffer): Promise<string[]> {
