@@ -140,9 +140,9 @@ describe('hostile mail: body parts (real Dovecot)', () => {
       );
       expect(res.statusCode).toBe(200);
       const prefill = res.json() as ComposePrefill;
-      expect(prefill.subject).not.toMatch(/[\r\n\u0007]/);
+      expect(prefill.subject).not.toMatch(/\p{Cc}/u);
       for (const r of [...prefill.to, ...prefill.cc]) {
-        expect(r.name ?? '').not.toMatch(/[\u0000-\u001f]/);
+        expect(r.name ?? '').not.toMatch(/\p{Cc}/u);
         expect((r.name ?? '').length).toBeLessThanOrEqual(200);
       }
       if (mode === 'replyAll') expect(prefill.cc.map((r) => r.address)).toContain('dai@hostile.test');
