@@ -18,6 +18,7 @@ const FILES = [
   '03-forwarded.eml',
   '04-spoofed-names.eml',
   '05-hostile-headers.eml',
+  '06-text-html-forwarded.eml',
 ];
 
 describe('hostile mail: body parts (real Dovecot)', () => {

@@ -110,7 +110,9 @@ function typeBadge(filename: string, type: string): string {
   const ext = fileExtension(filename);
   if (ext) return ext.slice(0, 5).toUpperCase();
   if (type === 'message/rfc822') return 'EML';
-  return (type.split('/')[1] ?? 'FILE').slice(0, 4).toUpperCase();
+  // No extension: the declared type is only the sender's word, and opaque bytes say nothing.
+  if (type === 'application/octet-stream') return '?';
+  return (type.split('/')[1] ?? '?').slice(0, 4).toUpperCase();
 }
 
 /**
