@@ -94,10 +94,10 @@ describe('hostile mail: parts and names as the reader shows them', () => {
     await forwarded.getByRole('link', { name: 'Tải thư chuyển tiếp (.eml)' }).click();
     expect((await download).suggestedFilename()).toBe('Dự toán ngân sách 2027.eml');
     if (shotDir) {
-      await page.evaluate(() =>
-        document.querySelector('.forwarded-message')?.scrollIntoView({ block: 'end' }),
-      );
+      await page.setViewportSize({ width: 1280, height: 1180 });
+      await page.evaluate(() => document.querySelector('.reader')?.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: path.join(shotDir, 'reader-forwarded-and-parts.png') });
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
 
