@@ -193,11 +193,11 @@ describe('the hostile corpus in Chromium', () => {
   it('shows the cid: logo of a multipart/related message at once, remote picture beside it held back', async () => {
     resetObservers();
     const frame = (await openMessage(28))!;
-    const logo = frame.locator('#cid-logo');
+    const logo = frame.locator('#mail-cid-logo');
     await expect
       .poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBe(48);
-    expect(await frame.locator('#remote-28').getAttribute('src')).toBeNull();
+    expect(await frame.locator('#mail-remote-28').getAttribute('src')).toBeNull();
     expect(await page.getByRole('button', { name: 'Hiển thị hình ảnh từ bên ngoài' }).isVisible()).toBe(true);
     expect(remote.hits).toEqual([]);
   });
@@ -255,7 +255,9 @@ describe('remote images on request', () => {
     resetObservers();
     const frame = (await openMessage(28))!;
     await expect.poll(() => remote.hits).toEqual(['https://img.hostile.test/28/remote-beside-cid.png']);
-    expect(await frame.locator('#cid-logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
+    expect(await frame.locator('#mail-cid-logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(
+      48,
+    );
     expect(await page.getByRole('button', { name: 'Hiển thị hình ảnh từ bên ngoài' }).count()).toBe(0);
     const settings = await page.evaluate(async () => (await fetch('/api/settings')).json());
     expect(settings.alwaysAllowRemoteFrom).toEqual(['bantin@tin-tuc.hostile.test']);

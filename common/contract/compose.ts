@@ -15,9 +15,13 @@ const headerText = (max: number) =>
 const ADDRESS =
   /^[^\s@<>(),;:"[\]\\]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
+/** The longest display name and subject a person may type (what a reply prefill shortens to). */
+export const RECIPIENT_NAME_MAX = 200;
+export const SUBJECT_MAX = 998;
+
 export const Recipient = z
   .object({
-    name: headerText(200).optional(),
+    name: headerText(RECIPIENT_NAME_MAX).optional(),
     address: z
       .string()
       .trim()
@@ -61,7 +65,7 @@ export const OutgoingMessage = z
     to: z.array(Recipient).max(500).default([]),
     cc: z.array(Recipient).max(500).default([]),
     bcc: z.array(Recipient).max(500).default([]),
-    subject: headerText(998).default(''),
+    subject: headerText(SUBJECT_MAX).default(''),
     /** Null in plain-text mode. Sanitised again by the proxy before it is sent. */
     html: z.string().max(5_000_000).nullable(),
     text: z.string().max(5_000_000),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageBodyParts } from './message-parts';
 import { QueryFlag } from './route';
 import { SenderTrust } from './sender-trust';
 
@@ -134,6 +135,8 @@ export const MessageDetail = z
     list: MailingList.nullable(),
     /** Who really sent it: the province server's SPF/DKIM/DMARC, outside mail, look-alike warnings. */
     sender: SenderTrust.nullable().optional(),
+    /** Every displayable body part in order; text and html above stay the whole body merged. */
+    parts: MessageBodyParts,
   })
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;

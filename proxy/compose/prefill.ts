@@ -6,6 +6,7 @@ import { composeQuoteTexts, interpolate, type Locale } from '../i18n/catalogue';
 import { openPart, readMessage } from '../mail/read-message';
 import { replyNeedsCaution, senderTrustCheck } from '../sender/sender-trust';
 import { htmlToPlainText, sanitizeOutgoingHtml } from './outgoing-html';
+import { cleanPrefill } from './prefill-clean';
 import { formatAddress, forwardSubject, replyRecipients, replySubject, threadHeaders } from './reply-headers';
 import { cleanFilename } from './upload-store';
 
@@ -21,6 +22,16 @@ const escapeHtml = (s: string) =>
  * drafts the original's attachments copied into this compose window's uploads.
  */
 export async function composePrefill(
+  ctx: AppContext,
+  session: ActiveSession,
+  request: { mode: ComposeMode; mailbox: string; uid: number; composeId: string },
+  locale: Locale,
+): Promise<ComposePrefill> {
+  // What came from outside is made sendable, so the user can always answer.
+  return cleanPrefill(await buildPrefill(ctx, session, request, locale));
+}
+
+function buildPrefill(
   ctx: AppContext,
   session: ActiveSession,
   request: { mode: ComposeMode; mailbox: string; uid: number; composeId: string },

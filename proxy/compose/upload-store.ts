@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { UploadedAttachment } from '../../common/contract';
+import { safeFileName } from '../../common/policy/file-name';
 import type { StoreDb } from '../store/open-store';
 
 /**
@@ -158,13 +159,11 @@ export function createUploadStore(db: StoreDb, now: () => number = Date.now): Up
   };
 }
 
-/** "C:\\Users\\a\\Công văn 125.pdf" → "Công văn 125.pdf": path parts and control characters go. */
+/**
+ * "C:\\Users\\a\\Công văn 125.pdf" → "Công văn 125.pdf": path parts, bidi and invisible characters,
+ * control characters and leading dots go, so what the user uploads goes out under a name that reads
+ * as what it is.
+ */
 export function cleanFilename(raw: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .normalize('NFC')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  return clean === '' || clean === '.' || clean === '..' ? 'tep-dinh-kem' : clean.slice(0, 255);
+  return safeFileName(raw, 'tep-dinh-kem');
 }

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import yazl from 'yazl';
 import type { AttachmentInfo } from '../../common/contract';
+import { safeFileName } from '../../common/policy/file-name';
 import { ApiError } from '../errors';
 import { findAttachments } from './body-structure';
 import { fileNameFromSubject, lockMailbox, releaseWhenDone } from './mailbox-lock';
@@ -67,8 +68,7 @@ export async function openAttachmentsZip(client: ImapFlow, path: string, uid: nu
 export function uniqueNames(files: Pick<AttachmentInfo, 'filename'>[]): string[] {
   const used = new Set<string>();
   return files.map(({ filename }) => {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-    const clean = filename.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '_') || 'tep';
+    const clean = safeFileName(filename, 'tep');
     const dot = clean.lastIndexOf('.');
     const [stem, ext] = dot > 0 ? [clean.slice(0, dot), clean.slice(dot)] : [clean, ''];
     let name = clean;

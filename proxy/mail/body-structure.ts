@@ -1,5 +1,6 @@
 import type { MessageStructureObject } from 'imapflow';
 import type { AttachmentInfo } from '../../common/contract';
+import { safeContentType, safeFileName } from '../../common/policy/file-name';
 
 /**
  * Pure reading of an IMAP BODYSTRUCTURE: which parts are the body, which are attachments. The part
@@ -18,12 +19,13 @@ const isMultipart = (n: MessageStructureObject) => n.type.startsWith('multipart/
 function filenameOf(node: MessageStructureObject): string | null {
   const name = node.dispositionParameters?.filename ?? node.parameters?.name;
   if (!name) return null;
-  // Path parts from the sender's machine mean nothing here and must never reach a download name.
-  const base = name.split(/[\\/]/).pop()?.trim();
-  return base ? base.normalize('NFC') : null;
+  // Path parts, bidi overrides, invisible and control characters from the sender never reach a
+  // shown or downloaded name: "…\u202Efdp.exe" must read as the .exe it is.
+  const base = safeFileName(name, '');
+  return base || null;
 }
 
-function isAttachment(node: MessageStructureObject): boolean {
+export function isAttachment(node: MessageStructureObject): boolean {
   if (node.type === 'message/rfc822') return true;
   if (node.disposition === 'attachment') return true;
   if (node.type === 'text/plain' || node.type === 'text/html')
@@ -63,7 +65,7 @@ export function findAttachments(root: MessageStructureObject): AttachmentInfo[] 
       return {
         id: partId(node),
         filename: filenameOf(node) ?? fallbackName(node, index),
-        contentType: node.type,
+        contentType: safeContentType(node.type),
         size: decodedSize(node),
         contentId,
         inline: node.disposition !== 'attachment' && contentId !== null,
@@ -74,10 +76,14 @@ export function findAttachments(root: MessageStructureObject): AttachmentInfo[] 
 function fallbackName(node: MessageStructureObject, index: number): string {
   if (node.type === 'message/rfc822') {
     const subject = node.envelope?.subject?.trim();
-    return `${subject ? subject.replace(/[\\/:*?"<>|\r\n]+/g, ' ').slice(0, 120) : `thu-${index + 1}`}.eml`;
+    const stem = subject ? subject.replace(/[\\/:*?"<>|\r\n]+/g, ' ').slice(0, 120) : '';
+    return safeFileName(`${stem}.eml`, `thu-${index + 1}.eml`);
   }
-  const ext = node.type.split('/')[1]?.replace(/[^a-z0-9]+/gi, '') || 'bin';
-  return `tep-dinh-kem-${index + 1}.${ext}`;
+  const ext =
+    safeContentType(node.type)
+      .split('/')[1]
+      ?.replace(/[^a-z0-9]+/gi, '') || 'bin';
+  return `tep-dinh-kem-${index + 1}.${ext.slice(0, 10)}`;
 }
 
 /** True when the list should show a paper clip: something other than inline cid images. */

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImapFlow, MailboxObject } from 'imapflow';
+import { safeFileName } from '../../common/policy/file-name';
 import { ApiError } from '../errors';
 
 /**
@@ -60,5 +61,5 @@ export function fileNameFromSubject(subject: string | undefined, uid: number, ex
     ?.normalize('NFC')
     .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
     .trim();
-  return `${(clean || `thu-${uid}`).slice(0, 120)}.${extension}`;
+  return safeFileName(`${(clean || `thu-${uid}`).slice(0, 120)}.${extension}`, `thu-${uid}.${extension}`);
 }

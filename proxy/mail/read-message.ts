@@ -4,9 +4,12 @@ import { MailParser } from 'mailparser';
 import type { MessageDetail } from '../../common/contract';
 import { ApiError } from '../errors';
 import type { SenderTrustCheck } from '../sender/sender-trust';
-import { findAttachments, findPart } from './body-structure';
+import { readBodyParts } from './body-parts';
+import { bodyPlan, needsParts } from './body-plan';
+import { findAttachments, findPart, isAttachment } from './body-structure';
 import { mailingListOf } from './list-headers';
 import { fileNameFromSubject, lockMailbox, releaseWhenDone, withMailbox } from './mailbox-lock';
+import { mergedBody } from './merged-body';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
 
 /**
@@ -33,6 +36,11 @@ export async function readMessage(
       const download = await client.download(String(uid), undefined, { uid: true });
       if (!download.content) throw new ApiError('message_not_found', { uid });
       const body = await parseBody(download.content);
+      // Đ10.2: a letter's text beside its HTML, or a forwarded message, is shown part by part, and
+      // the merged text/html (print, quoting, search) then holds every part, not mailparser's pick.
+      const plan = meta.bodyStructure ? bodyPlan(meta.bodyStructure, isAttachment) : [];
+      const parts = needsParts(plan) ? await readBodyParts(client, uid, plan) : undefined;
+      const merged = parts ? mergedBody(parts) : null;
       return {
         uid,
         mailbox: path,
@@ -45,8 +53,8 @@ export async function readMessage(
         date: messageDate(meta),
         flags: toFlags(meta.flags),
         size: meta.size ?? 0,
-        text: body.text,
-        html: body.html,
+        text: merged ? merged.text : body.text,
+        html: merged ? merged.html : body.html,
         attachments: meta.bodyStructure ? findAttachments(meta.bodyStructure) : [],
         inReplyTo: meta.envelope?.inReplyTo ?? null,
         references: body.references,
@@ -58,6 +66,7 @@ export async function readMessage(
               toAddresses(meta.envelope?.replyTo),
             )
           : null,
+        ...(parts ? { parts } : {}),
       };
     },
     { readOnly: true },

@@ -1,6 +1,7 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { safeContentType, safeFileName } from '../../common/policy/file-name';
 import { messageFileRoutes as files } from '../../common/routes/mail';
 import type { AppContext } from '../app-context';
 import { fromTable } from '../http/route';
@@ -83,11 +84,12 @@ interface Bytes {
 
 function sendBytes(reply: FastifyReply, bytes: Bytes, inline: { type: string } | null) {
   // RFC 6266: an ASCII fallback plus filename* in UTF-8, so "Công văn số 12.pdf" survives.
+  // The name is neutralised again here, whatever produced it: it is the last place before the disk.
   reply.header(
     'content-disposition',
-    contentDisposition(bytes.filename, { type: inline ? 'inline' : 'attachment' }),
+    contentDisposition(safeFileName(bytes.filename), { type: inline ? 'inline' : 'attachment' }),
   );
-  reply.header('content-type', inline ? inline.type : safeDownloadType(bytes.contentType));
+  reply.header('content-type', inline ? inline.type : safeDownloadType(safeContentType(bytes.contentType)));
   reply.header('x-content-type-options', 'nosniff');
   // Even if a browser were tricked into rendering it, nothing in it may run or load.
   reply.header('content-security-policy', "default-src 'none'; sandbox");

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../common/contract';
+import { fileExtension, safeFileName, splitFileName } from '../../../common/policy/file-name';
 import { attachmentFileUrl, attachmentsZipUrl, previewKind } from '../../api/message-files';
 import { FileSize } from '../../ui/FileSize';
 import { ImagePreviewDialog } from './ImagePreviewDialog';
@@ -34,16 +35,25 @@ export function AttachmentList({
         ) : null}
       </div>
       <ul>
-        {attachments.map((a) => {
+        {attachments.map((raw) => {
+          // Neutralised here too: the name is the sender's text, and this is where it is read.
+          const a = { ...raw, filename: safeFileName(raw.filename) };
           const kind = previewKind(a.contentType);
+          const { stem, extension } = splitFileName(a.filename);
+          const ext = fileExtension(a.filename);
           return (
             <li key={a.id} className="attachment">
-              <span className={`attachment-type attachment-type-${typeFamily(a)}`} aria-hidden="true">
+              <span
+                className={`attachment-type attachment-type-${typeFamily(a)}`}
+                title={ext ? t('hostile.fileType', { ext: ext.toUpperCase() }) : t('hostile.noExtension')}
+              >
                 {typeBadge(a.filename, a.contentType)}
               </span>
               <span className="attachment-text">
-                <span className="attachment-name" title={a.filename}>
-                  {a.filename}
+                {/* The stem may be cut with an ellipsis; the real extension always stays in sight. */}
+                <span className="attachment-name" title={a.filename} dir="ltr">
+                  <span className="attachment-stem">{stem}</span>
+                  <span className="attachment-ext">{extension}</span>
                 </span>
                 <span className="attachment-size muted small">
                   <FileSize bytes={a.size} />
@@ -97,19 +107,25 @@ export function AttachmentList({
 
 /** The file's extension as a short badge (PDF, DOCX, XLSX…), as office workers recognise files. */
 function typeBadge(filename: string, type: string): string {
-  const ext = /\.([a-z0-9]{1,5})$/i.exec(filename)?.[1];
-  if (ext) return ext.toUpperCase();
+  const ext = fileExtension(filename);
+  if (ext) return ext.slice(0, 5).toUpperCase();
   if (type === 'message/rfc822') return 'EML';
-  return (type.split('/')[1] ?? 'FILE').slice(0, 4).toUpperCase();
+  // No extension: the declared type is only the sender's word, and opaque bytes say nothing.
+  if (type === 'application/octet-stream') return '?';
+  return (type.split('/')[1] ?? '?').slice(0, 4).toUpperCase();
 }
 
-/** A colour per family, so a signed PDF and a spreadsheet are told apart at a glance. */
+/**
+ * A colour per family, so a signed PDF and a spreadsheet are told apart at a glance. The real
+ * extension decides, not the type the sender declared: a ".exe" sent as application/pdf is no PDF.
+ */
 function typeFamily({ filename, contentType }: AttachmentInfo): string {
-  const name = filename.toLowerCase();
-  if (contentType === 'application/pdf' || name.endsWith('.pdf')) return 'pdf';
-  if (contentType.startsWith('image/')) return 'image';
-  if (/\.(docx?|odt|rtf)$/.test(name)) return 'doc';
-  if (/\.(xlsx?|ods|csv)$/.test(name)) return 'sheet';
-  if (/\.(zip|rar|7z|gz)$/.test(name)) return 'archive';
+  const ext = fileExtension(filename);
+  if (ext === null) return contentType.startsWith('image/') ? 'image' : 'other';
+  if (ext === 'pdf') return 'pdf';
+  if (/^(png|jpe?g|gif|webp|bmp)$/.test(ext)) return 'image';
+  if (/^(docx?|odt|rtf)$/.test(ext)) return 'doc';
+  if (/^(xlsx?|ods|csv)$/.test(ext)) return 'sheet';
+  if (/^(zip|rar|7z|gz)$/.test(ext)) return 'archive';
   return 'other';
 }

@@ -85,7 +85,7 @@ function AddressText({ address }: { address: Address | null }) {
   );
 }
 
-function AddressList({ list }: { list: Address[] }) {
+export function AddressList({ list }: { list: Address[] }) {
   return (
     <>
       {list.map((a, i) => (

@@ -62,6 +62,53 @@ const newsletter: MessageDetail = {
   ],
 };
 
+const withParts: MessageDetail = {
+  ...hostileMessage,
+  uid: 6,
+  subject: 'Chuyển tiếp thư của Sở Tài chính',
+  text: 'merged',
+  html: '<p>merged</p>',
+  attachments: [],
+  parts: [
+    { kind: 'text', text: 'Lời nhắn riêng của thư.' },
+    { kind: 'html', html: '<p>Bảng <b>quý IV</b></p>' },
+    {
+      kind: 'message',
+      part: '3',
+      subject: 'Dự toán ngân sách 2027',
+      from: { name: 'Sở Tài chính', address: 'stc@stc.example' },
+      to: [{ name: '', address: 'tp@binhphuoc.gov.vn' }],
+      cc: [],
+      date: '2026-11-27T07:30:00.000Z',
+      parts: [{ kind: 'text', text: 'Đề nghị gửi dự toán.' }],
+    },
+  ],
+};
+
+const spoofedNames: MessageDetail = {
+  ...hostileMessage,
+  uid: 7,
+  subject: 'Hóa đơn',
+  attachments: [
+    {
+      id: '2',
+      filename: 'Hóa đơn tháng 11\u202efdp.exe',
+      contentType: 'application/pdf',
+      size: 100,
+      contentId: null,
+      inline: false,
+    },
+    {
+      id: '3',
+      filename: `Biên bản${' '.repeat(40)}.docx.js`,
+      contentType: 'text/plain',
+      size: 100,
+      contentId: null,
+      inline: false,
+    },
+  ],
+};
+
 describe('MessageReader', { timeout: 20_000 }, () => {
   let settings: UserSettings;
   let settingsPuts: unknown[];
@@ -83,6 +130,10 @@ describe('MessageReader', { timeout: 20_000 }, () => {
       http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 4 }), () => HttpResponse.json(plainText)),
       http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 5 }), () =>
         HttpResponse.json(newsletter),
+      ),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 6 }), () => HttpResponse.json(withParts)),
+      http.get(routeUrl(messageRoutes.get, { mailbox: 'INBOX', uid: 7 }), () =>
+        HttpResponse.json(spoofedNames),
       ),
       http.post(
         routeUrl(messageRoutes.setFlags, { mailbox: 'INBOX' }),
@@ -197,5 +248,38 @@ describe('MessageReader', { timeout: 20_000 }, () => {
     expect(doc).not.toContain('<script');
     expect(doc).not.toContain('tracker.example');
     frame.remove();
+  });
+
+  it('shows every body part in order, a forwarded message nested with its own headers and .eml', async () => {
+    open(6);
+    const user = userEvent.setup();
+    const own = await screen.findByText('Lời nhắn riêng của thư.');
+    const frame = screen.getByTitle('Nội dung thư: Chuyển tiếp thư của Sở Tài chính');
+    expect(frame.getAttribute('srcdoc')).toContain('Bảng <b>quý IV</b>');
+    expect(own.compareDocumentPosition(frame) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const nested = screen.getByText('Thư chuyển tiếp').closest('details')!;
+    expect(nested.open).toBe(true);
+    expect(within(nested).getByText('Sở Tài chính')).toBeTruthy();
+    expect(within(nested).getByText('Đề nghị gửi dự toán.')).toBeTruthy();
+    expect(
+      within(nested).getByRole('link', { name: 'Tải thư chuyển tiếp (.eml)' }).getAttribute('href'),
+    ).toBe('/api/mailboxes/INBOX/messages/6/attachments/3');
+    expect(screen.queryByText('merged')).toBeNull();
+    await user.click(within(nested).getByText('Dự toán ngân sách 2027', { selector: 'summary *' }));
+    expect(nested.open).toBe(false);
+  });
+
+  it('shows attachment names without bidi tricks, with the type of the real last extension', async () => {
+    open(7);
+    const bar = await screen.findByRole('region', { name: '2 tệp đính kèm' });
+    const items = within(bar).getAllByRole('listitem');
+    expect(items[0]!.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b-\u200f]/);
+    expect(within(items[0]!).getByTitle('Tệp EXE').textContent).toBe('EXE');
+    expect(items[0]!.querySelector('.attachment-ext')!.textContent).toBe('.exe');
+    expect(items[0]!.querySelector('.attachment-type-pdf')).toBeNull();
+    const download = within(items[0]!).getByRole('link', { name: 'Tải về Hóa đơn tháng 11fdp.exe' });
+    expect(download.getAttribute('download')).toBe('Hóa đơn tháng 11fdp.exe');
+    expect(within(items[1]!).getByTitle('Tệp JS').textContent).toBe('JS');
+    expect(items[1]!.querySelector('.attachment-name')!.textContent).toBe('Biên bản.docx.js');
   });
 });

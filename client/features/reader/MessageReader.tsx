@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../../common/contract';
 import { formatDateTime } from '../../../common/i18n/format';
@@ -11,6 +11,7 @@ import { useErrorMessage } from '../../ui/ErrorText';
 import { ReplyActions } from '../compose/ComposeHost';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { AttachmentList } from './AttachmentList';
+import { BodyParts } from './BodyParts';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { addressLine, MessageHeaders } from './MessageHeaders';
 import { PlainTextBody } from './PlainTextBody';
@@ -82,17 +83,24 @@ function MessageView({
   const allowedForSender = sender !== null && trusted.includes(sender);
   const allowRemote = allowedOnce || allowedForSender;
 
-  const body = useMemo(() => {
-    if (!message.html) return null;
-    const byCid = new Map(message.attachments.filter((a) => a.contentId).map((a) => [a.contentId!, a.id]));
-    return sanitizeMailHtml(message.html, {
-      allowRemote,
-      resolveCid: (cid) => {
-        const part = byCid.get(cid);
-        return part ? attachmentFileUrl(mailbox, message.uid, part, true) : null;
-      },
-    });
-  }, [message, mailbox, allowRemote]);
+  const byCid = useMemo(
+    () => new Map(message.attachments.filter((a) => a.contentId).map((a) => [a.contentId!, a.id])),
+    [message.attachments],
+  );
+  const resolveCid = useCallback(
+    (cid: string) => {
+      const part = byCid.get(cid);
+      return part ? attachmentFileUrl(mailbox, message.uid, part, true) : null;
+    },
+    [byCid, mailbox, message.uid],
+  );
+  // The merged HTML (every part, when there are several) is what prints and what the remote
+  // content banner counts; the reader itself shows the parts one by one.
+  const body = useMemo(
+    () => (message.html ? sanitizeMailHtml(message.html, { allowRemote, resolveCid }) : null),
+    [message.html, allowRemote, resolveCid],
+  );
+  const parts = message.parts && message.parts.length > 0 ? message.parts : null;
 
   // Inline images that the HTML shows are not repeated in the attachment bar.
   const listed = message.attachments.filter(
@@ -152,7 +160,19 @@ function MessageView({
           onBlockAgain={() => updateSettings({ alwaysAllowRemoteFrom: trusted.filter((s) => s !== sender) })}
         />
       ) : null}
-      {body ? (
+      {parts ? (
+        <BodyParts
+          key={messageKey}
+          parts={parts}
+          context={{
+            mailbox,
+            uid: message.uid,
+            allowRemote,
+            resolveCid,
+            frameTitle: t('reader.frameTitle', { subject }),
+          }}
+        />
+      ) : body ? (
         <MessageBodyFrame
           key={messageKey}
           html={body.html}

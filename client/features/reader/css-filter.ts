@@ -3,8 +3,8 @@ import { decideImageUrl, type ImageUrlOptions } from './url-policy';
 /**
  * CSS from a mail body (style elements and style attributes) with every fetch it could make
  * decided by the same rules as <img>: cid: resolved, raster data: kept, remote held back until the
- * reader allows it, relative (the webmail's own /api) dropped. @import and image-set() never
- * survive: a remote stylesheet could hold anything. Rewriting works on the common spellings; a
+ * reader allows it, relative (the webmail's own /api) dropped. @import, image-set() and boxes
+ * positioned over the frame never survive: a remote stylesheet could hold anything. Rewriting works on the common spellings; a
  * second pass on the result with comments and CSS escapes undone ("\75rl(" is "url(") must find
  * nothing left to block, or the whole CSS is dropped — pattern matching fails closed.
  */
@@ -22,6 +22,12 @@ const IMPORT = /@import\b[^;]*(?:;|$)/gi;
 const IMAGE_SET = /(?:-webkit-)?image-set\(/gi;
 /** Script in CSS (old IE, old Firefox) and scheme names that have no business in a mail's CSS. */
 const NEVER = /expression\s*\(|-moz-binding|behavior\s*:|javascript:|vbscript:|@import|(?<![\w-])src\(/i;
+/**
+ * A box lifted out of the letter's flow can lay itself over the whole frame (a fake log-in over
+ * the message): fixed, absolute and sticky positions and any z-index go; the text stays in flow.
+ */
+const OVERLAY = /(?<![\w-])(?:position\s*:\s*(?:fixed|absolute|sticky)|z-index\s*:)[^;}]*;?/gi;
+const OVERLAY_LEFT = /position\s*:\s*(?:fixed|absolute|sticky)|z-index\s*:/i;
 
 export function decodeCssEscapes(css: string): string {
   return css
@@ -42,7 +48,7 @@ export function filterCss(css: string, options: ImageUrlOptions): FilteredCss {
   let remote = 0;
 
   const rewrite = (text: string): string => {
-    let out = text.replace(COMMENT, '').replace(IMPORT, '');
+    let out = text.replace(COMMENT, '').replace(IMPORT, '').replace(OVERLAY, '');
     out = out.replace(
       URL_TOKEN,
       (_m, dq: string | undefined, sq: string | undefined, bare: string | undefined) => {
@@ -71,7 +77,7 @@ export function filterCss(css: string, options: ImageUrlOptions): FilteredCss {
   const leftover = probe.replace(URL_TOKEN, (m, dq: string | undefined) =>
     dq !== undefined && emitted.has(dq) ? '' : m,
   );
-  if (/url\(/i.test(leftover) || NEVER.test(probe) || /image-set\(/i.test(probe))
+  if (/url\(/i.test(leftover) || NEVER.test(probe) || /image-set\(/i.test(probe) || OVERLAY_LEFT.test(probe))
     return { css: '', blockedRemote: blockedRemote + 1, remote: remote + 1 };
   return { css: out, blockedRemote, remote };
 }

@@ -107,7 +107,7 @@ describe('the hostile corpus through the sanitiser', () => {
       resolveCid,
       allowRemote: false,
     });
-    expect(parse(cid.html).querySelector('#cid-logo')?.getAttribute('src')).toBe(PART_URL);
+    expect(parse(cid.html).querySelector('#mail-cid-logo')?.getAttribute('src')).toBe(PART_URL);
     expect(cid.blockedRemote).toBe(1);
     const data = sanitizeMailHtml(bodies.get('05-data-urls.eml')!, { resolveCid, allowRemote: false });
     expect(parse(data.html).querySelector('img[alt="ô vuông"]')?.getAttribute('src')).toMatch(

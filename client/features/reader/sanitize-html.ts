@@ -1,5 +1,6 @@
-import DOMPurify, { type Config } from 'dompurify';
-import { filterCss } from './css-filter';
+import DOMPurify from 'dompurify';
+import { decodeCssEscapes, filterCss } from './css-filter';
+import { ACTIVE_VALUE, CHECKED_ELSEWHERE, MAIL_ID_PREFIX, MAIL_SANITIZER_CONFIG } from './mail-allowlist';
 import {
   decideImageUrl,
   decideSrcset,
@@ -23,61 +24,6 @@ export interface SanitizedBody {
   remote: number;
 }
 
-/**
- * Mail HTML is hostile by default. DOMPurify removes scripts and event handlers; this configuration
- * also removes what a mail body has no business with (forms, <base>, <meta>, <link>, SVG and
- * MathML, frames, media) and the hooks below hold back every remote fetch (img, srcset, background,
- * CSS url()/image-set, fonts) unless allowed, so opening a message tells no tracker it was read.
- */
-const CONFIG: Config = {
-  USE_PROFILES: { html: true },
-  WHOLE_DOCUMENT: false,
-  FORBID_TAGS: [
-    'form',
-    'input',
-    'button',
-    'textarea',
-    'select',
-    'option',
-    'optgroup',
-    'datalist',
-    'keygen',
-    'isindex',
-    'base',
-    'meta',
-    'link',
-    'script',
-    'noscript',
-    'noembed',
-    'noframes',
-    'xmp',
-    'plaintext',
-    'title',
-    'iframe',
-    'frame',
-    'frameset',
-    'object',
-    'embed',
-    'applet',
-    'param',
-    'svg',
-    'math',
-    'template',
-    'portal',
-    'audio',
-    'video',
-    'source',
-    'track',
-    'picture',
-    'dialog',
-  ],
-  FORBID_ATTR: ['ping', 'formaction', 'action', 'xmlns', 'lowsrc', 'dynsrc', 'autofocus', 'poster', 'srcdoc'],
-  ALLOW_DATA_ATTR: false,
-  // DOMPurify's own URI check stays (it also vets width, align… as "URI-like"); the hooks below
-  // then decide href, src, srcset and background exactly.
-  ADD_ATTR: ['target', 'srcset'],
-};
-
 const LOOKS_LIKE_ADDRESS = /^\s*(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?\s*$/i;
 
 export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): SanitizedBody {
@@ -97,6 +43,28 @@ export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): Sanit
 
   purifier.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName === 'style' && node.textContent) node.textContent = css(node.textContent);
+  });
+
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    const name = data.attrName;
+    if (name === 'id') {
+      // Before DOMPurify's own clobbering check: "mail-location" can stand for no global.
+      const id = data.attrValue.trim();
+      data.attrValue = id ? MAIL_ID_PREFIX + id : '';
+      data.keepAttr = id !== '';
+    } else if (name === 'name') {
+      // A name makes img, form, embed and object globals of the document; only <map> needs one.
+      const value = data.attrValue.trim();
+      data.keepAttr = (node as Element).localName === 'map' && value !== '';
+      data.attrValue = MAIL_ID_PREFIX + value;
+    } else if (name === 'usemap') {
+      const target = data.attrValue.trim().replace(/^#/, '');
+      data.keepAttr = target !== '';
+      data.attrValue = `#${MAIL_ID_PREFIX}${target}`;
+    } else if (!CHECKED_ELSEWHERE.has(name) && ACTIVE_VALUE.test(decodeCssEscapes(data.attrValue))) {
+      // The parser has undone character references (&#x75;rl( is url( here); CSS escapes too.
+      data.keepAttr = false;
+    }
   });
 
   purifier.addHook('afterSanitizeAttributes', (node) => {
@@ -135,7 +103,8 @@ export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): Sanit
         el.setAttribute('title', href);
         if (el.tagName === 'A') noteRealTarget(el, href);
       } else if (href) {
-        el.setAttribute('href', href);
+        // An in-message anchor points at the prefixed id, as the target's id now reads.
+        el.setAttribute('href', href.length > 1 ? `#${MAIL_ID_PREFIX}${href.slice(1)}` : href);
         el.removeAttribute('target');
       } else {
         el.removeAttribute('href');
@@ -146,7 +115,7 @@ export function sanitizeMailHtml(dirty: string, options: SanitizeOptions): Sanit
     }
   });
 
-  const html = purifier.sanitize(dirty, CONFIG) as string;
+  const html = purifier.sanitize(dirty, MAIL_SANITIZER_CONFIG) as string;
   return { html, blockedRemote, remote };
 }
 
