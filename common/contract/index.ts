@@ -17,6 +17,7 @@ export * from './errors';
 export * from './live';
 export * from './mailboxes';
 export * from './message-actions';
+export * from './message-signature';
 export * from './messages';
 export * from './public-config';
 export * from './quota';

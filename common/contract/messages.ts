@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSignature } from './message-signature';
 import { QueryFlag } from './route';
 
 export const Address = z.object({ name: z.string(), address: z.string() }).meta({ id: 'Address' });
@@ -131,6 +132,8 @@ export const MessageDetail = z
     references: z.array(z.string()),
     /** Set when the message came through a mailing list (List-Id / List-Unsubscribe). */
     list: MailingList.nullable(),
+    /** Đ14.2h: the S/MIME signature and what checking it found; null when the message is not signed. */
+    signature: MessageSignature.nullable().optional(),
   })
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;
