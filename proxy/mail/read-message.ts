@@ -1,19 +1,26 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import { MailParser } from 'mailparser';
 import type { MessageDetail } from '../../common/contract';
 import { ApiError } from '../errors';
+import type { SignatureVerifier } from '../trust/signature-verifier';
 import { findAttachments, findPart } from './body-structure';
 import { mailingListOf } from './list-headers';
 import { fileNameFromSubject, lockMailbox, releaseWhenDone, withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
+import { checkMessageSignature, signatureParts, signedLayout } from './signed-parts';
 
 /**
  * One message for the reader. Headers, flags and the attachment list come from IMAP (cheap, and
  * the part numbers let attachments stream alone); text and HTML come from mailparser reading the
  * source, with attachment bodies drained as they pass so a 20 MB attachment is never held.
  */
-export async function readMessage(client: ImapFlow, path: string, uid: number): Promise<MessageDetail> {
+export async function readMessage(
+  client: ImapFlow,
+  path: string,
+  uid: number,
+  options: { signatures?: SignatureVerifier } = {},
+): Promise<MessageDetail> {
   return withMailbox(
     client,
     path,
@@ -24,9 +31,28 @@ export async function readMessage(client: ImapFlow, path: string, uid: number): 
         { uid: true },
       );
       if (!meta) throw new ApiError('message_not_found', { uid });
+      // Đ14.2h: an S/MIME signature is checked before the body is read (the opaque form carries it).
+      const layout = options.signatures ? signedLayout(meta.bodyStructure) : null;
+      const signed =
+        layout && options.signatures
+          ? await checkMessageSignature(
+              client,
+              uid,
+              layout,
+              {
+                from: meta.envelope?.from?.[0]?.address ?? null,
+                arrivalTime: meta.internalDate ? new Date(meta.internalDate) : new Date(),
+              },
+              options.signatures,
+            )
+          : null;
       const download = await client.download(String(uid), undefined, { uid: true });
       if (!download.content) throw new ApiError('message_not_found', { uid });
       const body = await parseBody(download.content);
+      // The opaque form's body is the signed entity inside the signature, not a smime.p7m file.
+      const inner = signed?.content ? await parseBody(Readable.from([Buffer.from(signed.content)])) : null;
+      const hidden = layout && signed ? signatureParts(layout) : [];
+      const attachments = meta.bodyStructure ? findAttachments(meta.bodyStructure) : [];
       return {
         uid,
         mailbox: path,
@@ -39,12 +65,13 @@ export async function readMessage(client: ImapFlow, path: string, uid: number): 
         date: messageDate(meta),
         flags: toFlags(meta.flags),
         size: meta.size ?? 0,
-        text: body.text,
-        html: body.html,
-        attachments: meta.bodyStructure ? findAttachments(meta.bodyStructure) : [],
+        text: inner ? inner.text : body.text,
+        html: inner ? inner.html : body.html,
+        attachments: attachments.filter((a) => !hidden.includes(a.id)),
         inReplyTo: meta.envelope?.inReplyTo ?? null,
         references: body.references,
         list: body.list,
+        signature: signed?.signature ?? null,
       };
     },
     { readOnly: true },

@@ -25,7 +25,7 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(messages.get),
       handler: async (req) =>
         ctx.imap.withClient(req.session!, (client) =>
-          readMessage(client, req.params.mailbox, req.params.uid),
+          readMessage(client, req.params.mailbox, req.params.uid, { signatures: ctx.signatures }),
         ),
     });
 
