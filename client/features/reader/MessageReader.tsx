@@ -17,6 +17,7 @@ import { PlainTextBody } from './PlainTextBody';
 import { printMessage } from './print-message';
 import { RemoteContentBanner } from './RemoteContentBanner';
 import { useRemoteImagesStore } from './remote-images-store';
+import { SignatureLine } from './SignatureLine';
 import { sanitizeMailHtml } from './sanitize-html';
 import './reader.css';
 
@@ -150,6 +151,7 @@ function MessageView({
           onBlockAgain={() => updateSettings({ alwaysAllowRemoteFrom: trusted.filter((s) => s !== sender) })}
         />
       ) : null}
+      {message.signature ? <SignatureLine signature={message.signature} timeZone={timeZone} /> : null}
       {body ? (
         <MessageBodyFrame
           key={messageKey}
