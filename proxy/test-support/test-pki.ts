@@ -1,6 +1,8 @@
 import type { webcrypto } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import * as x509 from '../trust/x509';
 
 /**
@@ -109,7 +111,7 @@ export async function makeLeaf(issuer: TestCertificate, options: LeafOptions = {
   if (eku.length) extensions.push(new x509.ExtendedKeyUsageExtension(eku));
   if (emails.length && !options.emailInSubject)
     extensions.push(
-      new x509.SubjectAlternativeNameExtension(emails.map((value) => ({ type: 'email', value }))),
+      new x509.SubjectAlternativeNameExtension(emails.map((value) => ({ type: 'email' as const, value }))),
     );
   if (options.crlUrls?.length) extensions.push(new x509.CRLDistributionPointsExtension(options.crlUrls));
   if (options.ocspUrls?.length)
@@ -187,4 +189,43 @@ export async function unreachableUrl(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}/offline.crl`;
+}
+
+/** A certificate and key written earlier (e.g. by a test setup in another process), read back. */
+export async function loadTestCertificate(certPem: string, keyPem: string): Promise<TestCertificate> {
+  const cert = new x509.X509Certificate(certPem);
+  const privateKey = await crypto.subtle.importKey(
+    'pkcs8',
+    x509.PemConverter.decodeFirst(keyPem),
+    { name: ALGORITHM.name, hash: ALGORITHM.hash },
+    true,
+    ['sign'],
+  );
+  const publicKey = await cert.publicKey.export({ name: ALGORITHM.name, hash: ALGORITHM.hash }, ['verify']);
+  return { cert, keys: { privateKey, publicKey }, certPem, keyPem };
+}
+
+/**
+ * Writes a new root CA for a proxy about to start: its certificate alone into `anchorsDir` (the
+ * proxy's TRUST_ANCHORS_DIR) and certificate and key into `caDir`, where loadTestCertificate
+ * finds them to issue signers' certificates.
+ */
+export async function writeTestRoot(
+  anchorsDir: string,
+  caDir: string,
+  name?: string,
+): Promise<TestCertificate> {
+  const root = await makeCa(name ? { name } : {});
+  writeFileSync(path.join(anchorsDir, 'root.pem'), root.certPem);
+  writeFileSync(path.join(caDir, 'root.pem'), root.certPem);
+  writeFileSync(path.join(caDir, 'root.key'), root.keyPem, { mode: 0o600 });
+  return root;
+}
+
+/** The root writeTestRoot left in `caDir`. */
+export function readTestRoot(caDir: string): Promise<TestCertificate> {
+  return loadTestCertificate(
+    readFileSync(path.join(caDir, 'root.pem'), 'utf8'),
+    readFileSync(path.join(caDir, 'root.key'), 'utf8'),
+  );
 }
