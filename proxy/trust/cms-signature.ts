@@ -161,7 +161,8 @@ function signingTimeOf(signerInfo: pkijs.SignerInfo): Date | null {
   return null;
 }
 
-function malformed(form: 'detached' | 'opaque', arrivalTime: Date): CmsSignatureResult {
+/** What a signature that cannot be read (or checked at all) is reported as. */
+export function malformed(form: 'detached' | 'opaque', arrivalTime: Date): CmsSignatureResult {
   return {
     signature: {
       outcome: 'malformed',

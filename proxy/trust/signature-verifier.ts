@@ -1,6 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { CmsSignatureInput, CmsSignatureResult } from './cms-signature';
-import { verifyCmsSignature } from './cms-signature';
+import {
+  type CmsSignatureInput,
+  type CmsSignatureResult,
+  malformed,
+  verifyCmsSignature,
+} from './cms-signature';
 import { createRevocationChecker, type RevocationOptions } from './revocation';
 import { loadTrustAnchors, type TrustStore } from './trust-anchors';
 
@@ -40,6 +44,11 @@ export async function createSignatureVerifier(
   const revocation = createRevocationChecker(settings.revocation);
   return {
     trust,
-    verify: (input) => verifyCmsSignature({ ...input, now: input.now ?? new Date() }, { trust, revocation }),
+    // Đ10.2: a signature the libraries choke on (an odd certificate inside) must never make the
+    // message itself unreadable; it is reported as a signature that cannot be read.
+    verify: (input) =>
+      verifyCmsSignature({ ...input, now: input.now ?? new Date() }, { trust, revocation }).catch(() =>
+        malformed(input.detachedContent ? 'detached' : 'opaque', input.arrivalTime),
+      ),
   };
 }
