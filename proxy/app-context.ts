@@ -16,6 +16,7 @@ import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
 import type { Store } from './store/open-store';
+import type { SignatureVerifier } from './trust/signature-verifier';
 
 /** What route modules are given: built once in server.ts, never imported as globals. */
 export interface AppContext {
@@ -43,4 +44,6 @@ export interface AppContext {
   lifecycleRuns: LifecycleRuns;
   /** The operators' Prometheus counters (proxy/ops/metrics.ts). */
   metrics: Metrics;
+  /** Đ14.2h: S/MIME signatures checked against the configured trust anchors (proxy/trust). */
+  signatures: SignatureVerifier;
 }

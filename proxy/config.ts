@@ -176,6 +176,16 @@ const EnvSchema = z.object({
     .default(
       'Chủ tịch,Phó Chủ tịch,Giám đốc Sở,Phó Giám đốc Sở,Văn phòng UBND,Chánh Văn phòng,UBND tỉnh,Ủy ban nhân dân,Bí thư',
     ),
+  /**
+   * Đ14.2h: the certificates S/MIME signatures are checked against, a folder of PEM root
+   * certificates (the national root, the licensed CAs) and optional intermediates, read at start.
+   * Unset or empty: nothing is trusted, every signature shows an untrusted issuer.
+   */
+  TRUST_ANCHORS_DIR: z.string().optional(),
+  /** Revocation of signers' certificates by CRL (distribution points) or OCSP; off: never asked. */
+  REVOCATION_CHECK: z.enum(['crl-ocsp', 'off']).default('crl-ocsp'),
+  /** How long one CRL or OCSP request may take before the answer is "not checked". */
+  REVOCATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** Who may scrape /metrics without a token: addresses or CIDR blocks, comma-separated. */
   METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
   /** A bearer token that opens /metrics from anywhere (e.g. a Prometheus on another host). */
@@ -302,6 +312,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         .map((a) => a.trim())
         .filter(Boolean),
       token: e.METRICS_TOKEN,
+    },
+    trust: {
+      anchorsDir: e.TRUST_ANCHORS_DIR || undefined,
+      revocation: {
+        mode: e.REVOCATION_CHECK,
+        timeoutMs: e.REVOCATION_TIMEOUT_MS,
+        // A national CA's CRL can hold many thousand entries; more than this is refused.
+        maxBytes: 20 * MB,
+      },
     },
     quotaWarnings: {
       doveadmUrl: e.DOVEADM_URL,

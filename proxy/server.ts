@@ -61,6 +61,7 @@ import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { createSettingsStore } from './settings/settings-store';
 import { openStore } from './store/open-store';
+import { createSignatureVerifier } from './trust/signature-verifier';
 
 /** Builds the HTTP app; main.ts only starts it, tests build their own on a free port. */
 export async function buildServer(config: Config) {
@@ -112,6 +113,7 @@ export async function buildServer(config: Config) {
     lifecycleRuns: createLifecycleRuns(store.db),
     secondFactors: createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName),
     metrics,
+    signatures: await createSignatureVerifier(config.trust, app.log),
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });

@@ -18,6 +18,7 @@ export * from './live';
 export * from './mailboxes';
 export * from './message-actions';
 export * from './message-parts';
+export * from './message-signature';
 export * from './messages';
 export * from './public-config';
 export * from './quota';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MessageBodyParts } from './message-parts';
+import { MessageSignature } from './message-signature';
 import { QueryFlag } from './route';
 import { SenderTrust } from './sender-trust';
 
@@ -137,6 +138,8 @@ export const MessageDetail = z
     sender: SenderTrust.nullable().optional(),
     /** Every displayable body part in order; text and html above stay the whole body merged. */
     parts: MessageBodyParts,
+    /** Đ14.2h: the S/MIME signature and what checking it found; null when the message is not signed. */
+    signature: MessageSignature.nullable().optional(),
   })
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;

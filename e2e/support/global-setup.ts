@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { writeTestRoot } from '../../proxy/test-support/test-pki';
 import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
 
 /**
@@ -42,6 +43,12 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), 'bp-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Đ14.2h: the proxy trusts one root made for this run; the S/MIME test issues signers under it.
+  const trustAnchorsDir = path.join(dataDir, 'trust-anchors');
+  const smimeCaDir = path.join(dataDir, 'smime-ca');
+  mkdirSync(trustAnchorsDir);
+  mkdirSync(smimeCaDir);
+  await writeTestRoot(trustAnchorsDir, smimeCaDir, 'Root CA E2E');
   proxy = spawn(process.execPath, ['--import', 'tsx', 'proxy/main.ts'], {
     env: {
       ...process.env,
@@ -50,6 +57,8 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       STATIC_DIR: 'dist/client',
       ...mailStackProxyEnv(),
+      TRUST_ANCHORS_DIR: trustAnchorsDir,
+      REVOCATION_TIMEOUT_MS: '2000',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -57,6 +66,7 @@ export default async function setup(project: TestProject) {
   await waitForHttp(`${baseUrl}/api/config`, 30_000);
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
+  project.provide('smimeCaDir', smimeCaDir);
   return async () => {
     proxy?.kill('SIGTERM');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -68,5 +78,7 @@ declare module 'vitest' {
     baseUrl: string;
     /** The proxy's DATA_DIR: admin commands in tests use the same policy store. */
     dataDir: string;
+    /** The root CA the proxy trusts (TRUST_ANCHORS_DIR), certificate and key, for readTestRoot. */
+    smimeCaDir: string;
   }
 }

@@ -84,6 +84,25 @@ describe('hasRealAttachments', () => {
     expect(hasRealAttachments(onlyInline)).toBe(false);
     expect(hasRealAttachments(undefined)).toBe(false);
   });
+
+  it('does not count an S/MIME signature as a file', () => {
+    const p7s = { part: '2', type: 'application/pkcs7-signature', disposition: 'attachment', size: 3000 };
+    const detached: MessageStructureObject = {
+      type: 'multipart/signed',
+      parameters: { protocol: 'application/pkcs7-signature' },
+      childNodes: [text('1'), p7s],
+    };
+    expect(hasRealAttachments(detached)).toBe(false);
+    const signedWithFile: MessageStructureObject = { ...detached, childNodes: [newsletter, p7s] };
+    expect(hasRealAttachments(signedWithFile)).toBe(true);
+    const opaque: MessageStructureObject = {
+      type: 'application/pkcs7-mime',
+      parameters: { 'smime-type': 'signed-data', name: 'smime.p7m' },
+      disposition: 'attachment',
+      size: 3000,
+    };
+    expect(hasRealAttachments(opaque)).toBe(false);
+  });
 });
 
 describe('previewPart', () => {

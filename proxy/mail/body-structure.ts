@@ -1,6 +1,7 @@
 import type { MessageStructureObject } from 'imapflow';
 import type { AttachmentInfo } from '../../common/contract';
 import { safeContentType, safeFileName } from '../../common/policy/file-name';
+import { signatureParts, signedLayout } from './signed-parts';
 
 /**
  * Pure reading of an IMAP BODYSTRUCTURE: which parts are the body, which are attachments. The part
@@ -89,7 +90,10 @@ function fallbackName(node: MessageStructureObject, index: number): string {
 /** True when the list should show a paper clip: something other than inline cid images. */
 export function hasRealAttachments(root: MessageStructureObject | undefined): boolean {
   if (!root) return false;
-  return findAttachments(root).some((a) => !a.inline);
+  // Đ14.2h: an S/MIME signature (smime.p7s, or the smime.p7m holding the message) is not a file.
+  const layout = signedLayout(root);
+  const signature = layout ? signatureParts(layout) : [];
+  return findAttachments(root).some((a) => !a.inline && !signature.includes(a.id));
 }
 
 /** The part to preview in the list: plain text if the sender wrote one, else the HTML. */

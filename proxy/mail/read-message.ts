@@ -1,9 +1,10 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ImapFlow } from 'imapflow';
 import { MailParser } from 'mailparser';
 import type { MessageDetail } from '../../common/contract';
 import { ApiError } from '../errors';
 import type { SenderTrustCheck } from '../sender/sender-trust';
+import type { SignatureVerifier } from '../trust/signature-verifier';
 import { readBodyParts } from './body-parts';
 import { bodyPlan, needsParts } from './body-plan';
 import { findAttachments, findPart, isAttachment } from './body-structure';
@@ -11,6 +12,7 @@ import { mailingListOf } from './list-headers';
 import { fileNameFromSubject, lockMailbox, releaseWhenDone, withMailbox } from './mailbox-lock';
 import { mergedBody } from './merged-body';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
+import { checkMessageSignature, signatureParts, signedLayout } from './signed-parts';
 
 /**
  * One message for the reader. Headers, flags and the attachment list come from IMAP (cheap, and
@@ -21,7 +23,7 @@ export async function readMessage(
   client: ImapFlow,
   path: string,
   uid: number,
-  hooks: { senderTrust?: SenderTrustCheck } = {},
+  hooks: { senderTrust?: SenderTrustCheck; signatures?: SignatureVerifier } = {},
 ): Promise<MessageDetail> {
   return withMailbox(
     client,
@@ -33,12 +35,31 @@ export async function readMessage(
         { uid: true },
       );
       if (!meta) throw new ApiError('message_not_found', { uid });
+      // Đ14.2h: an S/MIME signature is checked before the body is read (the opaque form carries it).
+      const layout = hooks.signatures ? signedLayout(meta.bodyStructure) : null;
+      const signed =
+        layout && hooks.signatures
+          ? await checkMessageSignature(
+              client,
+              uid,
+              layout,
+              {
+                from: meta.envelope?.from?.[0]?.address ?? null,
+                arrivalTime: meta.internalDate ? new Date(meta.internalDate) : new Date(),
+              },
+              hooks.signatures,
+            )
+          : null;
       const download = await client.download(String(uid), undefined, { uid: true });
       if (!download.content) throw new ApiError('message_not_found', { uid });
       const body = await parseBody(download.content);
+      // The opaque form's body is the signed entity inside the signature, not a smime.p7m file.
+      const inner = signed?.content ? await parseBody(Readable.from([Buffer.from(signed.content)])) : null;
+      const hidden = layout && signed ? signatureParts(layout) : [];
+      const attachments = meta.bodyStructure ? findAttachments(meta.bodyStructure) : [];
       // Đ10.2: a letter's text beside its HTML, or a forwarded message, is shown part by part, and
       // the merged text/html (print, quoting, search) then holds every part, not mailparser's pick.
-      const plan = meta.bodyStructure ? bodyPlan(meta.bodyStructure, isAttachment) : [];
+      const plan = meta.bodyStructure && !inner ? bodyPlan(meta.bodyStructure, isAttachment) : [];
       const parts = needsParts(plan) ? await readBodyParts(client, uid, plan) : undefined;
       const merged = parts ? mergedBody(parts) : null;
       return {
@@ -53,9 +74,9 @@ export async function readMessage(
         date: messageDate(meta),
         flags: toFlags(meta.flags),
         size: meta.size ?? 0,
-        text: merged ? merged.text : body.text,
-        html: merged ? merged.html : body.html,
-        attachments: meta.bodyStructure ? findAttachments(meta.bodyStructure) : [],
+        text: merged ? merged.text : inner ? inner.text : body.text,
+        html: merged ? merged.html : inner ? inner.html : body.html,
+        attachments: attachments.filter((a) => !hidden.includes(a.id)),
         inReplyTo: meta.envelope?.inReplyTo ?? null,
         references: body.references,
         list: body.list,
@@ -66,6 +87,7 @@ export async function readMessage(
               toAddresses(meta.envelope?.replyTo),
             )
           : null,
+        signature: signed?.signature ?? null,
         ...(parts ? { parts } : {}),
       };
     },

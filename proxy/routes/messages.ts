@@ -27,7 +27,10 @@ export function messageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(messages.get),
       handler: async (req) =>
         ctx.imap.withClient(req.session!, (client) =>
-          readMessage(client, req.params.mailbox, req.params.uid, { senderTrust }),
+          readMessage(client, req.params.mailbox, req.params.uid, {
+            senderTrust,
+            signatures: ctx.signatures,
+          }),
         ),
     });
 

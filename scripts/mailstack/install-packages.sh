@@ -2,8 +2,9 @@
 # shellcheck shell=bash
 
 # Debian 12 packages; Postfix's SASL comes from Dovecot's auth socket, so no cyrus-sasl, and the
-# quota plugin ships in dovecot-core (pulled in by dovecot-imapd).
-MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
+# quota plugin ships in dovecot-core (pulled in by dovecot-imapd). openssl signs the S/MIME test
+# and demo messages (`openssl cms -sign`).
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl)
 
 missing_mail_packages() {
   local missing=()
@@ -11,6 +12,7 @@ missing_mail_packages() {
   [[ -x /usr/lib/dovecot/imap ]] || missing+=(dovecot-imapd)
   [[ -x /usr/lib/dovecot/lmtp ]] || missing+=(dovecot-lmtpd)
   command -v postfix >/dev/null 2>&1 && command -v postconf >/dev/null 2>&1 || missing+=(postfix)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
 }
 

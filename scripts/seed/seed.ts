@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { mailStackPaths } from '../mailstack/paths';
 import { type BulkDelivery, seedBulkMail } from './seed-bulk';
 import { seedDemoMail } from './seed-demo';
+import { seedSignedDemoMessage } from './signed-demo';
 
 /**
  * npm run mail:seed                      demo mailboxes from scripts/seed/mail (idempotent)
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
 
   if (values.bulk === undefined) {
     const summary = await seedDemoMail();
+    await seedSignedDemoMessage();
     for (const mailbox of summary.mailboxes) {
       const folders = mailbox.folders
         .map((f) => `${f.folder} ${f.messages} (${f.unseen} chưa đọc)`)

@@ -19,6 +19,7 @@ import { printMessage } from './print-message';
 import { RemoteContentBanner } from './RemoteContentBanner';
 import { useRemoteImagesStore } from './remote-images-store';
 import { SenderBanner } from './SenderBanner';
+import { SignatureLine } from './SignatureLine';
 import { sanitizeMailHtml } from './sanitize-html';
 import './reader.css';
 
@@ -160,6 +161,7 @@ function MessageView({
           onBlockAgain={() => updateSettings({ alwaysAllowRemoteFrom: trusted.filter((s) => s !== sender) })}
         />
       ) : null}
+      {message.signature ? <SignatureLine signature={message.signature} timeZone={timeZone} /> : null}
       {parts ? (
         <BodyParts
           key={messageKey}
