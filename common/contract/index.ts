@@ -18,6 +18,7 @@ export * from './live';
 export * from './mailboxes';
 export * from './message-actions';
 export * from './messages';
+export * from './pdf-signatures';
 export * from './public-config';
 export * from './quota';
 export * from './search';

@@ -2,8 +2,9 @@
 # shellcheck shell=bash
 
 # Debian 12 packages; Postfix's SASL comes from Dovecot's auth socket, so no cyrus-sasl, and the
-# quota plugin ships in dovecot-core (pulled in by dovecot-imapd).
-MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
+# quota plugin ships in dovecot-core (pulled in by dovecot-imapd). poppler-utils (pdfsig) and
+# libnss3-tools (certutil) verify signed PDF attachments (Đ14.2h) in the proxy and its tests.
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix poppler-utils libnss3-tools)
 
 missing_mail_packages() {
   local missing=()
@@ -11,6 +12,8 @@ missing_mail_packages() {
   [[ -x /usr/lib/dovecot/imap ]] || missing+=(dovecot-imapd)
   [[ -x /usr/lib/dovecot/lmtp ]] || missing+=(dovecot-lmtpd)
   command -v postfix >/dev/null 2>&1 && command -v postconf >/dev/null 2>&1 || missing+=(postfix)
+  command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
   printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
 }
 
