@@ -96,6 +96,21 @@ const EnvSchema = z.object({
   QUOTA_NOTICE_PERCENT: z.coerce.number().min(1).max(100).default(80),
   QUOTA_WARNING_PERCENT: z.coerce.number().min(1).max(100).default(90),
   QUOTA_CRITICAL_PERCENT: z.coerce.number().min(1).max(100).default(98),
+  /**
+   * Đ14.2h: a folder of PEM root certificates, the only anchors a signature is checked against
+   * (signed PDF attachments; S/MIME reads the same folder). Unset: nothing is trusted.
+   */
+  TRUST_ANCHORS_DIR: z.string().optional(),
+  /** Let pdfsig ask the signer certificate's OCSP responder whether it was revoked. */
+  PDF_SIGNATURE_OCSP: bool.default(true),
+  /** A PDF larger than this is not verified (its chip says so). */
+  PDF_SIGNATURE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * MB),
+  /** pdfsig (and its OCSP question) is killed after this many seconds. */
+  PDF_SIGNATURE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** Đ7.1: logs are kept for 6 months. */
   AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).default(6),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -283,6 +298,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         .map((a) => a.trim())
         .filter(Boolean),
       token: e.METRICS_TOKEN,
+    },
+    pdfSignatures: {
+      trustAnchorsDir: e.TRUST_ANCHORS_DIR || undefined,
+      ocsp: e.PDF_SIGNATURE_OCSP,
+      maxBytes: e.PDF_SIGNATURE_MAX_BYTES,
+      timeoutMs: e.PDF_SIGNATURE_TIMEOUT_SECONDS * 1000,
     },
     quotaWarnings: {
       doveadmUrl: e.DOVEADM_URL,

@@ -37,8 +37,11 @@ export type PdfSignature = z.infer<typeof PdfSignature>;
 
 export const PdfSignatureReport = z
   .object({
-    /** not_signed: no signature at all (no badge); signed: see `signatures`. */
-    status: z.enum(['not_signed', 'signed']),
+    /**
+     * not_signed: no signature at all (no badge); signed: see `signatures`; unreadable: pdfsig
+     * could not read the file (damaged, encrypted), so nothing is said either way.
+     */
+    status: z.enum(['not_signed', 'signed', 'unreadable']),
     /** The worst outcome among the signatures; null when not signed. */
     outcome: PdfSignatureOutcome.nullable(),
     signatures: z.array(PdfSignature),

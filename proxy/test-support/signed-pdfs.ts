@@ -159,8 +159,9 @@ export async function startOcspResponder(set: SignedPdfSet, port: number): Promi
     'openssl',
     [
       'ocsp',
+      // OpenSSL 3.0 takes a port number only (it listens on every address).
       '-port',
-      `127.0.0.1:${port}`,
+      String(port),
       '-index',
       set.ocspIndex,
       '-CA',
@@ -174,16 +175,16 @@ export async function startOcspResponder(set: SignedPdfSet, port: number): Promi
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, 1500);
+    const timer = setTimeout(() => reject(new Error('openssl ocsp did not start')), 5000);
     child.stderr.on('data', (d: Buffer) => {
       if (/waiting for OCSP/i.test(d.toString())) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.on('error', (err) => {
+    child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(err);
+      reject(new Error(`openssl ocsp exited (${code})`));
     });
   });
   return { stop: () => child.kill() };
