@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import PDFDocument from 'pdfkit';
 import { makeSigningDb, makeTestCa, makeTestLeaf, type TestLeaf } from './test-pki';
 
@@ -188,4 +189,47 @@ export async function startOcspResponder(set: SignedPdfSet, port: number): Promi
     });
   });
   return { stop: () => child.kill() };
+}
+
+export const signedPdfCases = [
+  'valid',
+  'altered',
+  'appended',
+  'untrusted',
+  'expired',
+  'revoked',
+  'unsigned',
+] as const;
+export type SignedPdfCase = (typeof signedPdfCases)[number];
+
+/** The attachment names the tests and the screenshot show, as an office would name them. */
+export const signedPdfNames: Record<SignedPdfCase, string> = {
+  valid: 'Quyết định 125-QĐ-UBND.pdf',
+  altered: 'Công văn 318-UBND-KT (đã sửa).pdf',
+  appended: 'Kế hoạch 42-KH-UBND.pdf',
+  untrusted: 'Thông báo của đơn vị lạ.pdf',
+  expired: 'Tờ trình 77-TTr-STTTT.pdf',
+  revoked: 'Báo cáo 09-BC-SNV.pdf',
+  unsigned: 'Dự thảo chưa ký.pdf',
+};
+
+/** A message carrying the given cases as PDF attachments, in that order (parts 2, 3, …). */
+export function signedPdfMessage(
+  pdfs: Partial<Record<SignedPdfCase, Buffer>>,
+  to: string,
+  subject = 'Văn bản điện tử có ký số',
+): Promise<Buffer> {
+  return new MailComposer({
+    from: 'Văn thư UBND tỉnh <vanthu.vpubnd@binhphuoc.gov.vn>',
+    to,
+    subject,
+    text: 'Văn thư gửi các văn bản điện tử có ký số (Điều 14.2h).',
+    attachments: Object.entries(pdfs).map(([name, content]) => ({
+      filename: signedPdfNames[name as SignedPdfCase],
+      contentType: 'application/pdf',
+      content,
+    })),
+  })
+    .compile()
+    .build();
 }
