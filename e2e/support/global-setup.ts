@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
+import { prepareSignedPdfs } from './signed-pdfs';
 
 /**
  * Starts the real proxy, serving the built app, against the mail stack that `npm test` started.
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), 'bp-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const signedPdfs = await prepareSignedPdfs(dataDir);
   proxy = spawn(process.execPath, ['--import', 'tsx', 'proxy/main.ts'], {
     env: {
       ...process.env,
@@ -50,6 +52,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       STATIC_DIR: 'dist/client',
       ...mailStackProxyEnv(),
+      TRUST_ANCHORS_DIR: signedPdfs.anchorsDir,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -57,7 +60,9 @@ export default async function setup(project: TestProject) {
   await waitForHttp(`${baseUrl}/api/config`, 30_000);
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
+  project.provide('signedPdfDir', signedPdfs.pdfDir);
   return async () => {
+    signedPdfs.stop();
     proxy?.kill('SIGTERM');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
@@ -68,5 +73,7 @@ declare module 'vitest' {
     baseUrl: string;
     /** The proxy's DATA_DIR: admin commands in tests use the same policy store. */
     dataDir: string;
+    /** One signed PDF per outcome (support/signed-pdfs.ts), trusted through TRUST_ANCHORS_DIR. */
+    signedPdfDir: string;
   }
 }
