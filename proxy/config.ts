@@ -96,6 +96,16 @@ const EnvSchema = z.object({
   QUOTA_NOTICE_PERCENT: z.coerce.number().min(1).max(100).default(80),
   QUOTA_WARNING_PERCENT: z.coerce.number().min(1).max(100).default(90),
   QUOTA_CRITICAL_PERCENT: z.coerce.number().min(1).max(100).default(98),
+  /** Let pdfsig ask the signer certificate's OCSP responder whether it was revoked. */
+  PDF_SIGNATURE_OCSP: bool.default(true),
+  /** A PDF larger than this is not verified (its chip says so). */
+  PDF_SIGNATURE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * MB),
+  /** pdfsig (and its OCSP question) is killed after this many seconds. */
+  PDF_SIGNATURE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** Đ7.1: logs are kept for 6 months. */
   AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).default(6),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -179,7 +189,8 @@ const EnvSchema = z.object({
   /**
    * Đ14.2h: the certificates S/MIME signatures are checked against, a folder of PEM root
    * certificates (the national root, the licensed CAs) and optional intermediates, read at start.
-   * Unset or empty: nothing is trusted, every signature shows an untrusted issuer.
+   * Signed PDF attachments are checked against the same folder. Unset or empty: nothing is
+   * trusted, every signature shows an untrusted issuer.
    */
   TRUST_ANCHORS_DIR: z.string().optional(),
   /** Revocation of signers' certificates by CRL (distribution points) or OCSP; off: never asked. */
@@ -321,6 +332,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         // A national CA's CRL can hold many thousand entries; more than this is refused.
         maxBytes: 20 * MB,
       },
+    },
+    pdfSignatures: {
+      trustAnchorsDir: e.TRUST_ANCHORS_DIR || undefined,
+      ocsp: e.PDF_SIGNATURE_OCSP,
+      maxBytes: e.PDF_SIGNATURE_MAX_BYTES,
+      timeoutMs: e.PDF_SIGNATURE_TIMEOUT_SECONDS * 1000,
     },
     quotaWarnings: {
       doveadmUrl: e.DOVEADM_URL,

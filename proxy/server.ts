@@ -53,6 +53,7 @@ import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
 import { noticeRoutes } from './routes/notices';
 import { passwordRoutes } from './routes/password';
+import { pdfSignatureRoutes } from './routes/pdf-signatures';
 import { reportProblemRoutes } from './routes/problem-reports';
 import { publicConfigRoutes } from './routes/public-config';
 import { quotaRoutes } from './routes/quota';
@@ -170,6 +171,7 @@ export async function buildServer(config: Config) {
       await api.register(mailboxRoutes(ctx));
       await api.register(messageRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
+      await api.register(pdfSignatureRoutes(ctx));
       await api.register(quotaRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(passwordRoutes(ctx));

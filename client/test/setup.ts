@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { settingsRoutes } from '../../common/routes/account';
+import { pdfSignatureRoutes } from '../../common/routes/pdf-signatures';
 import { noticeRoutes } from '../../common/routes/site';
 import { apiPattern } from './api-pattern';
 
@@ -12,6 +13,15 @@ export const server = setupServer(
   http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({})),
   // No planned outage (Đ8.1c) unless a test announces one.
   http.get(apiPattern(noticeRoutes.list), () => HttpResponse.json({ notices: [] })),
+  // PDF attachments carry no signature (Đ14.2h) unless a test signs one.
+  http.get(apiPattern(pdfSignatureRoutes.get), () =>
+    HttpResponse.json({
+      status: 'not_signed',
+      outcome: null,
+      signatures: [],
+      checkedAt: '2026-12-07T05:00:00.000Z',
+    }),
+  ),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -37,6 +37,10 @@ export const ERROR_STATUS = {
   message_not_found: 404,
   attachment_not_found: 404,
   attachment_too_large: 413,
+  // Đ14.2h: verifying a PDF attachment's signatures (proxy/pdf-signatures).
+  not_a_pdf: 415,
+  pdf_signature_too_large: 413,
+  pdf_signature_check_failed: 502,
   upload_not_found: 404,
   no_recipients: 400,
   invalid_address: 400,

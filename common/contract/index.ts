@@ -20,6 +20,7 @@ export * from './message-actions';
 export * from './message-parts';
 export * from './message-signature';
 export * from './messages';
+export * from './pdf-signatures';
 export * from './public-config';
 export * from './quota';
 export * from './search';

@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeTestRoot } from '../../proxy/test-support/test-pki';
 import { mailStackProxyEnv } from '../../scripts/mailstack/proxy-env';
+import { prepareSignedPdfs } from './signed-pdfs';
 
 /**
  * Starts the real proxy, serving the built app, against the mail stack that `npm test` started.
@@ -49,6 +50,10 @@ export default async function setup(project: TestProject) {
   mkdirSync(trustAnchorsDir);
   mkdirSync(smimeCaDir);
   await writeTestRoot(trustAnchorsDir, smimeCaDir, 'Root CA E2E');
+  // The signed-PDF cases have their own root (and OCSP responder); one folder trusts both roots.
+  const signedPdfs = await prepareSignedPdfs(dataDir);
+  for (const file of readdirSync(signedPdfs.anchorsDir))
+    copyFileSync(path.join(signedPdfs.anchorsDir, file), path.join(trustAnchorsDir, `pdf-${file}`));
   proxy = spawn(process.execPath, ['--import', 'tsx', 'proxy/main.ts'], {
     env: {
       ...process.env,
@@ -67,7 +72,9 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
   project.provide('smimeCaDir', smimeCaDir);
+  project.provide('signedPdfDir', signedPdfs.pdfDir);
   return async () => {
+    signedPdfs.stop();
     proxy?.kill('SIGTERM');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
@@ -80,5 +87,7 @@ declare module 'vitest' {
     dataDir: string;
     /** The root CA the proxy trusts (TRUST_ANCHORS_DIR), certificate and key, for readTestRoot. */
     smimeCaDir: string;
+    /** One signed PDF per outcome (support/signed-pdfs.ts), trusted through TRUST_ANCHORS_DIR. */
+    signedPdfDir: string;
   }
 }

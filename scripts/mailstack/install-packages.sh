@@ -3,8 +3,9 @@
 
 # Debian 12 packages; Postfix's SASL comes from Dovecot's auth socket, so no cyrus-sasl, and the
 # quota plugin ships in dovecot-core (pulled in by dovecot-imapd). openssl signs the S/MIME test
-# and demo messages (`openssl cms -sign`).
-MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl)
+# and demo messages (`openssl cms -sign`). poppler-utils (pdfsig) and libnss3-tools (certutil)
+# verify signed PDF attachments (Đ14.2h) in the proxy and its tests.
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl poppler-utils libnss3-tools)
 
 missing_mail_packages() {
   local missing=()
@@ -13,6 +14,8 @@ missing_mail_packages() {
   [[ -x /usr/lib/dovecot/lmtp ]] || missing+=(dovecot-lmtpd)
   command -v postfix >/dev/null 2>&1 && command -v postconf >/dev/null 2>&1 || missing+=(postfix)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
   printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
 }
 

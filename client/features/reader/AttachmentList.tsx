@@ -5,6 +5,7 @@ import { fileExtension, safeFileName, splitFileName } from '../../../common/poli
 import { attachmentFileUrl, attachmentsZipUrl, previewKind } from '../../api/message-files';
 import { FileSize } from '../../ui/FileSize';
 import { ImagePreviewDialog } from './ImagePreviewDialog';
+import { isPdfAttachment, PdfSignatureBadge } from './PdfSignatureBadge';
 
 /**
  * The attachment bar: type badge, name, size; images open in a preview over the page, PDFs in
@@ -58,6 +59,7 @@ export function AttachmentList({
                 <span className="attachment-size muted small">
                   <FileSize bytes={a.size} />
                 </span>
+                {isPdfAttachment(a) ? <PdfSignatureBadge mailbox={mailbox} uid={uid} attachment={a} /> : null}
               </span>
               <span className="attachment-actions">
                 {kind === 'image' ? (
