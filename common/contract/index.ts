@@ -23,3 +23,4 @@ export * from './quota';
 export * from './search';
 export * from './session';
 export * from './settings';
+export * from './signing';
