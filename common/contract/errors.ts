@@ -104,6 +104,8 @@ export const ERROR_STATUS = {
   signing_email_mismatch: 422,
   /** Not a detached SHA-256 signature over exactly the prepared entity. */
   signing_signature_invalid: 422,
+  /** Said by the browser itself: its key could not sign (removed meanwhile, or the code failed to load). */
+  signing_failed: 500,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */
