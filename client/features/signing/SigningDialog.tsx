@@ -105,15 +105,21 @@ function ImportForm({ email }: { email: string }) {
     }
   };
 
+  // WebCrypto exists only in secure contexts: a deployment served over plain http cannot sign.
+  const secure = typeof crypto !== 'undefined' && crypto.subtle !== undefined;
   return (
     <form className="signing-form" onSubmit={(e) => void submit(e)} noValidate>
       <p className="muted small">{t('smimeSign.intro')}</p>
+      {secure ? null : <Banner tone="error">{t('smimeSign.error.insecure_context')}</Banner>}
       <label htmlFor={`${id}-file`}>{t('smimeSign.file')}</label>
       <input
         id={`${id}-file`}
         type="file"
         accept=".p12,.pfx,application/x-pkcs12"
-        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          setError(null);
+        }}
       />
       <label htmlFor={`${id}-password`}>{t('smimeSign.password')}</label>
       <input
@@ -121,19 +127,22 @@ function ImportForm({ email }: { email: string }) {
         type="password"
         autoComplete="off"
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          setError(null);
+        }}
       />
       <label className="inline-check">
         <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
         {t('smimeSign.keep')}
       </label>
-      <p className="hint small">{t('smimeSign.keepHint')}</p>
+      <p className="muted small signing-hint">{t('smimeSign.keepHint')}</p>
       <div aria-live="assertive">{error ? <Banner tone="error">{error}</Banner> : null}</div>
       <div className="form-actions">
         <button type="button" className="button" onClick={() => setOpen(false)}>
           {t('smimeSign.cancel')}
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy || !secure}>
           {busy ? t('smimeSign.importing') : t('smimeSign.import')}
         </button>
       </div>
