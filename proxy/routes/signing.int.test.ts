@@ -9,7 +9,7 @@ import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-use
 import { resolveMailDomain } from '../../scripts/mailstack/paths';
 import { withImapSession } from '../../scripts/seed/imap-append';
 import { resetMailbox } from '../../scripts/seed/mailbox-reset';
-import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
+import { logIn, type ProxyHarness, sessionClient, startProxy } from '../test-support/proxy-harness';
 import { makeSmimeIdentity, opensslVerify, type SmimeIdentity } from '../test-support/smime-identity';
 
 /**
@@ -206,4 +206,96 @@ describe('sending signed with the user’s own certificate', () => {
     // Only the first message was delivered.
     expect(await rawMessagesIn(receiver, 'INBOX')).toHaveLength(1);
   });
+});
+
+describe('signed sending across instances, and when submission fails', () => {
+  const user = { email: `kyso2${tag}.sttt@${domain}`, password: 'Ky#So2026Hai', displayName: 'Lê Thị Ký' };
+  let first: ProxyHarness;
+  let second: ProxyHarness;
+  let broken: ProxyHarness;
+  let id: SmimeIdentity;
+  let identity: SigningIdentity;
+
+  beforeAll(async () => {
+    for (const a of [user, receiver]) {
+      upsertMailUser({ ...a, quotaBytes: 1024 ** 3, suspendReason: null });
+      resetMailbox(a.email);
+    }
+    id = makeSmimeIdentity(user.email);
+    identity = await openIdentity(id, user.email);
+    const env = { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' };
+    first = await startProxy(env);
+    // The same store (and so the same sessions and prepared messages): a second instance.
+    second = await startProxy({ ...env, DATA_DIR: first.dataDir });
+    broken = await startProxy({ ...env, DATA_DIR: first.dataDir, SMTP_PORT: '1' });
+  });
+  afterAll(async () => {
+    for (const p of [broken, second, first]) await p?.close();
+    for (const a of [user, receiver]) {
+      removeMailUser(a.email);
+      resetMailbox(a.email);
+    }
+    id?.remove();
+  });
+
+  const message = (composeId: string, subject: string) => ({
+    composeId,
+    to: [{ address: receiver.email }],
+    subject,
+    html: null,
+    text: 'Nội dung quan trọng\nDòng thứ hai',
+  });
+
+  it('prepares on one instance and sends from the other', async () => {
+    const onFirst = await logIn(first, user.email, user.password);
+    const onSecond = sessionClient(second, onFirst.cookie, onFirst.csrfToken);
+    const composeId = randomUUID();
+    const { preparedId, digest } = (
+      await onFirst.post('/api/send/signed/prepare', message(composeId, 'Hai máy chủ'))
+    ).json();
+    const res = await onSecond.post('/api/send/signed', {
+      composeId,
+      preparedId,
+      signature: await sign(identity, digest),
+    });
+    expect(res.statusCode).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const inbox = await rawMessagesIn(receiver, 'INBOX');
+          return inbox.filter((m) => opensslVerify(m, id.caFile).ok).length;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+  });
+
+  it('fails with send_failed, keeps the message as a draft, and lets the same window retry', async () => {
+    const client = sessionClient(broken, ...(await credentials()));
+    const composeId = randomUUID();
+    const { preparedId, digest } = (
+      await client.post('/api/send/signed/prepare', message(composeId, 'Báo cáo ký số'))
+    ).json();
+    const signed = { composeId, preparedId, signature: await sign(identity, digest) };
+    const res = await client.post('/api/send/signed', signed);
+    expect(res.statusCode).toBe(502);
+    const { error } = res.json();
+    expect(error.code).toBe('send_failed');
+    expect(error.details.draftUid).toEqual(expect.any(Number));
+    const drafts = await withImapSession(user, async (c) => {
+      const lock = await c.getMailboxLock('Drafts');
+      try {
+        return (await c.fetchAll('1:*', { envelope: true })).map((m) => m.envelope?.subject);
+      } finally {
+        lock.release();
+      }
+    });
+    expect(drafts).toEqual(['Báo cáo ký số']);
+    expect((await client.post('/api/send/signed', signed)).json().error.code).toBe('send_failed');
+  });
+
+  async function credentials(): Promise<[string, string]> {
+    const c = await logIn(first, user.email, user.password);
+    return [c.cookie, c.csrfToken];
+  }
 });
