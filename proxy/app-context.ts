@@ -4,6 +4,7 @@ import type { AuditLog } from './audit/audit-log';
 import type { LoginThrottle } from './auth/login-throttle-store';
 import type { SessionStore } from './auth/session-store';
 import type { SendKeys } from './compose/send-keys';
+import type { SigningRequests } from './compose/signing-requests';
 import type { UploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import type { LifecycleRuns } from './console/lifecycle/lifecycle-runs';
@@ -33,6 +34,8 @@ export interface AppContext {
   directory: Directory;
   uploads: UploadStore;
   sendKeys: SendKeys;
+  /** Đ14.2h: messages prepared for signing in the browser, waiting for their signature. */
+  signingRequests: SigningRequests;
   /** Live updates: one watch per user with an open tab, on the user's pooled IMAP connection. */
   live: LiveHub;
   /** The Sở TT&TT console (issue 6). */

@@ -49,6 +49,7 @@ export function startBackgroundJobs(ctx: AppContext, log: FastifyBaseLogger) {
     everyPeriod('purge-uploads', HOUR, async () => {
       await ctx.uploads.purgeOlderThan(config.limits.uploadTtlMs);
       await ctx.sendKeys.purgeOlderThan(30 * DAY);
+      await ctx.signingRequests.purgeExpired();
     }),
     everyPeriod('refresh-directory', HOUR, refresh),
     ...(quotaWarnings ? [quotaWarnings] : []),

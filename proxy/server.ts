@@ -16,6 +16,7 @@ import { createLoginThrottle } from './auth/login-throttle-store';
 import { createSessionStore } from './auth/session-store';
 import { startBackgroundJobs } from './background-jobs';
 import { createSendKeys } from './compose/send-keys';
+import { createSigningRequests } from './compose/signing-requests';
 import { createUploadStore } from './compose/upload-store';
 import type { Config } from './config';
 import { loadDataKey } from './console/data-key';
@@ -60,6 +61,7 @@ import { quotaRoutes } from './routes/quota';
 import { searchRoutes } from './routes/search';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
+import { signingRoutes } from './routes/signing';
 import { createSettingsStore } from './settings/settings-store';
 import { openStore } from './store/open-store';
 import { createSignatureVerifier } from './trust/signature-verifier';
@@ -108,6 +110,7 @@ export async function buildServer(config: Config) {
     directory: createDirectory(store.db),
     uploads: countingUploads(createUploadStore(store.db), metrics),
     sendKeys: createSendKeys(store.db),
+    signingRequests: createSigningRequests(store.db),
     live: createLiveHub(imap, config.quotaThresholds, app.log),
     units: createUnitStore(store.db),
     requests: createRequestStore(store.db),
@@ -177,6 +180,7 @@ export async function buildServer(config: Config) {
       await api.register(passwordRoutes(ctx));
       await api.register(settingsRoutes(ctx));
       await api.register(composeRoutes(ctx));
+      await api.register(signingRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(noticeRoutes(ctx));
       await api.register(reportProblemRoutes(ctx));

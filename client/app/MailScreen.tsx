@@ -19,6 +19,7 @@ import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner'
 import { MessageReader } from '../features/reader/MessageReader';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResultsOr } from '../features/search/SearchResults';
+import { SigningSetup } from '../features/signing/SigningSetup';
 import { Icon } from '../ui/Icon';
 import { Toaster } from '../ui/Toaster';
 
@@ -100,6 +101,7 @@ export function MailScreen({
         <MessageReader mailbox={mailbox} uid={uid} onBack={() => navigate(mailPath(mailbox))} />
       </section>
       <ChangePasswordDialog email={session.email} />
+      <SigningSetup email={session.email} />
       <ShortcutsHelp />
       <Toaster />
       <ComposeHost email={session.email} />

@@ -102,6 +102,14 @@ export const ERROR_STATUS = {
   notice_not_found: 404,
   problem_report_not_found: 404,
   too_many_reports: 429,
+  // Đ14.2h, sending signed: the entity prepared for signing is gone (expired, or sent already).
+  signing_expired: 409,
+  /** The signing certificate names another address than the sender's. */
+  signing_email_mismatch: 422,
+  /** Not a detached SHA-256 signature over exactly the prepared entity. */
+  signing_signature_invalid: 422,
+  /** Said by the browser itself: its key could not sign (removed meanwhile, or the code failed to load). */
+  signing_failed: 500,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

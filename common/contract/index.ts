@@ -27,3 +27,4 @@ export * from './search';
 export * from './sender-trust';
 export * from './session';
 export * from './settings';
+export * from './signing';

@@ -5,7 +5,7 @@ import type { ActiveSession } from '../auth/session-store';
 import { ApiError } from '../errors';
 import { isOverQuota } from '../mail/imap-errors';
 import { composeFolder } from '../mail/special-folders';
-import { buildMessage, type ParsedOutgoing } from './build-message';
+import { type BuiltMessage, buildMessage, type ParsedOutgoing } from './build-message';
 import { removeDraft, replaceDraft } from './drafts';
 import { senderOf } from './sender';
 
@@ -20,6 +20,7 @@ export async function sendMessage(
   session: ActiveSession,
   message: ParsedOutgoing,
   ip: string,
+  options: SendOptions = {},
 ): Promise<SendResult> {
   const email = session.email;
   const audit = (outcome: string, details?: Record<string, string | number | boolean>) =>
@@ -40,14 +41,16 @@ export async function sendMessage(
   // the claim goes stale.
   const releaseKey = () => ctx.sendKeys.failed(email, message.composeId).catch(() => undefined);
 
-  let built: Awaited<ReturnType<typeof buildMessage>>;
+  let built: BuiltMessage;
   try {
-    built = await buildMessage(message, await senderOf(ctx, email), {
-      uploads: ctx.uploads,
-      attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
-      mailDomain: ctx.config.org.mailDomain,
-      forDraft: false,
-    });
+    built = options.build
+      ? await options.build()
+      : await buildMessage(message, await senderOf(ctx, email), {
+          uploads: ctx.uploads,
+          attachmentMaxBytes: ctx.config.limits.attachmentMaxBytes,
+          mailDomain: ctx.config.org.mailDomain,
+          forDraft: false,
+        });
   } catch (error) {
     await releaseKey();
     if (error instanceof ApiError) await audit(error.code);
@@ -83,12 +86,20 @@ export async function sendMessage(
     recipients: result.recipients,
     size: built.raw.length,
     attachments: message.attachments.length,
+    ...options.auditDetails,
   });
   await ctx.directory.rememberRecipients(email, recipients);
   result.sentCopySaved = await keepSentCopy(ctx, session, built.raw, message.draftUid);
   if (!result.sentCopySaved) await ctx.sendKeys.sent(email, message.composeId, result).catch(() => undefined);
   await ctx.uploads.removeAll(email, message.composeId).catch(() => undefined);
   return result;
+}
+
+export interface SendOptions {
+  /** The bytes that go out instead of the plain build: the signed send wraps what was signed. */
+  build?: () => Promise<BuiltMessage>;
+  /** Facts the audit entry of a successful send adds. */
+  auditDetails?: Record<string, string | number | boolean>;
 }
 
 async function submit(

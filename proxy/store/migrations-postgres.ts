@@ -288,4 +288,20 @@ export const postgresMigrations: { version: number; sql: string }[] = [
       CREATE INDEX job_runs_started ON job_runs(started_at);
     `,
   },
+  {
+    version: 12,
+    sql: `
+      CREATE TABLE signing_requests (
+        id          TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        compose_id  TEXT NOT NULL,
+        message     TEXT NOT NULL,
+        message_id  TEXT NOT NULL,
+        header      BYTEA NOT NULL,
+        entity      BYTEA NOT NULL,
+        created_at  BIGINT NOT NULL
+      );
+      CREATE INDEX signing_requests_created ON signing_requests(created_at);
+    `,
+  },
 ];

@@ -318,4 +318,22 @@ export const sqliteMigrations: { version: number; sql: string }[] = [
       CREATE INDEX job_runs_started ON job_runs(started_at);
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- Đ14.2h: a message prepared for signing in the browser, kept exactly as it will be sent
+      -- until the signature comes back (to whichever instance); minutes, not hours.
+      CREATE TABLE signing_requests (
+        id          TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        compose_id  TEXT NOT NULL,
+        message     TEXT NOT NULL,
+        message_id  TEXT NOT NULL,
+        header      BLOB NOT NULL,
+        entity      BLOB NOT NULL,
+        created_at  INTEGER NOT NULL
+      );
+      CREATE INDEX signing_requests_created ON signing_requests(created_at);
+    `,
+  },
 ];

@@ -42,6 +42,17 @@ export interface StoreSchema {
     result: string | null;
     created_at: number;
   };
+  signing_requests: {
+    id: string;
+    owner: string;
+    compose_id: string;
+    /** The message as the user sent it (JSON): a failed send keeps it as a draft. */
+    message: string;
+    message_id: string;
+    header: Buffer;
+    entity: Buffer;
+    created_at: number;
+  };
   directory: { email: string; name: string | null; unit: string | null; folded: string; updated_at: number };
   recent_recipients: {
     owner: string;

@@ -5,6 +5,7 @@ import { useLogout } from '../../api/session';
 import { consolePath, isConsolePath } from '../console/routes';
 import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
+import { SigningMenuButton } from '../signing/SigningSetup';
 import { LanguageSwitch } from './LanguageSwitch';
 import './account.css';
 import { SourceLink } from './SourceLink';
@@ -25,6 +26,7 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
         </Link>
       )}
       <ReportFaultButton />
+      {!isConsolePath(window.location.pathname) && <SigningMenuButton label={t('smimeSign.menu')} />}
       <button type="button" className="button" onClick={() => openPasswordDialog(true)}>
         {t('password.title')}
       </button>

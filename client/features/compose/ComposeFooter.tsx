@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon';
+import { SignToggle } from '../signing/SignToggle';
 import { attachFiles } from './attachments';
 import type { ComposeWindow as Window } from './compose-store';
 
@@ -65,6 +66,7 @@ export function ComposeFooter({
       <label className="compose-plain-toggle small">
         <input type="checkbox" checked={w.plain} onChange={onPlainToggle} /> {t('compose.plainText')}
       </label>
+      <SignToggle window={w} disabled={busy} />
       <button type="button" className="link-button small" onClick={onSignature}>
         {t('compose.signature')}
       </button>

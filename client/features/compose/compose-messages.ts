@@ -16,6 +16,10 @@ const SEND_FAILURES = new Set([
   'no_recipients',
   'mailbox_full',
   'validation_failed',
+  'signing_expired',
+  'signing_email_mismatch',
+  'signing_signature_invalid',
+  'signing_failed',
 ]);
 
 /** Text for the window's error (a failed send or prefill) and for its notices. */

@@ -62,6 +62,8 @@ export interface ComposeWindow {
   subject: string;
   /** Plain-text mode: `text` is the body and no HTML is sent. */
   plain: boolean;
+  /** "Ký số" (Đ14.2h): false when the user turned signing off; unset means the default (on). */
+  sign?: boolean;
   /** The editor's HTML (rich mode); where a newly mounted editor starts. */
   html: string;
   /** The body as text: what the user typed in plain mode, the editor's text otherwise. */

@@ -4,6 +4,9 @@ import { sendMessage } from '../../api/compose';
 import { ApiClientError } from '../../api/http';
 import { mailboxKeys, messageKeys } from '../../api/keys';
 import { showToast, useToasts } from '../../ui/toast-store';
+import { shouldSign } from '../signing/SignToggle';
+import { sendSignedMessage } from '../signing/send-signed';
+import { useSigningStore } from '../signing/signing-store';
 import { getComposeWindow, useComposeStore } from './compose-store';
 import { cancelAutosave, settleDraft } from './draft-saver';
 import { toOutgoingMessage } from './outgoing';
@@ -80,7 +83,11 @@ async function submit(composeId: string, { queryClient, t }: SendContext) {
   const w = getComposeWindow(composeId);
   if (!w) return;
   try {
-    const result = await sendMessage(toOutgoingMessage(w));
+    const identity = useSigningStore.getState().identity;
+    const result =
+      identity && shouldSign(w, true)
+        ? await sendSignedMessage(toOutgoingMessage(w), identity)
+        : await sendMessage(toOutgoingMessage(w));
     store.remove(composeId);
     if (result.refused.length) {
       showToast({

@@ -1,0 +1,43 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { keptIdentity } from './identity-vault';
+import { useSigningStore } from './signing-store';
+
+const SigningDialog = lazy(() => import('./SigningDialog'));
+
+/**
+ * Mounted once in the mail screen: brings back a certificate kept on this computer, forgets one
+ * that belongs to another account, and shows the (lazily loaded) dialog when it is asked for.
+ */
+export function SigningSetup({ email }: { email: string }) {
+  const open = useSigningStore((s) => s.dialogOpen);
+  useEffect(() => {
+    const owner = email.toLowerCase();
+    const state = useSigningStore.getState();
+    if (state.owner !== owner) state.setIdentity(owner, null);
+    let live = true;
+    keptIdentity(owner)
+      .then((kept) => {
+        if (live && kept && !useSigningStore.getState().identity) state.setIdentity(owner, kept);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [email]);
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      <SigningDialog email={email} />
+    </Suspense>
+  );
+}
+
+/** "Chữ ký số" in the account menu. */
+export function SigningMenuButton({ label }: { label: string }) {
+  const setOpen = useSigningStore((s) => s.setDialogOpen);
+  return (
+    <button type="button" className="button" onClick={() => setOpen(true)}>
+      {label}
+    </button>
+  );
+}
