@@ -2,8 +2,9 @@
 # shellcheck shell=bash
 
 # Debian 12 packages; Postfix's SASL comes from Dovecot's auth socket, so no cyrus-sasl, and the
-# quota plugin ships in dovecot-core (pulled in by dovecot-imapd).
-MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
+# quota plugin ships in dovecot-core (pulled in by dovecot-imapd). clamav-daemon is the malware
+# scanner (Đ8.2b); the stack runs its own clamd, never the service the package sets up.
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix clamav-daemon)
 
 missing_mail_packages() {
   local missing=()
@@ -11,6 +12,7 @@ missing_mail_packages() {
   [[ -x /usr/lib/dovecot/imap ]] || missing+=(dovecot-imapd)
   [[ -x /usr/lib/dovecot/lmtp ]] || missing+=(dovecot-lmtpd)
   command -v postfix >/dev/null 2>&1 && command -v postconf >/dev/null 2>&1 || missing+=(postfix)
+  command -v clamd >/dev/null 2>&1 || missing+=(clamav-daemon)
   printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
 }
 
