@@ -37,6 +37,9 @@ export const ERROR_STATUS = {
   message_not_found: 404,
   attachment_not_found: 404,
   attachment_too_large: 413,
+  // Đ8.2b: clamd found malware in the file (its signature name in the details), or could not say.
+  attachment_infected: 422,
+  malware_scan_unavailable: 503,
   upload_not_found: 404,
   no_recipients: 400,
   invalid_address: 400,
