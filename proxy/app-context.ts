@@ -12,6 +12,7 @@ import type { SecondFactors } from './console/second-factor';
 import type { UnitStore } from './console/units/unit-store';
 import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
+import type { AttachmentScanning } from './malware/attachment-scanning';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
@@ -43,4 +44,6 @@ export interface AppContext {
   lifecycleRuns: LifecycleRuns;
   /** The operators' Prometheus counters (proxy/ops/metrics.ts). */
   metrics: Metrics;
+  /** Đ8.2b: clamd, and the verdicts it already gave on attachments. */
+  malware: AttachmentScanning;
 }
