@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { settingsRoutes } from '../../common/routes/account';
+import { malwareRoutes } from '../../common/routes/malware';
 import { noticeRoutes } from '../../common/routes/site';
 import { apiPattern } from './api-pattern';
 
@@ -12,6 +13,8 @@ export const server = setupServer(
   http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({})),
   // No planned outage (Đ8.1c) unless a test announces one.
   http.get(apiPattern(noticeRoutes.list), () => HttpResponse.json({ notices: [] })),
+  // Đ8.2b: no malware verdict on any attachment unless a test gives one.
+  http.get(apiPattern(malwareRoutes.attachmentVerdicts), () => HttpResponse.json({ attachments: [] })),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
