@@ -13,6 +13,7 @@ import type { SecondFactors } from './console/second-factor';
 import type { UnitStore } from './console/units/unit-store';
 import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
+import type { AttachmentScanning } from './malware/attachment-scanning';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
@@ -49,4 +50,6 @@ export interface AppContext {
   metrics: Metrics;
   /** Đ14.2h: S/MIME signatures checked against the configured trust anchors (proxy/trust). */
   signatures: SignatureVerifier;
+  /** Đ8.2b: clamd, and the verdicts it already gave on attachments. */
+  malware: AttachmentScanning;
 }

@@ -134,6 +134,20 @@ const EnvSchema = z.object({
   /** {email} is replaced by the escaped address. */
   LDAP_USER_FILTER: z.string().default('(mail={email})'),
 
+  /**
+   * Đ8.2b: attachments are scanned by clamd before a user gets a byte of them, uploads before they
+   * can be sent. required: no verdict (clamd down, too slow) refuses the file; best-effort: lets it
+   * through with a logged warning and a metric; off: no scanning at all.
+   */
+  MALWARE_SCAN: z.enum(['required', 'best-effort', 'off']).default('required'),
+  /** clamd's unix socket (an absolute path, Debian's is /run/clamav/clamd.ctl) or host:port. */
+  CLAMD_SOCKET: z
+    .string()
+    .regex(/^(\/.+|[^/:\s]+:\d{1,5})$/, 'must be an absolute socket path or host:port')
+    .default('/run/clamav/clamd.ctl'),
+  /** How long clamd may stay silent (connecting, taking bytes, or scanning) before a scan gives up. */
+  CLAMD_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+
   /** Đ7.2c: the warning put into mailboxes. Dovecot's doveadm HTTP API reads every account's quota. */
   DOVEADM_URL: z.url().optional(),
   DOVEADM_API_KEY: z.string().optional(),
@@ -339,6 +353,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxBytes: e.PDF_SIGNATURE_MAX_BYTES,
       timeoutMs: e.PDF_SIGNATURE_TIMEOUT_SECONDS * 1000,
     },
+    malware: {
+      mode: e.MALWARE_SCAN,
+      clamd: clamdTarget(e.CLAMD_SOCKET),
+      timeoutMs: e.CLAMD_TIMEOUT_SECONDS * 1000,
+    },
     quotaWarnings: {
       doveadmUrl: e.DOVEADM_URL,
       doveadmApiKey: e.DOVEADM_API_KEY,
@@ -354,6 +373,13 @@ function list(value: string): string[] {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+/** "/run/clamav/clamd.ctl" is a unix socket, "scanner.local:3310" a TCP address. */
+function clamdTarget(value: string): { path: string } | { host: string; port: number } {
+  if (value.startsWith('/')) return { path: value };
+  const at = value.lastIndexOf(':');
+  return { host: value.slice(0, at), port: Number(value.slice(at + 1)) };
 }
 
 /** binhphuoc.gov.vn → dc=binhphuoc,dc=gov,dc=vn */

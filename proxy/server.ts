@@ -30,12 +30,14 @@ import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { createLiveHub } from './live/live-hub';
 import { createImapPool } from './mail/imap-pool';
+import { createAttachmentScanning } from './malware/attachment-scanning';
 import { registerHealth } from './ops/health';
 import { createMetrics } from './ops/metrics';
 import { countingUploads, registerMetrics } from './ops/metrics-routes';
 import { registerSourceArchive } from './ops/source-archive';
 import { registerStaticApp } from './ops/static-app';
 import { createPasswordDriver } from './password/drivers/create-driver';
+import { attachmentVerdictRoutes } from './routes/attachment-verdicts';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
 import { consoleAccountRoutes } from './routes/console-accounts';
@@ -118,6 +120,7 @@ export async function buildServer(config: Config) {
     secondFactors: createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName),
     metrics,
     signatures: await createSignatureVerifier(config.trust, app.log),
+    malware: createAttachmentScanning(config.malware, metrics, app.log),
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
@@ -175,6 +178,7 @@ export async function buildServer(config: Config) {
       await api.register(messageRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(pdfSignatureRoutes(ctx));
+      await api.register(attachmentVerdictRoutes(ctx));
       await api.register(quotaRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(passwordRoutes(ctx));

@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { settingsRoutes } from '../../common/routes/account';
+import { malwareRoutes } from '../../common/routes/malware';
 import { pdfSignatureRoutes } from '../../common/routes/pdf-signatures';
 import { noticeRoutes } from '../../common/routes/site';
 import { apiPattern } from './api-pattern';
@@ -22,6 +23,8 @@ export const server = setupServer(
       checkedAt: '2026-12-07T05:00:00.000Z',
     }),
   ),
+  // Đ8.2b: no malware verdict on any attachment unless a test gives one.
+  http.get(apiPattern(malwareRoutes.attachmentVerdicts), () => HttpResponse.json({ attachments: [] })),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -41,6 +41,9 @@ export const ERROR_STATUS = {
   not_a_pdf: 415,
   pdf_signature_too_large: 413,
   pdf_signature_check_failed: 502,
+  // Đ8.2b: clamd found malware in the file (its signature name in the details), or could not say.
+  attachment_infected: 422,
+  malware_scan_unavailable: 503,
   upload_not_found: 404,
   no_recipients: 400,
   invalid_address: 400,

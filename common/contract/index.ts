@@ -16,6 +16,7 @@ export * from './console-units';
 export * from './errors';
 export * from './live';
 export * from './mailboxes';
+export * from './malware';
 export * from './message-actions';
 export * from './message-parts';
 export * from './message-signature';

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
 import { composeQuoteTexts, interpolate, type Locale } from '../i18n/catalogue';
 import { openPart, readMessage } from '../mail/read-message';
+import { openCheckedPart } from '../malware/checked-parts';
 import { replyNeedsCaution, senderTrustCheck } from '../sender/sender-trust';
 import { htmlToPlainText, sanitizeOutgoingHtml } from './outgoing-html';
 import { cleanPrefill } from './prefill-clean';
@@ -164,7 +165,8 @@ async function copyAttachments(
 ): Promise<UploadedAttachment[]> {
   const copied: UploadedAttachment[] = [];
   for (const part of parts) {
-    const stream = await openPart(client, request.mailbox, request.uid, part.id);
+    // Đ8.2b: an attachment is forwarded only as it could be downloaded, once found clean.
+    const stream = await openCheckedPart(ctx, client, { email, ip: null }, { ...request, part: part.id });
     const saved = await ctx.uploads.save(
       email,
       request.composeId,
@@ -182,7 +184,7 @@ async function copyWhole(
   email: string,
   request: { mailbox: string; uid: number; composeId: string },
 ): Promise<UploadedAttachment> {
-  const stream = await openPart(client, request.mailbox, request.uid, null);
+  const stream = await openCheckedPart(ctx, client, { email, ip: null }, { ...request, part: null });
   const saved = await ctx.uploads.save(
     email,
     request.composeId,

@@ -3,6 +3,7 @@ import type { UploadedAttachment } from '../../common/contract';
 import type { AppContext } from '../app-context';
 import type { ActiveSession } from '../auth/session-store';
 import { ApiError } from '../errors';
+import { scannedUpload } from '../malware/scanned-upload';
 import { uploadAllowance } from './attachment-cap';
 import { formatMb } from './build-message';
 import { cleanFilename } from './upload-store';
@@ -15,7 +16,8 @@ export interface IncomingFile {
 
 /**
  * Stores one attachment of a compose window, counting its bytes against what the window's earlier
- * files left of the cap (Đ7.2b); a refusal is audited as a policy refusal.
+ * files left of the cap (Đ7.2b) and scanning them for malware on the way (Đ8.2b); a refusal is
+ * audited as a policy refusal.
  */
 export async function receiveUpload(
   ctx: AppContext,
@@ -48,16 +50,18 @@ export async function receiveUpload(
   if (allowance.refuseUnread) throw await tooLarge();
   const file = await request.file();
   if (!file) throw new ApiError('validation_failed', { field: 'file' });
-  const saved = await ctx.uploads.save(
-    email,
-    composeId,
-    {
-      filename: cleanFilename(file.filename),
-      contentType: file.mimetype || 'application/octet-stream',
-      stream: file.file,
-    },
-    allowance.remaining,
-  );
+  const filename = cleanFilename(file.filename);
+  const scanned = scannedUpload(ctx, { email, ip: request.ip }, filename, file.file);
+  const saved = await ctx.uploads
+    .save(
+      email,
+      composeId,
+      { filename, contentType: file.mimetype || 'application/octet-stream', stream: scanned.stream },
+      allowance.remaining,
+    )
+    .catch(async (err: unknown) => {
+      throw (await scanned.refusal(err)) ?? err;
+    });
   if ('tooLarge' in saved) throw await tooLarge();
   return saved;
 }

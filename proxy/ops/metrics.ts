@@ -41,6 +41,12 @@ export function createMetrics() {
       help: 'Attachment bytes stored by uploads.',
       registers,
     }),
+    malwareScans: new Counter({
+      name: 'bp_malware_scans_total',
+      help: 'Malware scans (Đ8.2b) by result: clean, infected, cached (a verdict reused), unscanned_passed (best-effort, clamd gave no verdict), unscanned_refused (required).',
+      labelNames: ['result'] as const,
+      registers,
+    }),
     jobRuns: new Counter({
       name: 'bp_background_job_runs_total',
       help: 'Background job runs by job and outcome (ok, failed, skipped: another instance ran that slot).',

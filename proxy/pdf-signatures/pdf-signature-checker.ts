@@ -11,7 +11,7 @@ import type { Config } from '../config';
 import { ApiError } from '../errors';
 import type { Credentials } from '../mail/imap-pool';
 import { withMailbox } from '../mail/mailbox-lock';
-import { openPart } from '../mail/read-message';
+import { openPart, type PartStream } from '../mail/read-message';
 import { ensureTrustDb } from './nss-trust-db';
 import type { ToolLimits } from './run-tool';
 import { type VerifierSettings, verifyPdfFile } from './verify-pdf';
@@ -23,6 +23,8 @@ export interface PdfSignatureChecker {
     creds: Credentials,
     imap: { withClient<T>(creds: Credentials, fn: (client: ImapFlow) => Promise<T>): Promise<T> },
     at: { mailbox: string; uid: number; part: string },
+    /** How the file is read from IMAP; the route passes the malware-checked reader (Đ8.2b). */
+    open?: (client: ImapFlow, at: { mailbox: string; uid: number; part: string }) => Promise<PartStream>,
   ): Promise<PdfSignatureReport>;
 }
 
@@ -53,7 +55,12 @@ export function createPdfSignatureChecker(
   const slots = semaphore(2);
 
   return {
-    async check(creds, imap, { mailbox, uid, part }) {
+    async check(
+      creds,
+      imap,
+      { mailbox, uid, part },
+      open = (client, at) => openPart(client, at.mailbox, at.uid, at.part),
+    ) {
       const trust = await ensureTrustDb(s.trustAnchorsDir, config.dataDir, limits);
       const uidValidity = await imap.withClient(creds, (client) =>
         withMailbox(client, mailbox, async (box) => String(box.uidValidity), { readOnly: true }),
@@ -66,7 +73,7 @@ export function createPdfSignatureChecker(
       try {
         const file = path.join(workDir, 'attachment.pdf');
         await imap.withClient(creds, async (client) => {
-          const stream = await openPart(client, mailbox, uid, part);
+          const stream = await open(client, { mailbox, uid, part });
           if (!isPdf(stream.contentType, stream.filename)) {
             stream.content.destroy();
             throw new ApiError('not_a_pdf', { part });

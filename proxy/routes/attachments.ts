@@ -7,7 +7,7 @@ import type { AppContext } from '../app-context';
 import { fromTable } from '../http/route';
 import { requireSession } from '../http/session-guard';
 import { openAttachmentsZip } from '../mail/attachments-zip';
-import { openPart } from '../mail/read-message';
+import { checkAllAttachments, openCheckedPart } from '../malware/checked-parts';
 
 /**
  * What a browser may show instead of saving: raster images and PDF (the browser's own viewer, in a
@@ -34,9 +34,11 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(files.attachment),
       handler: async (req, reply) => {
         const { mailbox, uid, part } = req.params;
+        const who = { email: req.session!.email, ip: req.ip };
+        // Đ8.2b: no byte reaches the user before clamd has seen the whole file (checked-parts.ts).
         const stream = await ctx.imap.withClient(
           req.session!,
-          (client) => openPart(client, mailbox, uid, part),
+          (client) => openCheckedPart(ctx, client, who, { mailbox, uid, part }),
           (s) => s.content,
         );
         const inline = req.query.inline && PREVIEWABLE.has(stream.contentType.toLowerCase());
@@ -48,9 +50,13 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(files.attachmentsZip),
       handler: async (req, reply) => {
         const { mailbox, uid } = req.params;
+        const who = { email: req.session!.email, ip: req.ip };
         const zip = await ctx.imap.withClient(
           req.session!,
-          (client) => openAttachmentsZip(client, mailbox, uid),
+          async (client) => {
+            await checkAllAttachments(ctx, client, who, mailbox, uid);
+            return openAttachmentsZip(client, mailbox, uid);
+          },
           (z) => z.content,
         );
         return sendBytes(reply, { ...zip, contentType: 'application/zip', size: null }, null);
@@ -61,9 +67,11 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       ...fromTable(files.raw),
       handler: async (req, reply) => {
         const { mailbox, uid } = req.params;
+        const who = { email: req.session!.email, ip: req.ip };
+        // The source carries every attachment (encoded): it is scanned as a whole, as clamd reads mail.
         const stream = await ctx.imap.withClient(
           req.session!,
-          (client) => openPart(client, mailbox, uid, null),
+          (client) => openCheckedPart(ctx, client, who, { mailbox, uid, part: null }),
           (s) => s.content,
         );
         // "Xem mã nguồn": the source as text in a tab of its own; text/plain with nosniff is

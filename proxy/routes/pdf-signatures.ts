@@ -3,6 +3,7 @@ import { pdfSignatureRoutes as routes } from '../../common/routes/pdf-signatures
 import type { AppContext } from '../app-context';
 import { fromTable } from '../http/route';
 import { requireSession } from '../http/session-guard';
+import { openCheckedPart } from '../malware/checked-parts';
 import { createPdfSignatureChecker } from '../pdf-signatures/pdf-signature-checker';
 
 /** Đ14.2h: the verified signatures of one PDF attachment, asked for by the reader's chip. */
@@ -12,7 +13,13 @@ export function pdfSignatureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.addHook('preHandler', requireSession(ctx));
     app.route({
       ...fromTable(routes.get),
-      handler: async (req) => checker.check(req.session!, ctx.imap, req.params),
+      // pdfsig parses only files clamd found clean: a hostile PDF is refused before poppler reads it.
+      handler: async (req) => {
+        const who = { email: req.session!.email, ip: req.ip };
+        return checker.check(req.session!, ctx.imap, req.params, (client, at) =>
+          openCheckedPart(ctx, client, who, at),
+        );
+      },
     });
   };
 }

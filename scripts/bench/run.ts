@@ -6,6 +6,7 @@ import { assetTable, initialJsRows, measureInitialJs } from './initial-js';
 import { listBench } from './list-bench';
 import { LOAD_DEFAULTS, loadBench } from './load-bench';
 import { LOAD_VARIANTS, type LoadVariantName } from './load-targets';
+import { malwareScanBench } from './malware-bench';
 import { startProxyProcess } from './proxy-process';
 import { reportBench } from './report-bench';
 import { type BenchRow, markdownTable } from './results';
@@ -13,7 +14,7 @@ import { sessionMemoryBench } from './session-memory';
 import { UPLOAD_BENCH_ENV, uploadMemoryBench } from './upload-memory';
 
 /**
- * npm run bench [-- --only js,list,upload,sessions,report] [--count 100000] [--keep] [--markdown FILE]
+ * npm run bench [-- --only js,list,upload,sessions,report,malware] [--count 100000] [--keep] [--markdown FILE]
  * npm run bench -- --only load [--users 1000] [--variants sqlite,postgres,pair] [--ramp-seconds 60]
  *   [--steady-seconds 180] [--step-seconds 60]
  *   (load takes minutes per variant, so it is never in the default set: see load-bench.ts)
@@ -28,7 +29,7 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const only = new Set((option('only') ?? 'js,list,upload,sessions,report').split(','));
+const only = new Set((option('only') ?? 'js,list,upload,sessions,report,malware').split(','));
 const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
 const reuse = args.includes('--reuse');
@@ -140,6 +141,14 @@ async function main() {
     const report = await reportBench();
     section('Six-monthly report (Đ12.10)', report);
     rows.push(...report);
+  }
+
+  if (only.has('malware')) {
+    ensureMailStack();
+    progress('malware scanning of a 20 MB attachment download');
+    const malware = await malwareScanBench();
+    section('Malware scanning (Đ8.2b)', malware);
+    rows.push(...malware);
   }
 
   if (only.has('load')) {

@@ -4,8 +4,9 @@
 # Debian 12 packages; Postfix's SASL comes from Dovecot's auth socket, so no cyrus-sasl, and the
 # quota plugin ships in dovecot-core (pulled in by dovecot-imapd). openssl signs the S/MIME test
 # and demo messages (`openssl cms -sign`). poppler-utils (pdfsig) and libnss3-tools (certutil)
-# verify signed PDF attachments (Đ14.2h) in the proxy and its tests.
-MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl poppler-utils libnss3-tools)
+# verify signed PDF attachments (Đ14.2h) in the proxy and its tests. clamav-daemon is the malware
+# scanner (Đ8.2b); the stack runs its own clamd, never the service the package sets up.
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl poppler-utils libnss3-tools clamav-daemon)
 
 missing_mail_packages() {
   local missing=()
@@ -16,6 +17,7 @@ missing_mail_packages() {
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
+  command -v clamd >/dev/null 2>&1 || missing+=(clamav-daemon)
   printf '%s\n' "${missing[@]}" | sort -u | grep -v '^$' || true
 }
 

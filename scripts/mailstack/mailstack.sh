@@ -10,6 +10,8 @@
 #   mailstack.sh restart   stop, then start
 #   mailstack.sh sync-users  re-apply scripts/seed/accounts.json to the passwd-file and reload
 #   mailstack.sh dovecot-stop / dovecot-start   the provider's IMAP down and up (fault tests)
+#   mailstack.sh clamd-start / clamd-stop / clamd-reload   the malware scanner alone (clamd-start
+#                  also re-installs the stack's signatures; reload re-reads the database dir)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,6 +24,8 @@ source "$SCRIPT_DIR/install-packages.sh"
 source "$SCRIPT_DIR/render-configs.sh"
 # shellcheck source=processes.sh
 source "$SCRIPT_DIR/processes.sh"
+# shellcheck source=clamd.sh
+source "$SCRIPT_DIR/clamd.sh"
 
 STARTUP_TIMEOUT_SECONDS=${BP_MAILSTACK_TIMEOUT:-20}
 
@@ -153,49 +157,55 @@ cmd_start() {
   sync_users
   start_dovecot
   start_postfix
+  start_clamd
   wait_for_banners
+  wait_for_clamd
   local accounts verb=started
   accounts=$(grep -c '^[^#:]' "$USERS_FILE" || true)
   [[ $was_running == yes ]] && verb=reloaded
   echo "mail stack ${verb} in $((SECONDS - started_at))s: IMAP ${LISTEN_ADDR}:${IMAP_PORT}," \
     "submission ${LISTEN_ADDR}:${SUBMISSION_PORT}, LMTP ${LISTEN_ADDR}:${LMTP_PORT}," \
-    "doveadm HTTP ${LISTEN_ADDR}:${DOVEADM_HTTP_PORT}, ${accounts} mailboxes @${MAIL_DOMAIN}, state ${MAILSTACK_DIR}"
+    "doveadm HTTP ${LISTEN_ADDR}:${DOVEADM_HTTP_PORT}, clamd ${CLAMD_SOCKET}," \
+    "${accounts} mailboxes @${MAIL_DOMAIN}, state ${MAILSTACK_DIR}"
 }
 
 cmd_stop() {
   check_state_dir
-  if ! stack_running && [[ -z "$(stack_pids)" ]]; then
+  if ! stack_running && [[ -z "$(stack_pids)" ]] && ! clamd_running; then
     echo "mail stack stopped (was not running)"
     return 0
   fi
   require_root stop
   stop_postfix
   stop_dovecot
+  stop_clamd
   kill_stragglers
   echo "mail stack stopped"
 }
 
 cmd_status() {
   check_state_dir
-  local dovecot=stopped postfix=stopped
+  local dovecot=stopped postfix=stopped clamd=stopped
   if [[ $EUID -eq 0 ]]; then
     dovecot_running && dovecot=running
     postfix_running && postfix=running
+    clamd_running && clamd=running
   else
     # The pid files are root's; without root, a greeting on our ports is the best evidence.
     banner_matches "$IMAP_PORT" "* OK" && dovecot=running
     banner_matches "$SUBMISSION_PORT" 220 && postfix=running
+    [[ -S "$CLAMD_SOCKET" ]] && clamd=running
   fi
-  if [[ $dovecot == running && $postfix == running ]]; then
+  if [[ $dovecot == running && $postfix == running && $clamd == running ]]; then
     echo "running: IMAP ${LISTEN_ADDR}:${IMAP_PORT}, submission ${LISTEN_ADDR}:${SUBMISSION_PORT}," \
-      "LMTP ${LISTEN_ADDR}:${LMTP_PORT} (state ${MAILSTACK_DIR})"
+      "LMTP ${LISTEN_ADDR}:${LMTP_PORT}, clamd ${CLAMD_SOCKET} (state ${MAILSTACK_DIR})"
     return 0
   fi
-  if [[ $dovecot == stopped && $postfix == stopped ]]; then
+  if [[ $dovecot == stopped && $postfix == stopped && $clamd == stopped ]]; then
     echo "stopped"
     return 3
   fi
-  echo "degraded: dovecot ${dovecot}, postfix ${postfix} (run: mailstack.sh restart)"
+  echo "degraded: dovecot ${dovecot}, postfix ${postfix}, clamd ${clamd} (run: mailstack.sh restart)"
   return 1
 }
 
@@ -232,8 +242,30 @@ dovecot-start)
   wait_for_banners
   echo "dovecot started"
   ;;
+# The scanner alone (fault tests, and a shared running stack that must not be restarted).
+clamd-start)
+  check_state_dir
+  ensure_mail_packages
+  require_root clamd-start
+  start_clamd
+  wait_for_clamd
+  echo "clamd running on ${CLAMD_SOCKET}"
+  ;;
+clamd-stop)
+  check_state_dir
+  require_root clamd-stop
+  stop_clamd
+  echo "clamd stopped"
+  ;;
+clamd-reload)
+  check_state_dir
+  clamd_running || die "clamd is not running; use 'clamd-start'"
+  [[ "$(clamd_command RELOAD)" == RELOADING ]] || die "clamd reload failed; see $CLAMD_LOG"
+  wait_for_clamd
+  echo "clamd reloaded its signatures"
+  ;;
 *)
-  echo "usage: $(basename "$0") start|stop|status|restart|sync-users|dovecot-stop|dovecot-start" >&2
+  echo "usage: $(basename "$0") start|stop|status|restart|sync-users|dovecot-stop|dovecot-start|clamd-start|clamd-stop|clamd-reload" >&2
   exit 2
   ;;
 esac

@@ -28,6 +28,9 @@ export interface MailStackPaths {
   postfixLog: string;
   /** The doveadm HTTP API key, random, made once by mailstack.sh (0600 root, no newline). */
   doveadmApiKeyFile: string;
+  /** The stack's own clamd: its socket, and the folder of signatures it loads (RELOAD re-reads it). */
+  clamdSocket: string;
+  clamdDatabaseDir: string;
 }
 
 export interface MailStackPorts {
@@ -68,6 +71,8 @@ export function resolveMailStackPaths(env: NodeJS.ProcessEnv = process.env): Mai
     dovecotLog: join(logDir, 'dovecot.log'),
     postfixLog: join(logDir, 'postfix.log'),
     doveadmApiKeyFile: join(stateDir, 'doveadm-api-key'),
+    clamdSocket: join(stateDir, 'run', 'clamd', 'clamd.sock'),
+    clamdDatabaseDir: join(stateDir, 'clamav', 'db'),
   };
 }
 

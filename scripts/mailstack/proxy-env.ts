@@ -21,6 +21,7 @@ export function mailStackProxyEnv(paths: MailStackPaths = mailStackPaths): Recor
     PASSWD_FILE_PATH: paths.usersFile,
     PASSWD_FILE_DENY_DIR: paths.denyDir,
     PROVIDER_ACCOUNT_HOOK: providerAccountHook(paths),
+    CLAMD_SOCKET: paths.clamdSocket,
   };
 }
 

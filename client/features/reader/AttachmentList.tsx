@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../common/contract';
 import { fileExtension, safeFileName, splitFileName } from '../../../common/policy/file-name';
+import { useAttachmentVerdicts } from '../../api/attachment-verdicts';
 import { attachmentFileUrl, attachmentsZipUrl, previewKind } from '../../api/message-files';
 import { FileSize } from '../../ui/FileSize';
+import { AttachmentScanNote, opensFile, scanState } from './AttachmentScanNote';
 import { ImagePreviewDialog } from './ImagePreviewDialog';
 import { isPdfAttachment, PdfSignatureBadge } from './PdfSignatureBadge';
 
 /**
  * The attachment bar: type badge, name, size; images open in a preview over the page, PDFs in
  * the browser's own viewer in a new tab (served inline under a CSP sandbox); every file downloads,
- * and all of them at once as one ZIP.
+ * and all of them at once as one ZIP. A file the malware scan refused (Đ8.2b) says so and offers
+ * nothing to open.
  */
 export function AttachmentList({
   mailbox,
@@ -23,13 +26,15 @@ export function AttachmentList({
 }) {
   const { t } = useTranslation();
   const [previewing, setPreviewing] = useState<AttachmentInfo | null>(null);
+  const verdicts = useAttachmentVerdicts(mailbox, uid, attachments.length > 0);
   if (attachments.length === 0) return null;
+  const stateOf = (a: AttachmentInfo) => scanState(verdicts.data?.get(a.id), verdicts.isPending);
   const heading = t('reader.attachments', { count: attachments.length });
   return (
     <section className="attachments" aria-label={heading}>
       <div className="attachments-head">
         <h3 className="small muted">{heading}</h3>
-        {attachments.length > 1 ? (
+        {attachments.length > 1 && attachments.every((a) => opensFile(stateOf(a))) ? (
           <a className="link-button small" href={attachmentsZipUrl(mailbox, uid)} download>
             {t('reader.downloadAll')}
           </a>
@@ -42,8 +47,9 @@ export function AttachmentList({
           const kind = previewKind(a.contentType);
           const { stem, extension } = splitFileName(a.filename);
           const ext = fileExtension(a.filename);
+          const scan = stateOf(a);
           return (
-            <li key={a.id} className="attachment">
+            <li key={a.id} className={`attachment attachment-${scan}`}>
               <span
                 className={`attachment-type attachment-type-${typeFamily(a)}`}
                 title={ext ? t('hostile.fileType', { ext: ext.toUpperCase() }) : t('hostile.noExtension')}
@@ -59,38 +65,43 @@ export function AttachmentList({
                 <span className="attachment-size muted small">
                   <FileSize bytes={a.size} />
                 </span>
-                {isPdfAttachment(a) ? <PdfSignatureBadge mailbox={mailbox} uid={uid} attachment={a} /> : null}
+                <AttachmentScanNote state={scan} signature={verdicts.data?.get(a.id)?.signature ?? null} />
+                {isPdfAttachment(a) && opensFile(scan) ? (
+                  <PdfSignatureBadge mailbox={mailbox} uid={uid} attachment={a} />
+                ) : null}
               </span>
-              <span className="attachment-actions">
-                {kind === 'image' ? (
-                  <button
-                    type="button"
-                    className="link-button small"
-                    aria-label={t('reader.previewNamed', { name: a.filename })}
-                    onClick={() => setPreviewing(a)}
-                  >
-                    {t('reader.preview')}
-                  </button>
-                ) : kind === 'pdf' ? (
+              {!opensFile(scan) ? null : (
+                <span className="attachment-actions">
+                  {kind === 'image' ? (
+                    <button
+                      type="button"
+                      className="link-button small"
+                      aria-label={t('reader.previewNamed', { name: a.filename })}
+                      onClick={() => setPreviewing(a)}
+                    >
+                      {t('reader.preview')}
+                    </button>
+                  ) : kind === 'pdf' ? (
+                    <a
+                      className="link-button small"
+                      href={attachmentFileUrl(mailbox, uid, a.id, true)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={t('reader.previewNamed', { name: a.filename })}
+                    >
+                      {t('reader.preview')}
+                    </a>
+                  ) : null}
                   <a
                     className="link-button small"
-                    href={attachmentFileUrl(mailbox, uid, a.id, true)}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    aria-label={t('reader.previewNamed', { name: a.filename })}
+                    href={attachmentFileUrl(mailbox, uid, a.id)}
+                    download={a.filename}
+                    aria-label={t('reader.download', { name: a.filename })}
                   >
-                    {t('reader.preview')}
+                    {t('reader.downloadFile')}
                   </a>
-                ) : null}
-                <a
-                  className="link-button small"
-                  href={attachmentFileUrl(mailbox, uid, a.id)}
-                  download={a.filename}
-                  aria-label={t('reader.download', { name: a.filename })}
-                >
-                  {t('reader.downloadFile')}
-                </a>
-              </span>
+                </span>
+              )}
             </li>
           );
         })}
