@@ -14,6 +14,7 @@ import { launchBrowser } from './support/browser';
 const baseUrl = inject('baseUrl');
 const pdfDir = inject('signedPdfDir');
 const SCREENSHOT = new URL('../docs/screenshots/signed-pdf-chips.png', import.meta.url).pathname;
+const DETAILS_SCREENSHOT = new URL('../docs/screenshots/signed-pdf-details.png', import.meta.url).pathname;
 
 let owner: FreshMailbox;
 let browser: Browser;
@@ -67,6 +68,9 @@ describe('signed PDF attachments in the reader', () => {
     expect(await altered.locator('summary').textContent()).toBe('Nội dung đã bị sửa');
     expect(await appended.getAttribute('data-outcome')).toBe('changed_after_signing');
     expect(await appended.locator('summary').textContent()).toBe('Bị sửa sau khi ký');
+    // Every chip's badge at once, then the details of the valid one.
+    await altered.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SCREENSHOT });
 
     await valid.locator('summary').click();
     const details = valid.locator('.pdf-sig-details');
@@ -77,6 +81,6 @@ describe('signed PDF attachments in the reader', () => {
     expect(text).toContain('Đã kiểm tra (OCSP)');
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
 
-    await page.screenshot({ path: SCREENSHOT });
+    await page.screenshot({ path: DETAILS_SCREENSHOT });
   });
 });

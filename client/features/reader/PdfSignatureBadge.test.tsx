@@ -88,7 +88,8 @@ describe('the signature badge on a PDF chip (Đ14.2h)', () => {
 
   it('shows nothing for an unsigned PDF, and says so in English too', async () => {
     const { container } = renderList();
-    await screen.findByText('Quyết định 125-QĐ-UBND.pdf');
+    // The name is shown as stem and extension; its title holds it whole.
+    await screen.findByTitle('Quyết định 125-QĐ-UBND.pdf');
     await new Promise((r) => setTimeout(r, 50));
     expect(container.querySelector('.pdf-sig:not(.pdf-sig-pending)')).toBeNull();
     answer({ outcome: 'content_altered', signatures: [{ ...signature, outcome: 'content_altered' }] });

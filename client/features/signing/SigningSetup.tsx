@@ -32,11 +32,14 @@ export function SigningSetup({ email }: { email: string }) {
   );
 }
 
-/** "Chữ ký số" in the account menu. */
+/**
+ * "Chữ ký số" in the account menu. Not on a phone-wide screen: the top bar has no room for it
+ * there, and a certificate file is imported from a computer.
+ */
 export function SigningMenuButton({ label }: { label: string }) {
   const setOpen = useSigningStore((s) => s.setDialogOpen);
   return (
-    <button type="button" className="button" onClick={() => setOpen(true)}>
+    <button type="button" className="button account-signing" onClick={() => setOpen(true)}>
       {label}
     </button>
   );
