@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../../common/contract';
 import { formatDateTime } from '../../../common/i18n/format';
+import { useAttachmentVerdicts } from '../../api/attachment-verdicts';
 import { attachmentFileUrl, rawSourceUrl } from '../../api/message-files';
 import { useMessage, useSetSeen } from '../../api/messages';
 import { useSettings, useUpdateSettings } from '../../api/settings';
@@ -107,6 +108,10 @@ function MessageView({
   const listed = message.attachments.filter(
     (a) => !(a.inline && message.html?.includes(`cid:${a.contentId}`)),
   );
+  // Đ8.2b: a message that carries malware offers no way to take its source either (the proxy
+  // refuses it too); the same query as the attachment chips, so no second request.
+  const verdicts = useAttachmentVerdicts(mailbox, message.uid, listed.length > 0);
+  const carriesMalware = [...(verdicts.data?.values() ?? [])].some((v) => v.status === 'infected');
 
   const print = () =>
     printMessage({
@@ -136,17 +141,21 @@ function MessageView({
         <button type="button" className="link-button small" onClick={print}>
           {t('reader.print')}
         </button>
-        <a
-          className="link-button small"
-          href={rawSourceUrl(mailbox, message.uid, true)}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {t('reader.viewSource')}
-        </a>
-        <a className="link-button small" href={rawSourceUrl(mailbox, message.uid)} download>
-          {t('reader.downloadEml')}
-        </a>
+        {carriesMalware ? null : (
+          <>
+            <a
+              className="link-button small"
+              href={rawSourceUrl(mailbox, message.uid, true)}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {t('reader.viewSource')}
+            </a>
+            <a className="link-button small" href={rawSourceUrl(mailbox, message.uid)} download>
+              {t('reader.downloadEml')}
+            </a>
+          </>
+        )}
         <ReportMessageButton mailbox={mailbox} uid={message.uid} onMoved={onBack} />
       </div>
       <SenderBanner sender={message.sender} />
