@@ -5,6 +5,7 @@ import { type FreshMailbox, freshMailbox } from '../proxy/test-support/fresh-mai
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { envelopeSenderOf, readMailFixture } from '../scripts/seed/mail-fixtures';
 import { launchBrowser } from './support/browser';
+import { logIn } from './support/console';
 
 /**
  * What a user sees of mail that loses or disguises things rather than runs them
@@ -45,11 +46,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 900 },
   });
   page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(owner.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(owner.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
+  await logIn(page, baseUrl, owner.email, owner.password);
 });
 
 afterAll(async () => {

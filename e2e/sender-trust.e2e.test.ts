@@ -5,6 +5,8 @@ import { type FreshMailbox, freshMailbox } from '../proxy/test-support/fresh-mai
 import { resolveMailDomain } from '../scripts/mailstack/paths';
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { launchBrowser } from './support/browser';
+import { logIn } from './support/console';
+import { screenshot } from './support/console-e2e';
 
 /**
  * What a user sees of who really sent a message: the outside-mail banner, a look-alike warning,
@@ -70,11 +72,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 900 },
   });
   page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(owner.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(owner.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
+  await logIn(page, baseUrl, owner.email, owner.password);
 });
 
 afterAll(async () => {
@@ -87,11 +85,7 @@ async function open(subject: string) {
   await page.getByRole('heading', { level: 2, name: subject }).waitFor();
 }
 
-const shoot = async (name: string) => {
-  // `E2E_SCREENSHOT_DIR=docs/screenshots` refreshes the docs' pictures; a normal run writes nothing.
-  if (process.env.E2E_SCREENSHOT_DIR)
-    await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR}/${name}` });
-};
+const shoot = (name: string) => screenshot(page, name);
 
 describe('who really sent a message', () => {
   it('marks mail from outside the government domains, with the server’s verdicts', async () => {

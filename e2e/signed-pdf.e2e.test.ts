@@ -6,6 +6,8 @@ import { type FreshMailbox, freshMailbox } from '../proxy/test-support/fresh-mai
 import { signedPdfMessage, signedPdfNames } from '../proxy/test-support/signed-pdfs';
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { launchBrowser } from './support/browser';
+import { logIn } from './support/console';
+import { screenshot } from './support/console-e2e';
 
 /**
  * Đ14.2h as a user sees it: a message with a validly signed PDF and one altered after signing,
@@ -13,8 +15,6 @@ import { launchBrowser } from './support/browser';
  */
 const baseUrl = inject('baseUrl');
 const pdfDir = inject('signedPdfDir');
-const SCREENSHOT = new URL('../docs/screenshots/signed-pdf-chips.png', import.meta.url).pathname;
-const DETAILS_SCREENSHOT = new URL('../docs/screenshots/signed-pdf-details.png', import.meta.url).pathname;
 
 let owner: FreshMailbox;
 let browser: Browser;
@@ -46,10 +46,7 @@ afterAll(async () => {
 
 describe('signed PDF attachments in the reader', () => {
   it('shows a valid chip in green and an altered one in red, with the details on a click', async () => {
-    await page.goto(baseUrl);
-    await page.getByLabel('Địa chỉ thư điện tử').fill(owner.email);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(owner.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, baseUrl, owner.email, owner.password);
     await page.getByText('Quyết định và công văn có ký số').first().click();
 
     const chip = (name: string) => page.locator('li.attachment', { hasText: name });
@@ -70,7 +67,7 @@ describe('signed PDF attachments in the reader', () => {
     expect(await appended.locator('summary').textContent()).toBe('Bị sửa sau khi ký');
     // Every chip's badge at once, then the details of the valid one.
     await altered.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: SCREENSHOT });
+    await screenshot(page, 'signed-pdf-chips.png');
 
     await valid.locator('summary').click();
     const details = valid.locator('.pdf-sig-details');
@@ -81,6 +78,6 @@ describe('signed PDF attachments in the reader', () => {
     expect(text).toContain('Đã kiểm tra (OCSP)');
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
 
-    await page.screenshot({ path: DETAILS_SCREENSHOT });
+    await screenshot(page, 'signed-pdf-details.png');
   });
 });

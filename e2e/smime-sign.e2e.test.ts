@@ -7,6 +7,7 @@ import { resolveMailDomain } from '../scripts/mailstack/paths';
 import { withImapSession } from '../scripts/seed/imap-append';
 import { resetMailbox } from '../scripts/seed/mailbox-reset';
 import { launchBrowser } from './support/browser';
+import { logIn } from './support/console';
 import { screenshot } from './support/console-e2e';
 
 /**
@@ -63,11 +64,7 @@ beforeAll(async () => {
     const body = r.postDataBuffer();
     if (body) bodiesSent.push(body);
   });
-  await page.goto(baseUrl);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(sender.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(sender.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
+  await logIn(page, baseUrl, sender.email, sender.password);
 });
 
 afterAll(async () => {

@@ -1,10 +1,11 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FreshMailbox, freshMailbox } from '../proxy/test-support/fresh-mailbox';
 import { signedMail, tamperedMail } from '../proxy/test-support/smime-sign';
 import { type CrlServer, makeCrl, makeLeaf, readTestRoot, serveCrl } from '../proxy/test-support/test-pki';
 import { launchBrowser } from './support/browser';
+import { logIn } from './support/console';
+import { screenshot } from './support/console-e2e';
 
 /**
  * Đ14.2h as a reader sees it: a message signed under the root the proxy trusts opens with a calm
@@ -12,7 +13,6 @@ import { launchBrowser } from './support/browser';
  * red warning. `E2E_SCREENSHOT_DIR=docs/screenshots` keeps the pictures.
  */
 const baseUrl = inject('baseUrl');
-const shotDir = process.env.E2E_SCREENSHOT_DIR;
 const FROM = 'vanthu.sttt@binhphuoc.gov.vn';
 const TEXT = [
   'Kính gửi các phòng, đơn vị trực thuộc,',
@@ -59,11 +59,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 800 },
   });
   page = await context.newPage();
-  await page.goto(baseUrl);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(owner.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(owner.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
+  await logIn(page, baseUrl, owner.email, owner.password);
 });
 
 afterAll(async () => {
@@ -96,7 +92,7 @@ describe('S/MIME signatures in the reader', () => {
     // The signed text is the body; the signature file is not offered as an attachment.
     expect(await page.locator('.reader').textContent()).toContain('trước ngày 15/12/2026');
     expect(await page.locator('.reader').textContent()).not.toContain('smime.p7s');
-    if (shotDir) await page.screenshot({ path: path.join(shotDir, 'smime-valid.png') });
+    await screenshot(page, 'smime-valid.png');
   });
 
   it('warns that a tampered message was changed after signing', async () => {
@@ -107,6 +103,6 @@ describe('S/MIME signatures in the reader', () => {
     expect(await line.getAttribute('class')).toContain('signature-danger');
     await line.getByRole('button', { name: 'Chi tiết chữ ký' }).click();
     expect(await line.textContent()).toContain('Đã bị thay đổi sau khi ký');
-    if (shotDir) await page.screenshot({ path: path.join(shotDir, 'smime-altered.png') });
+    await screenshot(page, 'smime-altered.png');
   });
 });
