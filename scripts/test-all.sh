@@ -24,10 +24,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Each stage has a time limit well inside CI's 90 minutes, so a hung test fails the run with its
+# name (the started-tests reporter prints each test as it begins) instead of using up the budget.
+stage() {
+  local minutes=$1 name=$2
+  shift 2
+  local code=0
+  timeout --kill-after=30s "${minutes}m" "$@" || code=$?
+  if [ "$code" -eq 124 ] || [ "$code" -eq 137 ]; then
+    echo "test-all: the ${name} did not finish in ${minutes} minutes; the last test started above is the one that hung" >&2
+  fi
+  return "$code"
+}
+progress=(--reporter=default --reporter=./scripts/test/started-tests-reporter.ts)
+
 echo "• PostgreSQL 15 (private cluster on 127.0.0.1:15432), for the store's second engine"
 bash scripts/postgres/postgres.sh start
 echo "• Unit and component tests (deploy/ nginx site: nginx -t); the store's contract on SQLite and PostgreSQL"
-npx vitest run --project unit --project client --project store
+stage 20 "unit, component and store tests" npx vitest run --project unit --project client --project store
 
 echo "• Mail stack"
 bash scripts/mailstack/mailstack.sh start
@@ -35,10 +49,10 @@ echo "• Directory (private OpenLDAP slapd)"
 bash scripts/ldap/ldap.sh start
 npx tsx scripts/seed/seed.ts
 echo "• Integration tests against the real Dovecot and Postfix"
-npx vitest run --project integration
+stage 30 "integration tests" npx vitest run --project integration "${progress[@]}"
 
 echo "• Build the app"
 npx vite build --logLevel warn
 bash scripts/ensure-chromium.sh
 echo "• Browser tests (Debian Chromium)"
-npx vitest run --project e2e
+stage 30 "browser tests" npx vitest run --project e2e "${progress[@]}"
