@@ -27,9 +27,17 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+/**
+ * Waits until the proxy answers. It starts through tsx, so on a busy 2-core machine it can take
+ * tens of seconds; a proxy that exits first (a bad setting, a port taken) fails at once with its
+ * exit code instead of after the whole wait.
+ */
+async function waitForProxy(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the proxy exited (${child.exitCode ?? child.signalCode}) before answering at ${url}`);
+    }
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -37,7 +45,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`proxy did not answer at ${url}`);
+  throw new Error(`proxy did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
 export default async function setup(project: TestProject) {
@@ -68,16 +76,24 @@ export default async function setup(project: TestProject) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitForHttp(`${baseUrl}/api/config`, 30_000);
-  project.provide('baseUrl', baseUrl);
-  project.provide('dataDir', dataDir);
-  project.provide('smimeCaDir', smimeCaDir);
-  project.provide('signedPdfDir', signedPdfs.pdfDir);
-  return async () => {
+  const stop = () => {
     signedPdfs.stop();
     proxy?.kill('SIGTERM');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    await waitForProxy(proxy, `${baseUrl}/api/config`, 120_000);
+  } catch (error) {
+    // Nothing started here may outlive a failed setup: the OCSP responder and the proxy would
+    // keep vitest from exiting.
+    stop();
+    throw error;
+  }
+  project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
+  project.provide('smimeCaDir', smimeCaDir);
+  project.provide('signedPdfDir', signedPdfs.pdfDir);
+  return async () => stop();
 }
 
 declare module 'vitest' {
