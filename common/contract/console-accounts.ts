@@ -83,13 +83,11 @@ export const AccountDetail = AccountSummary.extend({
 }).meta({ id: 'AccountDetail' });
 export type AccountDetail = z.infer<typeof AccountDetail>;
 
-export const ProposeRequest = z
-  .object({
-    fullName: z.string().max(200).default(''),
-    unitCode: z.string().trim().toLowerCase().min(1),
-    kind: AccountKind.default('personal'),
-  })
-  .meta({ id: 'ProposeRequest' });
+export const ProposeRequest = z.object({
+  fullName: z.string().max(200).default(''),
+  unitCode: z.string().trim().toLowerCase().min(1),
+  kind: AccountKind.default('personal'),
+});
 export type ProposeRequest = z.input<typeof ProposeRequest>;
 
 export const AddressProposal = z

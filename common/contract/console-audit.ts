@@ -36,20 +36,18 @@ export type AuditActionName = z.infer<typeof AuditActionName>;
 const vietnamDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The audit viewer's filters (Đ7.1); dates are days in Viet Nam, both ends included. */
-export const AuditQuery = z
-  .object({
-    /** The account's address or part of it. */
-    account: z.string().trim().max(254).optional(),
-    action: AuditActionName.optional(),
-    /** ok, or refused (any other outcome: the error code the user was given). */
-    outcome: z.enum(['ok', 'refused']).optional(),
-    actor: z.string().trim().max(254).optional(),
-    from: vietnamDate.optional(),
-    to: vietnamDate.optional(),
-    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .meta({ id: 'AuditQuery' });
+export const AuditQuery = z.object({
+  /** The account's address or part of it. */
+  account: z.string().trim().max(254).optional(),
+  action: AuditActionName.optional(),
+  /** ok, or refused (any other outcome: the error code the user was given). */
+  outcome: z.enum(['ok', 'refused']).optional(),
+  actor: z.string().trim().max(254).optional(),
+  from: vietnamDate.optional(),
+  to: vietnamDate.optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditEntryView = z

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 
 /** The province directory as the console keeps it (Đ5.1, Đ12.5): active addresses by unit. */
-export const DirectoryQuery = z
-  .object({
-    /** A unit code: that unit and every unit below it. */
-    unit: z.string().trim().min(1).max(64).optional(),
-    /** Name, title, unit or address; tones and case ignored. */
-    q: z.string().trim().max(200).optional(),
-  })
-  .meta({ id: 'DirectoryQuery' });
+export const DirectoryQuery = z.object({
+  /** A unit code: that unit and every unit below it. */
+  unit: z.string().trim().min(1).max(64).optional(),
+  /** Name, title, unit or address; tones and case ignored. */
+  q: z.string().trim().max(200).optional(),
+});
 export type DirectoryQuery = z.infer<typeof DirectoryQuery>;
 
 export const DirectoryEntry = z
