@@ -1,15 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAccountStore } from './accounts/account-store';
 import { createDirectory } from './accounts/directory';
+import { registerApiDocs } from './api-docs/register-api-docs';
 import type { AppContext } from './app-context';
 import { createAuditLog } from './audit/audit-log';
 import { createLoginThrottle } from './auth/login-throttle-store';
@@ -69,7 +63,8 @@ import { openStore } from './store/open-store';
 import { createSignatureVerifier } from './trust/signature-verifier';
 
 /** Builds the HTTP app; main.ts only starts it, tests build their own on a free port. */
-export async function buildServer(config: Config) {
+/** `backgroundJobs: false` builds the server without its clock (the API document's generator). */
+export async function buildServer(config: Config, options: { backgroundJobs?: boolean } = {}) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -126,7 +121,8 @@ export async function buildServer(config: Config) {
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
   // Đ4.1: the configured unit tree goes into an empty store; afterwards the console owns it.
   await seedUnits(ctx.units, loadUnitList(config.console.unitsFile));
-  const jobs = startBackgroundJobs(ctx, app.log);
+  const jobs =
+    options.backgroundJobs === false ? { stop: async () => undefined } : startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
     await jobs.stop();
     await ctx.imap.closeAll();
@@ -139,14 +135,7 @@ export async function buildServer(config: Config) {
   registerSourceArchive(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: `${config.org.productName} API`, version: '1' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bp_session' } } },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await registerApiDocs(app, config.org.productName);
 
   await app.register(
     async (api) => {

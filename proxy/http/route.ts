@@ -9,6 +9,9 @@ type JsonAnswers<R extends RouteSpec> = {
   [S in keyof R['responses'] as R['responses'][S] extends z.ZodType ? S : never]: R['responses'][S];
 };
 
+/** The schema key listing the statuses whose answer is not JSON (a 204, a file, a stream). */
+export const NOT_JSON_ANSWERS = 'x-not-json-answers';
+
 /**
  * The Fastify options of an operation of the route table (common/routes): method, URL and the
  * schemas that validate the request, serialise the answer and describe it in /api/openapi.json.
@@ -16,6 +19,9 @@ type JsonAnswers<R extends RouteSpec> = {
  */
 export function fromTable<const R extends RouteSpec>(spec: R) {
   const response = Object.fromEntries(Object.entries(spec.responses).filter(([, schema]) => schema !== null));
+  const notJson = Object.entries(spec.responses)
+    .filter(([, schema]) => schema === null)
+    .map(([status]) => Number(status));
   return {
     method: spec.method,
     url: spec.path,
@@ -26,6 +32,8 @@ export function fromTable<const R extends RouteSpec>(spec: R) {
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
       response,
+      // Read only by the API document (api-docs/openapi-transform.ts), which describes them.
+      ...(notJson.length > 0 ? { [NOT_JSON_ANSWERS]: notJson } : {}),
     },
   } as {
     method: R['method'];
