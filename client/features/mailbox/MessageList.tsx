@@ -104,10 +104,10 @@ export function MessageList({
 
   const cursor = cursorState.mailbox === mailbox ? Math.min(cursorState.index, Math.max(0, count - 1)) : 0;
 
-  const focusRow = (index: number) => {
+  const focusRow = (index: number, focus = false) => {
     virtualizer.scrollToIndex(index, { align: 'auto' });
     const inList = scrollRef.current?.contains(document.activeElement) ?? false;
-    if (!inList) return;
+    if (!inList && !focus) return;
     requestAnimationFrame(() =>
       scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .message-row-button`)?.focus(),
     );
