@@ -104,8 +104,8 @@ export function useListCommands(list: ListState) {
     [mailbox],
   );
 
-  const run = async (action: ToolbarAction) => {
-    const current = currentTarget();
+  const run = async (action: ToolbarAction, explicit?: Target) => {
+    const current = explicit ?? currentTarget();
     if (!current) return;
     const { target } = current;
     const options = { count: current.count, onRemoved: moveOnFrom(current.uids) };
@@ -122,11 +122,17 @@ export function useListCommands(list: ListState) {
     if (action === 'markUnread') return actions.markUnread(target);
     if (action === 'flag') return actions.flag(target);
     if (action === 'unflag') return actions.unflag(target);
-    store().clearSelection();
+    if (!explicit) store().clearSelection();
     if (action === 'archive') actions.archive(target, options);
     else if (action === 'delete') actions.remove(target, options);
     else if (action === 'junk') actions.junk(target, options);
     else if (action === 'notJunk') actions.notJunk(target, options);
+  };
+
+  /** A row's own quick action: that row only, whatever is selected. */
+  const runOnRow = (row: MessageRow, action: ToolbarAction) => {
+    const uids = rowUids(row);
+    return run(action, { target: { uids }, count: uids.length, uids: new Set(uids), row });
   };
 
   const moveSelection = (destination: string) => {
@@ -216,6 +222,7 @@ export function useListCommands(list: ListState) {
     actions,
     dialog,
     run,
+    runOnRow,
     moveSelection,
     emptyFolder,
     toggles,
