@@ -16,6 +16,12 @@ const PATHS = {
   folderPlus: 'M3 5h7l2 2h9v12H3zm8 5v2.5H8.5v2H11V17h2v-2.5h2.5v-2H13V10z',
   pencil: 'M15.5 4l4.5 4.5L9.5 19H5v-4.5zm0 2.8L7 15.3V17h1.7l8.5-8.5z',
   close: 'M6.4 5l5.6 5.6L17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4z',
+  reply: 'M10 5v4c6 0 10 3.5 11 10-2.5-3.5-6-5-11-5v4l-7-6.5z',
+  replyAll: 'M13 5v4c5 0 8 3.5 9 10-2-3.5-5-5-9-5v4l-6.5-6.5zM8 5v2.2L3.8 11.5 8 15.8V18l-6.5-6.5z',
+  forward: 'M14 5v4C8 9 4 12.5 3 19c2.5-3.5 6-5 11-5v4l7-6.5z',
+  print: 'M7 3h10v5H7zm-3 6h16v8h-3v4H7v-4H4zm5 6v4h6v-4zm8-4v1.5h1.5V11z',
+  more: 'M5 10.2a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6zm7 0a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6zm7 0a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6z',
+  folderMove: 'M3 5h7l2 2h9v12H3zm9 4.5V12H8v2h4v2.5l3.5-3.5z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

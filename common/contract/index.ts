@@ -24,6 +24,7 @@ export * from './messages';
 export * from './pdf-signatures';
 export * from './public-config';
 export * from './quota';
+export * from './reader-settings';
 export * from './search';
 export * from './sender-trust';
 export * from './session';

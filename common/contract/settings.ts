@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AfterMessageAction } from './reader-settings';
 
 /**
  * Per-user preferences, each field optional and stored on its own, so features add fields here
@@ -21,6 +22,8 @@ export const UserSettings = z
       )
       .max(1000)
       .optional(),
+    /** Reader: where to go after the open message leaves the folder (default 'list'). */
+    afterMessageAction: AfterMessageAction.optional(),
   })
   .meta({ id: 'UserSettings' });
 export type UserSettings = z.infer<typeof UserSettings>;

@@ -1,8 +1,12 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListFilter, MessageRow } from '../../../common/contract';
 import { rowUids } from '../../api/list-cache';
 import type { ActionTarget } from '../../api/message-actions';
+import { useSettings } from '../../api/settings';
 import { useListStore } from '../mailbox/list-store';
+import { afterRemoval } from '../reader/after-removal';
+import { useOpenMessageExit } from '../reader/open-message-exit';
 import type { ToolbarAction } from './MessageToolbar';
 import { useShortcutsStore } from './shortcuts-store';
 import { useConfirm } from './use-confirm';
@@ -28,14 +32,15 @@ export interface ListState {
   rowAt: (index: number) => MessageRow | undefined;
   loaded: { row: MessageRow; index: number }[];
   indexOf: (uid: number) => number;
-  /** Scrolls a row into view (and focuses it when focus is in the list). */
-  focusRow: (index: number) => void;
+  /** Scrolls a row into view and focuses it when focus is in the list (or always, with `focus`). */
+  focusRow: (index: number, focus?: boolean) => void;
 }
 
 /**
  * What the toolbar buttons and the keys do to the list: they act on the selection, else on the
- * open message, else on the row under the keyboard cursor; the reader moves on when the open
- * message leaves; deleting for good and emptying a folder ask first.
+ * open message, else on the row under the keyboard cursor; when the open message leaves, the
+ * reader goes back to the list or on to a neighbour (the user's setting); deleting for good and
+ * emptying a folder ask first.
  */
 export function useListCommands(list: ListState) {
   const { t } = useTranslation();
@@ -44,6 +49,7 @@ export function useListCommands(list: ListState) {
   const store = useListStore.getState;
   const actions = useMessageActions(mailbox);
   const { ask, dialog } = useConfirm();
+  const afterAction = useSettings().data?.afterMessageAction;
 
   const mine = selection.mailbox === mailbox;
   const allInFolder = mine && selection.all;
@@ -76,22 +82,30 @@ export function useListCommands(list: ListState) {
     return { target: { uids }, count: uids.length, uids: new Set(uids), row };
   };
 
-  /** After the open message leaves the list, the reader moves on to the next one (or closes). */
-  const moveOnFrom = (removed: Set<number>) => () => {
+  /** The open message left the list: back to it (its neighbour focused) or on, as the user chose. */
+  const leaveOpen = (removed: Set<number>) => {
     if (openUid === null || (!removed.has(openUid) && removed.size > 0)) return;
-    const at = indexOf(openUid);
-    for (const i of [at + 1, at - 1]) {
-      const row = i >= 0 ? rowAt(i) : undefined;
-      if (row && !rowUids(row).some((u) => removed.has(u))) {
-        list.onOpen(row.uid);
-        return;
-      }
-    }
+    const rowRef = (i: number) => {
+      const row = rowAt(i);
+      return row ? { uid: row.uid, uids: rowUids(row) } : undefined;
+    };
+    const next = afterRemoval(afterAction, indexOf(openUid), rowRef, removed);
+    if (next.kind === 'open') return list.onOpen(next.uid);
+    store().setCursor(mailbox, next.cursor);
     list.onClose();
+    // After the rows have gone and the reader has closed: the neighbour, scrolled to and focused.
+    requestAnimationFrame(() => requestAnimationFrame(() => list.focusRow(next.cursor, true)));
   };
+  const moveOnFrom = (removed: Set<number>) => () => leaveOpen(removed);
+  const leaveRef = useRef(leaveOpen);
+  leaveRef.current = leaveOpen;
+  useEffect(
+    () => useOpenMessageExit.getState().register(mailbox, (removed) => leaveRef.current(removed)),
+    [mailbox],
+  );
 
-  const run = async (action: ToolbarAction) => {
-    const current = currentTarget();
+  const run = async (action: ToolbarAction, explicit?: Target) => {
+    const current = explicit ?? currentTarget();
     if (!current) return;
     const { target } = current;
     const options = { count: current.count, onRemoved: moveOnFrom(current.uids) };
@@ -108,11 +122,17 @@ export function useListCommands(list: ListState) {
     if (action === 'markUnread') return actions.markUnread(target);
     if (action === 'flag') return actions.flag(target);
     if (action === 'unflag') return actions.unflag(target);
-    store().clearSelection();
+    if (!explicit) store().clearSelection();
     if (action === 'archive') actions.archive(target, options);
     else if (action === 'delete') actions.remove(target, options);
     else if (action === 'junk') actions.junk(target, options);
     else if (action === 'notJunk') actions.notJunk(target, options);
+  };
+
+  /** A row's own quick action: that row only, whatever is selected. */
+  const runOnRow = (row: MessageRow, action: ToolbarAction) => {
+    const uids = rowUids(row);
+    return run(action, { target: { uids }, count: uids.length, uids: new Set(uids), row });
   };
 
   const moveSelection = (destination: string) => {
@@ -141,7 +161,9 @@ export function useListCommands(list: ListState) {
     const from = openUid !== null ? Math.max(0, indexOf(openUid)) : cursor;
     const next = Math.min(list.count - 1, Math.max(0, from + delta));
     store().setCursor(mailbox, next);
-    list.focusRow(next);
+    // With no message open, j/k take the focus into the list even from the folder just clicked:
+    // Enter then opens the row under the cursor, not that folder's link again.
+    list.focusRow(next, openUid === null);
     const row = rowAt(next);
     if (openUid !== null && row) list.onOpen(row.uid);
   };
@@ -200,6 +222,7 @@ export function useListCommands(list: ListState) {
     actions,
     dialog,
     run,
+    runOnRow,
     moveSelection,
     emptyFolder,
     toggles,

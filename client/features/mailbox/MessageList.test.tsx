@@ -4,7 +4,7 @@ import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessagePage, MessageRow, MoveResult } from '../../../common/contract';
 import { routeUrl } from '../../../common/contract/route';
-import { quotaRoutes, sessionRoutes } from '../../../common/routes/account';
+import { quotaRoutes, sessionRoutes, settingsRoutes } from '../../../common/routes/account';
 import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
 import { publicConfigRoutes } from '../../../common/routes/site';
 import { apiPattern } from '../../test/api-pattern';
@@ -216,7 +216,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
     expect(await screen.findByText('Thư mục này chưa có thư nào.')).toBeTruthy();
   });
 
-  it('j/k move, Enter opens, r asks compose to reply, # deletes the open message', async () => {
+  it('j/k move, Enter opens, r asks compose to reply, # deletes the open message and goes back to the list', async () => {
     server.use(http.get(apiPattern(messageRoutes.get), () => HttpResponse.json({}, { status: 404 })));
     const composeRequests: unknown[] = [];
     const onCompose = (e: Event) => composeRequests.push((e as CustomEvent).detail);
@@ -234,7 +234,36 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
     await waitFor(() =>
       expect(posts.at(-1)).toEqual({ url: '/api/mailboxes/INBOX/messages/delete', body: { uids: [119] } }),
     );
-    await waitFor(() => expect(window.location.pathname).toBe('/thu/INBOX/118'));
+    // Back to the list, nothing else opened (so nothing else marked read); the neighbour has the focus.
+    await waitFor(() => expect(window.location.pathname).toBe('/thu/INBOX'));
+    await waitFor(() => expect(document.activeElement?.closest('li')).toBe(rowOf('Công văn số 118')));
+    expect(posts.filter((p) => p.url.endsWith('/flags'))).toEqual([]);
     window.removeEventListener('webmail:compose', onCompose);
+  });
+
+  it('with “open the next message” set, deleting the open message opens the next one', async () => {
+    server.use(
+      http.get(apiPattern(messageRoutes.get), () => HttpResponse.json({}, { status: 404 })),
+      http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({ afterMessageAction: 'next' })),
+    );
+    window.history.replaceState(null, '', '/thu/INBOX/119');
+    renderApp();
+    const user = userEvent.setup();
+    await screen.findByText('Công văn số 119');
+    await waitFor(() => expect(rowOf('Công văn số 119').className).toContain('selected'));
+    await user.keyboard('#');
+    await waitFor(() => expect(window.location.pathname).toBe('/thu/INBOX/118'));
+  });
+
+  it('after clicking a folder, j j Enter opens the message under the cursor, not the folder again', async () => {
+    server.use(http.get(apiPattern(messageRoutes.get), () => HttpResponse.json({}, { status: 404 })));
+    renderApp();
+    const user = userEvent.setup();
+    await screen.findByText('Công văn số 120');
+    await user.click(screen.getByRole('link', { name: /Hộp thư đến/ }));
+    await user.keyboard('jj');
+    expect(rowOf('Công văn số 118').className).toContain('cursor');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.pathname).toBe('/thu/INBOX/118'));
   });
 });

@@ -14,6 +14,7 @@ import { DRAG_TYPE } from './drag-messages';
 import { ListViewControls } from './ListViewControls';
 import { useListStore } from './list-store';
 import { MessageListRow, ROW_HEIGHT, SkeletonRow } from './MessageListRow';
+import { RowQuickActions } from './RowQuickActions';
 import './mailbox.css';
 
 const SKELETON_POSITIONS = Array.from({ length: 12 }, (_, i) => ({
@@ -104,10 +105,10 @@ export function MessageList({
 
   const cursor = cursorState.mailbox === mailbox ? Math.min(cursorState.index, Math.max(0, count - 1)) : 0;
 
-  const focusRow = (index: number) => {
+  const focusRow = (index: number, focus = false) => {
     virtualizer.scrollToIndex(index, { align: 'auto' });
     const inList = scrollRef.current?.contains(document.activeElement) ?? false;
-    if (!inList) return;
+    if (!inList && !focus) return;
     requestAnimationFrame(() =>
       scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .message-row-button`)?.focus(),
     );
@@ -127,6 +128,9 @@ export function MessageList({
     focusRow,
   });
   const { allInFolder, selectedUids, selectedCount } = commands;
+  const { isTrash, isJunk } = commands.actions;
+  const specialUse = mailboxes.data?.find((b) => b.path === mailbox)?.specialUse;
+  const showRecipients = specialUse === 'sent' || specialUse === 'drafts';
   const loadedUids = () => win.loaded.map((l) => l.row.uid);
 
   const onRowOpen = (row: MessageRow, index: number, e: MouseEvent) => {
@@ -241,6 +245,16 @@ export function MessageList({
                     onOpen={onRowOpen}
                     onCheck={onRowCheck}
                     onDragStart={onRowDrag}
+                    showRecipients={showRecipients}
+                    actions={
+                      <RowQuickActions
+                        message={row}
+                        focusable={item.index === cursor}
+                        canArchive={!isTrash && !isJunk && specialUse !== 'archive'}
+                        inTrash={isTrash}
+                        onAction={(r, a) => void commands.runOnRow(r, a)}
+                      />
+                    }
                   />
                 );
               })}

@@ -26,6 +26,8 @@ export function MessageListRow({
   onOpen,
   onCheck,
   onDragStart,
+  showRecipients = false,
+  actions,
 }: {
   message: MessageRow;
   position: RowPosition;
@@ -36,9 +38,20 @@ export function MessageListRow({
   onOpen: (message: MessageRow, index: number, e: MouseEvent) => void;
   onCheck: (message: MessageRow, index: number, shiftKey: boolean) => void;
   onDragStart: (message: MessageRow, e: DragEvent) => void;
+  /** Sent and Drafts: the row names whom the message is to, not the user who wrote it. */
+  showRecipients?: boolean;
+  /** The row's quick actions (desktop hover), beside the row's button. */
+  actions?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const sender = message.from?.name || message.from?.address || t('list.unknownSender');
+  const recipients =
+    message.to.length === 0
+      ? t('readerActions.noRecipients')
+      : t('readerActions.to', { names: message.to.map((a) => a.name || a.address).join(', ') });
+  const sender = showRecipients
+    ? recipients
+    : message.from?.name || message.from?.address || t('list.unknownSender');
+  const senderTitle = showRecipients ? message.to.map((a) => a.address).join(', ') : message.from?.address;
   const unread = rowUnread(message);
   const subject = message.subject || t('list.noSubject');
   return (
@@ -71,7 +84,7 @@ export function MessageListRow({
         onClick={(e) => onOpen(message, position.index, e)}
       >
         <span className="row-line">
-          <span className="row-from" title={message.from?.address}>
+          <span className="row-from" title={senderTitle}>
             {unread ? <span className="sr-only">{t('list.unread')}: </span> : null}
             {sender}
             {message.thread && message.thread.size > 1 ? (
@@ -88,6 +101,7 @@ export function MessageListRow({
         </span>
         <span className="row-preview">{message.preview}</span>
       </button>
+      {actions}
     </li>
   );
 }

@@ -9,7 +9,6 @@ import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
-import { ReplyActions } from '../compose/ComposeHost';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { AttachmentList } from './AttachmentList';
 import { BodyParts } from './BodyParts';
@@ -17,6 +16,7 @@ import { MessageBodyFrame } from './MessageBodyFrame';
 import { addressLine, MessageHeaders } from './MessageHeaders';
 import { PlainTextBody } from './PlainTextBody';
 import { printMessage } from './print-message';
+import { ReaderToolbar } from './ReaderToolbar';
 import { RemoteContentBanner } from './RemoteContentBanner';
 import { useRemoteImagesStore } from './remote-images-store';
 import { SenderBanner } from './SenderBanner';
@@ -136,11 +136,8 @@ function MessageView({
       </button>
       <h2 className="reader-subject">{subject}</h2>
       <MessageHeaders message={message} />
-      <ReplyActions mailbox={mailbox} message={message} />
+      <ReaderToolbar mailbox={mailbox} message={message} onBack={onBack} onPrint={print} />
       <div className="reader-tools">
-        <button type="button" className="link-button small" onClick={print}>
-          {t('reader.print')}
-        </button>
         {carriesMalware ? null : (
           <>
             <a
