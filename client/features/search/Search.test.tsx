@@ -228,4 +228,45 @@ describe('search', () => {
     await waitFor(() => expect(screen.getByText('Danh sách thư của thư mục')).toBeTruthy());
     expect(requests).toHaveLength(2); // the same search again asks again
   });
+
+  it('puts the search in the URL: a reload shows it again, Back and Forward move through it', async () => {
+    answers.push(
+      page([hit({ uid: 9, subject: 'Giấy mời họp' })]),
+      page([hit({ uid: 9, subject: 'Giấy mời họp' })]),
+    );
+    const user = userEvent.setup();
+    const first = renderSearch();
+    await user.type(screen.getByRole('searchbox'), 'giay moi{Enter}');
+    await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/thu/INBOX?q=giay+moi');
+
+    // Opening a hit keeps the search in the new entry's URL.
+    await user.click(await screen.findByText('Giấy mời họp'));
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/thu/INBOX/9?q=giay+moi');
+
+    // Back: the results, still searched; Back again: the folder before the search.
+    act(() => window.history.back());
+    await waitFor(() => expect(window.location.pathname).toBe('/thu/INBOX'));
+    expect(window.location.search).toBe('?q=giay+moi');
+    expect(screen.getByRole('list', { name: 'Kết quả tìm kiếm' })).toBeTruthy();
+    act(() => window.history.back());
+    await waitFor(() => expect(screen.getByText('Danh sách thư của thư mục')).toBeTruthy());
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('');
+    act(() => window.history.forward());
+    await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('giay moi');
+
+    // A reload: a new page on the same URL searches again, the box filled in.
+    first.unmount();
+    window.history.replaceState(null, '', '/thu/INBOX?q=giay+moi&unread=1&in=INBOX');
+    renderSearch();
+    await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('giay moi');
+    expect(Object.fromEntries(requests.at(-1)!)).toMatchObject({
+      q: 'giay moi',
+      unread: '1',
+      mailbox: 'INBOX',
+    });
+    expect(window.location.search).toBe('?q=giay+moi&unread=1&in=INBOX');
+  });
 });
