@@ -38,6 +38,10 @@ const page = (hits: SearchHit[], more: Partial<SearchPage> = {}): SearchPage => 
   ...more,
 });
 
+/** A row's subject as the user reads it, whatever parts of it the search's marks split off. */
+const subjectIs = (subject: string) => (_: string, el: Element | null) =>
+  el?.classList.contains('row-subject') === true && el.textContent === subject;
+
 /** The search box and the list pane as MailScreen mounts them, on the real router and catalogue. */
 function Screen() {
   useLocation();
@@ -120,7 +124,7 @@ describe('search', () => {
     const user = userEvent.setup();
     renderSearch();
     await user.type(screen.getByRole('searchbox'), 'giay moi{Enter}');
-    await user.click(await screen.findByText('Giấy mời họp'));
+    await user.click(await screen.findByText(subjectIs('Giấy mời họp')));
     expect(window.location.pathname).toBe(`/thu/${encodeURIComponent('Dự án/Chuyển đổi số')}/9`);
     const row = screen.getByRole('button', { current: true });
     expect(row.textContent).toContain('Giấy mời họp');
@@ -186,7 +190,7 @@ describe('search', () => {
     const user = userEvent.setup();
     renderSearch();
     await user.type(screen.getByRole('searchbox'), 'dien tu{Enter}');
-    await screen.findByText('Báo cáo điện tử');
+    await screen.findByText(subjectIs('Báo cáo điện tử'));
     expect(requests.map((r) => r.get('cursor'))).toEqual([null, 'c1']);
     expect(screen.getByText(/Tìm thấy 1 thư/)).toBeTruthy();
   });
@@ -241,7 +245,7 @@ describe('search', () => {
     expect(`${window.location.pathname}${window.location.search}`).toBe('/thu/INBOX?q=giay+moi');
 
     // Opening a hit keeps the search in the new entry's URL.
-    await user.click(await screen.findByText('Giấy mời họp'));
+    await user.click(await screen.findByText(subjectIs('Giấy mời họp')));
     expect(`${window.location.pathname}${window.location.search}`).toBe('/thu/INBOX/9?q=giay+moi');
 
     // Back: the results, still searched; Back again: the folder before the search.
@@ -268,5 +272,26 @@ describe('search', () => {
       mailbox: 'INBOX',
     });
     expect(window.location.search).toBe('?q=giay+moi&unread=1&in=INBOX');
+  });
+
+  it('marks the words it found, typed without tones, in sender, subject and preview', async () => {
+    answers.push(
+      page([
+        hit({
+          subject: 'Công văn số 125 về chuyển đổi số',
+          from: { name: 'Đặng Văn Đức', address: 'ducdv.sttt@binhphuoc.gov.vn' },
+          preview: 'Kèm công văn hướng dẫn; Uỷ ban nhân dân tỉnh',
+        }),
+      ]),
+    );
+    const user = userEvent.setup();
+    renderSearch();
+    await user.type(screen.getByRole('searchbox'), 'cong van, dang van{Enter}');
+    const list = await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    const marks = [...list.querySelectorAll('mark.search-mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Đặng Văn', 'Công văn', 'công văn']);
+    expect(list.querySelector('.row-subject')?.innerHTML).toBe(
+      '<mark class="search-mark">Công văn</mark> số 125 về chuyển đổi số',
+    );
   });
 });
