@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { reconcileWithProvider } from '../accounts/provider-state-sync';
 import type { AppContext } from '../app-context';
 import { ApiError } from '../errors';
 import { accountStateError } from '../http/session-guard';
@@ -41,6 +42,12 @@ export async function logIn(
     await ctx.imap.login(credentials);
   } catch (err) {
     const code = err instanceof ApiError ? err.code : 'internal_error';
+    // The provider refused a right password with its own nologin (CONTACTADMIN): the store learns
+    // it, so the console says "suspended" too, with the reason the user is shown here.
+    if (!blocked && code === 'account_suspended' && who === credentials.email) {
+      const reason = (err as ApiError).details?.reason;
+      await reconcileWithProvider(ctx, credentials.email, typeof reason === 'string' ? reason : '');
+    }
     // Only a wrong password counts; a provider outage or a suspended mailbox is no guess.
     if (code === 'invalid_credentials') await ctx.loginThrottle.recordFailure(attempt);
     else await ctx.loginThrottle.forget(attempt);

@@ -1,4 +1,7 @@
+import { foldWithOrigins, parseTerms, startsWord } from '../../common/policy/search-terms';
 import { foldVietnamese } from '../policy/fold-vietnamese';
+
+export { parseTerms };
 
 /**
  * PURE matching for mail search. Dovecot's own SEARCH ignores case and NFC/NFD but not diacritics
@@ -23,19 +26,6 @@ export interface TextCriteria {
   body: string[];
 }
 
-const MAX_PHRASES = 12;
-
-/** "cong van" → ["cong van"]; "Công văn, 125" or "\"công văn\" 125" → ["cong van", "125"]. */
-export function parseTerms(text: string | undefined): string[] {
-  if (!text) return [];
-  const terms: string[] = [];
-  for (const match of text.matchAll(/"([^"]*)"|([^",;]+)/g)) {
-    const term = foldVietnamese(match[1] ?? match[2] ?? '');
-    if (term && !terms.includes(term)) terms.push(term);
-  }
-  return terms.slice(0, MAX_PHRASES);
-}
-
 /** True when the folded text holds the folded phrase at the start of a word. */
 export function containsPhrase(text: string, phrase: string): boolean {
   return phraseIndex(text, phrase) >= 0;
@@ -43,7 +33,7 @@ export function containsPhrase(text: string, phrase: string): boolean {
 
 function phraseIndex(text: string, phrase: string): number {
   let at = text.indexOf(phrase);
-  while (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) at = text.indexOf(phrase, at + 1);
+  while (at > 0 && !startsWord(text, at)) at = text.indexOf(phrase, at + 1);
   return at;
 }
 
@@ -103,32 +93,6 @@ export function matchBody(
   foldedBody: string,
 ): boolean {
   return allIn(foldedBody, verdict.bodyTerms) && allIn(foldedBody, verdict.eitherTerms);
-}
-
-/** Folds each character on its own, remembering where it came from: for cutting a snippet. */
-function foldWithOrigins(text: string): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
-  let index = 0;
-  let lastWasSpace = true;
-  for (const ch of text) {
-    const f = /\s/.test(ch) ? ' ' : foldVietnamese(ch);
-    if (f === ' ') {
-      if (!lastWasSpace) {
-        folded += ' ';
-        origin.push(index);
-      }
-      lastWasSpace = true;
-    } else {
-      for (const unit of f) {
-        folded += unit;
-        origin.push(index);
-      }
-      if (f) lastWasSpace = false;
-    }
-    index += ch.length;
-  }
-  return { folded, origin };
 }
 
 const SNIPPET_CHARS = 160;

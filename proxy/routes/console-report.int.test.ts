@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleReport, ReportUnitRow } from '../../common/contract';
 import { removeMailUser, upsertMailUser } from '../../scripts/mailstack/mail-users';
 import { resolveMailDomain } from '../../scripts/mailstack/paths';
+import { defaultPeriod, periodId } from '../console/report/report-periods';
 import { consoleUser } from '../test-support/console-admin';
 import { appendMessages, type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
@@ -100,10 +101,10 @@ describe('GET /api/console/report (Đ12.10)', () => {
     expect(rowOf(report, unit).addressesInUse).toEqual([mailboxes[1]!.email, providerOnly].sort());
   });
 
-  it('defaults to the last closed period and refuses one that has not begun', async () => {
+  it('opens on the period still being reported (report-periods.ts) and refuses one that has not begun', async () => {
     const report = (await admin.client.get('/api/console/report')).json() as ConsoleReport;
     expect(report.period.id).toBe(report.defaultPeriod);
-    expect(report.period.current).toBe(false);
+    expect(report.defaultPeriod).toBe(periodId(defaultPeriod(new Date())));
     expect((await admin.client.get('/api/console/report?period=2099-06')).statusCode).toBe(400);
     expect((await admin.client.get('/api/console/report?period=2026-07')).statusCode).toBe(400);
   });

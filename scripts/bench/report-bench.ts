@@ -65,6 +65,8 @@ export async function reportBench(accounts = 1000, runs = 5): Promise<BenchRow[]
       accounts: store,
       units,
       passwordDriver: { listAccounts: async () => provider } as never,
+      // The benchmark's provider suspends nobody, so the reconciliation never writes to it.
+      audit: { record: async () => undefined } as never,
       config: { org: { mailDomain: DOMAIN }, quotaWarnings: {} } as unknown as Config,
     };
     const period = periodById('2026-06')!;

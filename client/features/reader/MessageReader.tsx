@@ -10,6 +10,7 @@ import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
+import { markHtmlText, useHighlightPhrases } from '../search/highlight';
 import { AttachmentList } from './AttachmentList';
 import { BodyParts } from './BodyParts';
 import { MessageBodyFrame } from './MessageBodyFrame';
@@ -103,6 +104,8 @@ function MessageView({
     [message.html, allowRemote, resolveCid],
   );
   const parts = message.parts && message.parts.length > 0 ? message.parts : null;
+  const searchPhrases = useHighlightPhrases('body');
+  const markedHtml = useMemo(() => body && markHtmlText(body.html, searchPhrases), [body, searchPhrases]);
 
   // Inline images that the HTML shows are not repeated in the attachment bar.
   const listed = message.attachments.filter(
@@ -183,7 +186,7 @@ function MessageView({
       ) : body ? (
         <MessageBodyFrame
           key={messageKey}
-          html={body.html}
+          html={markedHtml ?? body.html}
           allowRemote={allowRemote}
           title={t('reader.frameTitle', { subject })}
         />

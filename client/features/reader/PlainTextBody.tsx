@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Highlighted, useHighlightPhrases } from '../search/highlight';
 import { linkifyText, splitQuotes, type TextBlock } from './plain-text';
 
 /** A plain-text body: links clickable (web and mail only), quoted replies folded away. */
@@ -44,6 +45,8 @@ function QuotedBlock({ block }: { block: Extract<TextBlock, { kind: 'quote' }> }
 
 function Linkified({ text }: { text: string }) {
   const pieces = useMemo(() => linkifyText(text), [text]);
+  // The running search's words, marked as in the list (plain text only: links stay as they are).
+  const phrases = useHighlightPhrases('body');
   return (
     <>
       {pieces.map((p, i) =>
@@ -53,7 +56,8 @@ function Linkified({ text }: { text: string }) {
             {p.text}
           </a>
         ) : (
-          p.text
+          // biome-ignore lint/suspicious/noArrayIndexKey: pieces never reorder
+          <Highlighted key={i} text={p.text} phrases={phrases} />
         ),
       )}
     </>

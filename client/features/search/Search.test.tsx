@@ -38,6 +38,10 @@ const page = (hits: SearchHit[], more: Partial<SearchPage> = {}): SearchPage => 
   ...more,
 });
 
+/** A row's subject as the user reads it, whatever parts of it the search's marks split off. */
+const subjectIs = (subject: string) => (_: string, el: Element | null) =>
+  el?.classList.contains('row-subject') === true && el.textContent === subject;
+
 /** The search box and the list pane as MailScreen mounts them, on the real router and catalogue. */
 function Screen() {
   useLocation();
@@ -120,7 +124,7 @@ describe('search', () => {
     const user = userEvent.setup();
     renderSearch();
     await user.type(screen.getByRole('searchbox'), 'giay moi{Enter}');
-    await user.click(await screen.findByText('Giấy mời họp'));
+    await user.click(await screen.findByText(subjectIs('Giấy mời họp')));
     expect(window.location.pathname).toBe(`/thu/${encodeURIComponent('Dự án/Chuyển đổi số')}/9`);
     const row = screen.getByRole('button', { current: true });
     expect(row.textContent).toContain('Giấy mời họp');
@@ -186,7 +190,7 @@ describe('search', () => {
     const user = userEvent.setup();
     renderSearch();
     await user.type(screen.getByRole('searchbox'), 'dien tu{Enter}');
-    await screen.findByText('Báo cáo điện tử');
+    await screen.findByText(subjectIs('Báo cáo điện tử'));
     expect(requests.map((r) => r.get('cursor'))).toEqual([null, 'c1']);
     expect(screen.getByText(/Tìm thấy 1 thư/)).toBeTruthy();
   });
@@ -227,5 +231,67 @@ describe('search', () => {
     act(() => window.history.pushState(null, '', '/thu/Sent'));
     await waitFor(() => expect(screen.getByText('Danh sách thư của thư mục')).toBeTruthy());
     expect(requests).toHaveLength(2); // the same search again asks again
+  });
+
+  it('puts the search in the URL: a reload shows it again, Back and Forward move through it', async () => {
+    answers.push(
+      page([hit({ uid: 9, subject: 'Giấy mời họp' })]),
+      page([hit({ uid: 9, subject: 'Giấy mời họp' })]),
+    );
+    const user = userEvent.setup();
+    const first = renderSearch();
+    await user.type(screen.getByRole('searchbox'), 'giay moi{Enter}');
+    await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/thu/INBOX?q=giay+moi');
+
+    // Opening a hit keeps the search in the new entry's URL.
+    await user.click(await screen.findByText(subjectIs('Giấy mời họp')));
+    expect(`${window.location.pathname}${window.location.search}`).toBe('/thu/INBOX/9?q=giay+moi');
+
+    // Back: the results, still searched; Back again: the folder before the search.
+    act(() => window.history.back());
+    await waitFor(() => expect(window.location.pathname).toBe('/thu/INBOX'));
+    expect(window.location.search).toBe('?q=giay+moi');
+    expect(screen.getByRole('list', { name: 'Kết quả tìm kiếm' })).toBeTruthy();
+    act(() => window.history.back());
+    await waitFor(() => expect(screen.getByText('Danh sách thư của thư mục')).toBeTruthy());
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('');
+    act(() => window.history.forward());
+    await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('giay moi');
+
+    // A reload: a new page on the same URL searches again, the box filled in.
+    first.unmount();
+    window.history.replaceState(null, '', '/thu/INBOX?q=giay+moi&unread=1&in=INBOX');
+    renderSearch();
+    await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('giay moi');
+    expect(Object.fromEntries(requests.at(-1)!)).toMatchObject({
+      q: 'giay moi',
+      unread: '1',
+      mailbox: 'INBOX',
+    });
+    expect(window.location.search).toBe('?q=giay+moi&unread=1&in=INBOX');
+  });
+
+  it('marks the words it found, typed without tones, in sender, subject and preview', async () => {
+    answers.push(
+      page([
+        hit({
+          subject: 'Công văn số 125 về chuyển đổi số',
+          from: { name: 'Đặng Văn Đức', address: 'ducdv.sttt@binhphuoc.gov.vn' },
+          preview: 'Kèm công văn hướng dẫn; Uỷ ban nhân dân tỉnh',
+        }),
+      ]),
+    );
+    const user = userEvent.setup();
+    renderSearch();
+    await user.type(screen.getByRole('searchbox'), 'cong van, dang van{Enter}');
+    const list = await screen.findByRole('list', { name: 'Kết quả tìm kiếm' });
+    const marks = [...list.querySelectorAll('mark.search-mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Đặng Văn', 'Công văn', 'công văn']);
+    expect(list.querySelector('.row-subject')?.innerHTML).toBe(
+      '<mark class="search-mark">Công văn</mark> số 125 về chuyển đổi số',
+    );
   });
 });

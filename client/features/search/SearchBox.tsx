@@ -13,6 +13,7 @@ import {
   type SearchDraft,
 } from './search-form';
 import { useSearchStore } from './search-store';
+import { useSearchUrl } from './use-search-url';
 import './search.css';
 
 /**
@@ -37,6 +38,7 @@ export function SearchBox({
 
   // Leaving the mail screen (log-out, session end) ends the search.
   useEffect(() => () => useSearchStore.getState().clear(), []);
+  useSearchUrl();
   // A search ended elsewhere ("back to the folder") empties the box too.
   useEffect(() => {
     if (!active) setDraft((d) => (d === emptyDraft ? d : emptyDraft));

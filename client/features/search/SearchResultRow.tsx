@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../common/contract';
 import { RowDate, RowIcons } from '../mailbox/RowParts';
+import { Highlighted, useHighlightPhrases } from './highlight';
 import { SearchIcon } from './SearchIcon';
 
 /** A hit looks like a row of the message list, with the folder it lives in. */
@@ -18,6 +19,9 @@ export function SearchResultRow({
   const { t } = useTranslation();
   const sender = hit.from?.name || hit.from?.address || t('list.unknownSender');
   const unread = !hit.flags.seen;
+  const fromPhrases = useHighlightPhrases('from');
+  const subjectPhrases = useHighlightPhrases('subject');
+  const bodyPhrases = useHighlightPhrases('body');
   return (
     <li
       className={`message-row search-hit ${unread ? 'unread' : ''} ${selected ? 'selected' : ''}`}
@@ -33,15 +37,21 @@ export function SearchResultRow({
         <span className="row-line">
           <span className="row-from" title={hit.from?.address}>
             {unread ? <span className="sr-only">{t('list.unread')}: </span> : null}
-            {sender}
+            <Highlighted text={sender} phrases={fromPhrases} />
           </span>
           <RowDate date={hit.date} />
         </span>
         <span className="row-line">
-          <span className="row-subject">{hit.subject || t('list.noSubject')}</span>
+          <span className="row-subject">
+            {hit.subject ? <Highlighted text={hit.subject} phrases={subjectPhrases} /> : t('list.noSubject')}
+          </span>
           <RowIcons hasAttachments={hit.hasAttachments} flagged={hit.flags.flagged} />
         </span>
-        {hit.preview ? <span className="row-preview">{hit.preview}</span> : null}
+        {hit.preview ? (
+          <span className="row-preview">
+            <Highlighted text={hit.preview} phrases={bodyPhrases} />
+          </span>
+        ) : null}
         <span className="search-hit-folder">
           <SearchIcon name="folder" size={13} />
           <span className="sr-only">{t('search.inFolder')}: </span>

@@ -12,6 +12,7 @@ import { mailPath } from '../mailbox/routes';
 import { SearchResultRow } from './SearchResultRow';
 import { dayBefore, formatIsoDay } from './search-dates';
 import { useSearchStore } from './search-store';
+import { searchFromQuery } from './search-url';
 import './search.css';
 
 /** Keep looking by itself until this many hits show (each round is one time-boxed request). */
@@ -34,7 +35,9 @@ export function SearchResultsOr({
   const active = useSearchStore((s) => s.active);
   const shown = useRef(mailbox);
   useEffect(() => {
-    if (shown.current !== mailbox && uid === null) useSearchStore.getState().clear();
+    // Back/Forward to a folder whose URL carries the search keeps it (use-search-url.ts).
+    if (shown.current !== mailbox && uid === null && !searchFromQuery(window.location.search))
+      useSearchStore.getState().clear();
     shown.current = mailbox;
   }, [mailbox, uid]);
   if (!active) return <>{children}</>;

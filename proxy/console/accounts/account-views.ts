@@ -1,6 +1,7 @@
 import type { AccountDetail, AccountListFilter, AccountSummary } from '../../../common/contract';
 import { nextLifecycleEvents } from '../../../common/policy/account-lifecycle';
 import type { AccountRecord } from '../../accounts/account-store';
+import { providerAccountsReconciled } from '../../accounts/provider-state-sync';
 import type { AppContext } from '../../app-context';
 import { ApiError } from '../../errors';
 import { foldVietnamese } from '../../policy/fold-vietnamese';
@@ -10,7 +11,7 @@ import { unitWithSubUnits } from '../units/unit-service';
 import type { Unit } from '../units/unit-store';
 import { NEVER_SEEN, providerOnlyRecord } from './account-record';
 
-type Deps = Pick<AppContext, 'accounts' | 'units' | 'passwordDriver' | 'config'>;
+type Deps = Pick<AppContext, 'accounts' | 'units' | 'passwordDriver' | 'config' | 'audit'>;
 const DAY_MS = 86_400_000;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -21,8 +22,9 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * provider records, until the console describes them.
  */
 export async function allAccounts(deps: Deps): Promise<AccountRecord[]> {
+  // The provider first: a mailbox it suspended is recorded so before the store is read.
+  const provider = await providerAccountsReconciled(deps);
   const stored = await deps.accounts.list();
-  const provider = await deps.passwordDriver.listAccounts();
   // The provider names the unit in words (gecos, LDAP ou); where exactly one unit has that
   // official name, the account counts in it until the console records a unit itself.
   const units = await deps.units.list();

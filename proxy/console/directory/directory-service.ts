@@ -1,13 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { DirectoryExportFormat } from '../../../common/contract';
 import { vietnamDateOf } from '../../../common/policy/vietnam-date';
+import { providerAccountsReconciled } from '../../accounts/provider-state-sync';
 import type { AppContext } from '../../app-context';
 import { ApiError } from '../../errors';
 import { assertUnitVisible, auditExport } from '../console-guard';
 import { directoryCsv, directoryHtml, directoryXlsx } from './directory-export';
 import { listDirectory } from './directory-listing';
 
-type Ctx = Pick<AppContext, 'accounts' | 'units' | 'directory' | 'config'>;
+type Ctx = Pick<AppContext, 'accounts' | 'units' | 'directory' | 'config' | 'passwordDriver' | 'audit'>;
 type ExportCtx = Ctx & Pick<AppContext, 'audit'>;
 
 /** The directory as the viewer may see it: all of it for admins, their units for a unit manager. */
@@ -20,6 +21,8 @@ export async function directoryFor(
     if (!(await ctx.units.get(query.unit))) throw new ApiError('unit_not_found');
     assertUnitVisible(req, query.unit);
   }
+  // A mailbox suspended at the provider since the last refresh is recorded before the listing.
+  await providerAccountsReconciled(ctx);
   return listDirectory(
     {
       accounts: await ctx.accounts.list(),

@@ -1,3 +1,4 @@
+import { providerAccountsReconciled } from '../../accounts/provider-state-sync';
 import type { AppContext } from '../../app-context';
 import { completionEntries } from './directory-listing';
 
@@ -7,9 +8,9 @@ import { completionEntries } from './directory-listing';
  * The background jobs run it hourly; a console change that should show at once may call it too.
  */
 export async function refreshDirectory(
-  ctx: Pick<AppContext, 'passwordDriver' | 'directory' | 'accounts' | 'units'>,
+  ctx: Pick<AppContext, 'passwordDriver' | 'directory' | 'accounts' | 'units' | 'audit'>,
 ): Promise<void> {
-  const provider = await ctx.passwordDriver.listAccounts();
+  const provider = await providerAccountsReconciled(ctx);
   await ctx.directory.replaceFromProvider(
     completionEntries({ provider, accounts: await ctx.accounts.list(), units: await ctx.units.list() }),
   );

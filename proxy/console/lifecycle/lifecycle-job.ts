@@ -8,6 +8,7 @@ import {
 import { vietnamDateOf } from '../../../common/policy/vietnam-date';
 import type { AccountRecord } from '../../accounts/account-store';
 import { type Actor, setAccountState, setSendingLock } from '../../accounts/admin-actions';
+import { providerAccountsReconciled } from '../../accounts/provider-state-sync';
 import type { AppContext } from '../../app-context';
 import { ApiError } from '../../errors';
 import { daySlot } from '../../jobs/job-slot';
@@ -187,6 +188,7 @@ export function lifecycleScheduledJob(
     leaseMs: 3 * 60 * 60_000,
     async run() {
       await adoptProviderAccounts(deps);
+      await providerAccountsReconciled(deps);
       const run = await runLifecycleJob(deps, {
         now: new Date(),
         dryRun: false,

@@ -3,7 +3,7 @@
  * 20/6/2026), '2026-12' is [20/6/2026, 20/12/2026) (policy/report-period.ts). PURE.
  */
 import type { ReportPeriodInfo } from '../../../common/contract';
-import { addDays, startOfVietnamDay } from '../../../common/policy/vietnam-date';
+import { addDays, startOfVietnamDay, vietnamDateOf } from '../../../common/policy/vietnam-date';
 import {
   lastClosedReportPeriod,
   previousReportPeriod,
@@ -42,7 +42,15 @@ export function periodChoices(now: Date): ReportPeriod[] {
   return choices;
 }
 
-export const defaultPeriod = (now: Date): ReportPeriod => lastClosedReportPeriod(now);
+/**
+ * The period the report opens on. Between the end of a period and the Sở's consolidation
+ * deadline (Đ14.2đ: "trước ngày 30/6 và 30/12") the report still being written is the one just
+ * closed; once that deadline has passed nobody is preparing it any more, so the current one.
+ */
+export function defaultPeriod(now: Date): ReportPeriod {
+  const closed = lastClosedReportPeriod(now);
+  return vietnamDateOf(now) < closed.consolidateBefore ? closed : reportPeriod(now);
+}
 
 /** A period that has not begun cannot be reported on. */
 export const periodStarted = (p: ReportPeriod, now: Date): boolean => p.startsAt.getTime() <= now.getTime();

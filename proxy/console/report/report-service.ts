@@ -5,6 +5,7 @@
  */
 
 import type { ConsoleReport, ReportCountsBody } from '../../../common/contract';
+import { providerAccountsReconciled } from '../../accounts/provider-state-sync';
 import type { AppContext } from '../../app-context';
 import { unitReport } from '../../policy/mailbox-counts-by-unit';
 import type { ReportPeriod } from '../../policy/report-period';
@@ -23,12 +24,14 @@ export interface BuiltReport {
   kinds: ReadonlyMap<string, 'personal' | 'unit'>;
 }
 
-type ReportContext = Pick<AppContext, 'accounts' | 'passwordDriver' | 'units' | 'config'> & {
+type ReportContext = Pick<AppContext, 'accounts' | 'passwordDriver' | 'units' | 'config' | 'audit'> & {
   log?: { warn: (obj: object, msg: string) => void };
 };
 
 export async function loadReportInputs(ctx: ReportContext): Promise<ReportInputs & { usageKnown: boolean }> {
-  const [provider, usage] = await Promise.all([ctx.passwordDriver.listAccounts(), readUsage(ctx)]);
+  // Reconciled before the store and its history are read: a mailbox the provider suspended is not
+  // counted as in use.
+  const [provider, usage] = await Promise.all([providerAccountsReconciled(ctx), readUsage(ctx)]);
   const history = new Map<string, StateChange[]>();
   for (const r of await ctx.accounts.allStateHistory()) {
     const list = history.get(r.email) ?? [];

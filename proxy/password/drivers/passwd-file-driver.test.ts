@@ -69,3 +69,18 @@ describe('passwd-file driver: creating accounts and quotas', () => {
     expect(entry!.gecos).toBe('A B,Sở');
   });
 });
+
+describe('passwd-file driver: the provider’s suspensions', () => {
+  it('lists a nologin line with its reason in words, and says nothing of the others', async () => {
+    const { driver } = driverOnTempFile(
+      [
+        'lanhnt.sgddt@binhphuoc.gov.vn:{SHA512-CRYPT}$6$a$b:::Nguyễn Thị Lành,Sở Giáo dục và Đào tạo:::nologin=y reason=Tạm\u00a0khóa\u00a0100%%',
+        'thanhtv.sttt@binhphuoc.gov.vn:{SHA512-CRYPT}$6$a$b:::Trần Văn Thanh,Sở:::userdb_quota_rule=*:storage=5G',
+        '',
+      ].join('\n'),
+    );
+    const accounts = await driver.listAccounts();
+    expect(accounts.find((a) => a.email.startsWith('lanhnt'))?.suspendedReason).toBe('Tạm khóa 100%');
+    expect(accounts.find((a) => a.email.startsWith('thanhtv'))).not.toHaveProperty('suspendedReason');
+  });
+});

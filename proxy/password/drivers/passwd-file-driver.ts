@@ -12,6 +12,7 @@ import {
   gecosOf,
   type PasswdFileEntry,
   quotaRule,
+  suspendReasonOf,
   withExtraField,
   withSuspension,
 } from './passwd-file/format';
@@ -59,7 +60,14 @@ export function createPasswdFileDriver(files: PasswdFiles): PasswordDriver {
       return true;
     },
     async listAccounts() {
-      return readUsersFile(files).map((entry) => ({ email: entry.user, ...gecosFields(entry) }));
+      return readUsersFile(files).map((entry) => {
+        const suspendedReason = suspendReasonOf(entry);
+        return {
+          email: entry.user,
+          ...gecosFields(entry),
+          ...(suspendedReason === null ? {} : { suspendedReason }),
+        };
+      });
     },
     async createAccount(email, password, profile) {
       const user = email.toLowerCase();

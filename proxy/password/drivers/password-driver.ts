@@ -47,6 +47,11 @@ export interface ProviderAccount {
   email: string;
   name: string | null;
   unit: string | null;
+  /**
+   * Đ6.1 as the provider enforces it: present only when it refuses the log-in (passwd-file
+   * `nologin`), with the reason it gives; a directory without nologin never sets it.
+   */
+  suspendedReason?: string;
 }
 
 /** The provider refused or could not be reached; `reason` is for the log, never for the user. */

@@ -68,7 +68,10 @@ describe('AuditPage', () => {
     expect(within(rows[1]!).getByText('16/10/2026 09:00:00')).toBeTruthy();
     expect(within(rows[1]!).getByText('Đặt lại mật khẩu')).toBeTruthy();
     expect(within(rows[1]!).getByText('Thành công')).toBeTruthy();
-    expect(within(rows[1]!).getByText('true')).toBeTruthy();
+    // Details in words: the field's label and "Có", not `temporary: true`.
+    expect(within(rows[1]!).getByText('Mật khẩu tạm thời:')).toBeTruthy();
+    expect(within(rows[1]!).getByText('Có')).toBeTruthy();
+    expect(within(rows[1]!).queryByText('true')).toBeNull();
     // The message the user saw, with the value the log kept.
     expect(within(rows[2]!).getByText(/lại sau 15 phút/)).toBeTruthy();
     rows.splice(2, 1);
@@ -77,6 +80,30 @@ describe('AuditPage', () => {
     expect(within(rows[2]!).getByText('Bị từ chối')).toBeTruthy();
     expect(within(rows[2]!).getByText(/mật khẩu không đúng/i)).toBeTruthy();
     expect(screen.getByText(/lưu 6 tháng/)).toBeTruthy();
+  });
+
+  it('shows a quota as "2 GB" and roles in words, never the stored machine value', async () => {
+    server.use(
+      http.get(apiPattern(consoleAuditRoutes.page), () =>
+        HttpResponse.json({
+          entries: [
+            entry(5, { action: 'account_update', details: { quotaBytes: 2147483648, atProvider: true } }),
+            entry(4, { action: 'role_change', details: { from: 'user', to: 'unit_manager' } }),
+          ],
+          total: 2,
+          offset: 0,
+          limit: 50,
+          retentionMonths: 6,
+        } satisfies AuditPageBody),
+      ),
+    );
+    renderConsolePage(<AuditPage />);
+    const rows = await screen.findAllByRole('row');
+    expect(rows[1]!.querySelector('.audit-details')?.textContent).toBe(
+      'Dung lượng: 2 GBĐã áp dụng ở máy chủ thư: Có',
+    );
+    expect(rows[2]!.querySelector('.audit-details')?.textContent).toBe('Từ: Người dùngThành: Quản lý đơn vị');
+    expect(screen.queryByText(/2147483648|quotaBytes/)).toBeNull();
   });
 
   it('sends the filters (dates typed dd/mm/yyyy) from the first entry, and the CSV link carries them', async () => {

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditActionName, type AuditEntryView } from '../../../../common/contract';
+import { auditDetailLines } from '../../../../common/i18n/audit-values';
 import { vietnameseDateTime } from '../../../../common/policy/vietnam-date';
 import { AUDIT_PAGE_SIZE, type AuditFilters, auditExportUrl, useAuditLog } from '../../../api/console-audit';
 import { DayInput, typedDay } from '../../../ui/DayInput';
@@ -193,12 +194,14 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
       </td>
       <td className="audit-ip">{entry.ip ?? ''}</td>
       <td className="audit-details">
-        {entry.details &&
-          Object.entries(entry.details).map(([k, v]) => (
-            <div key={k}>
-              <span className="hint">{k}:</span> {String(v)}
-            </div>
-          ))}
+        {auditDetailLines(entry.action, entry.details, {
+          lookup: (key, values) => (i18n.exists(key) ? t(key, values) : undefined),
+          locale: i18n.language,
+        }).map((line) => (
+          <div key={line.key}>
+            <span className="hint">{line.label}:</span> {line.value}
+          </div>
+        ))}
       </td>
     </tr>
   );
