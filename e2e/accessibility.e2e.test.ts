@@ -99,6 +99,10 @@ describe('the main screens with a keyboard and a screen reader', () => {
       .first()
       .waitFor();
     await expectAccessible('reader');
+    // With a message open, a second skip link goes straight to it.
+    await page.getByRole('link', { name: 'Chuyển đến thư đang đọc' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main-reader');
 
     await page.getByRole('button', { name: 'Soạn thư' }).click();
     const win = page.getByRole('dialog', { name: /^Soạn thư:/ });

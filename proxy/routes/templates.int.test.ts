@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageTemplate, TemplateList } from '../../common/contract/templates';
 import { TEMPLATE_LIMITS } from '../../common/contract/templates';
-import { type FreshMailbox, freshMailbox } from '../test-support/fresh-mailbox';
+import { freshMailbox } from '../test-support/fresh-mailbox';
 import { logIn, type ProxyHarness, startProxy } from '../test-support/proxy-harness';
 
 type Client = Awaited<ReturnType<typeof logIn>>;
