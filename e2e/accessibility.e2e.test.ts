@@ -125,9 +125,10 @@ describe('the main screens with a keyboard and a screen reader', () => {
   });
 
   it('the shortcuts help, opened from the list with "?", gives focus back to the list on Escape', async () => {
-    const row = page.locator('.message-row').first();
+    const row = page.locator('.message-row-button').first();
     await row.focus();
     const before = await focusedName();
+    expect(before).toMatch(/^BUTTON:/);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Phím tắt' });
     await help.waitFor();
