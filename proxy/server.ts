@@ -58,6 +58,7 @@ import { searchRoutes } from './routes/search';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { signingRoutes } from './routes/signing';
+import { messageTemplateRoutes } from './routes/templates';
 import { createSettingsStore } from './settings/settings-store';
 import { openStore } from './store/open-store';
 import { createSignatureVerifier } from './trust/signature-verifier';
@@ -172,6 +173,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(searchRoutes(ctx));
       await api.register(passwordRoutes(ctx));
       await api.register(settingsRoutes(ctx));
+      await api.register(messageTemplateRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(signingRoutes(ctx));
       await api.register(liveRoutes(ctx));

@@ -51,6 +51,11 @@ export function MailScreen({
       <a href="#main-list" className="skip-link">
         {t('app.skipToContent')}
       </a>
+      {uid ? (
+        <a href="#main-reader" className="skip-link">
+          {t('a11y.skipToReader')}
+        </a>
+      ) : null}
       <header className="topbar">
         <button
           type="button"
@@ -97,7 +102,7 @@ export function MailScreen({
           />
         </SearchResultsOr>
       </section>
-      <section className="pane reader-pane">
+      <section className="pane reader-pane" id="main-reader" aria-label={t('a11y.readerRegion')}>
         <MessageReader mailbox={mailbox} uid={uid} onBack={() => navigate(mailPath(mailbox))} />
       </section>
       <ChangePasswordDialog email={session.email} />

@@ -113,6 +113,11 @@ export const ERROR_STATUS = {
   signing_signature_invalid: 422,
   /** Said by the browser itself: its key could not sign (removed meanwhile, or the code failed to load). */
   signing_failed: 500,
+  // Message templates ("Mẫu thư"): a user keeps a few dozen replies, each of modest size.
+  template_limit_reached: 409,
+  template_too_large: 413,
+  template_name_taken: 409,
+  template_not_found: 404,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

@@ -304,4 +304,20 @@ export const postgresMigrations: { version: number; sql: string }[] = [
       CREATE INDEX signing_requests_created ON signing_requests(created_at);
     `,
   },
+  {
+    version: 14,
+    sql: `
+      CREATE TABLE message_templates (
+        id          TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        subject     TEXT NOT NULL,
+        html        TEXT NOT NULL,
+        recipients  TEXT NOT NULL,
+        created_at  BIGINT NOT NULL,
+        updated_at  BIGINT NOT NULL
+      );
+      CREATE UNIQUE INDEX message_templates_owner_name ON message_templates(owner, name);
+    `,
+  },
 ];

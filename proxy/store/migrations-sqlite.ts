@@ -336,4 +336,22 @@ export const sqliteMigrations: { version: number; sql: string }[] = [
       CREATE INDEX signing_requests_created ON signing_requests(created_at);
     `,
   },
+  {
+    version: 14,
+    sql: `
+      -- Message templates ("Mẫu thư"): a user's saved replies, picked in compose. The body is
+      -- sanitised HTML; recipients are JSON arrays of {name, address}.
+      CREATE TABLE message_templates (
+        id          TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        subject     TEXT NOT NULL,
+        html        TEXT NOT NULL,
+        recipients  TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX message_templates_owner_name ON message_templates(owner, name);
+    `,
+  },
 ];

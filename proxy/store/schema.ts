@@ -34,6 +34,17 @@ export interface StoreSchema {
   password_history: { id: Generated<number>; email: string; hash: string; created_at: number };
   quota_warnings: { email: string; level: string; percent: number; sent_at: number };
   user_settings: { email: string; key: string; value: string; updated_at: number };
+  message_templates: {
+    id: string;
+    owner: string;
+    name: string;
+    subject: string;
+    html: string;
+    /** JSON: { to: Address[], cc: Address[] }. */
+    recipients: string;
+    created_at: number;
+    updated_at: number;
+  };
   send_keys: {
     email: string;
     key: string;

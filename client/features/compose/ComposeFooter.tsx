@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/Icon';
 import { SignToggle } from '../signing/SignToggle';
+import { TemplateMenu } from '../templates/TemplateMenu';
 import { attachFiles } from './attachments';
 import type { ComposeWindow as Window } from './compose-store';
 
@@ -67,6 +68,7 @@ export function ComposeFooter({
         <input type="checkbox" checked={w.plain} onChange={onPlainToggle} /> {t('compose.plainText')}
       </label>
       <SignToggle window={w} disabled={busy} />
+      <TemplateMenu window={w} disabled={busy} />
       <button type="button" className="link-button small" onClick={onSignature}>
         {t('compose.signature')}
       </button>

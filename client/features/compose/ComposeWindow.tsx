@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, type KeyboardEvent, useEffect, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { discardDraft } from '../../api/compose';
 import { messageKeys } from '../../api/keys';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useErrorMessage } from '../../ui/ErrorText';
+import { useReturnFocus } from '../../ui/return-focus';
 import { showToast } from '../../ui/toast-store';
 import { attachFiles, uploadsSettled } from './attachments';
 import { ComposeAttachments } from './ComposeAttachments';
@@ -44,6 +45,8 @@ export function ComposeWindow({
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const errorMessage = useErrorMessage();
   const [dragging, setDragging] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  useReturnFocus(panel);
   const title = w.subject.trim() || t('compose.newMessage');
   const busy = w.phase !== 'editing';
 
@@ -127,6 +130,7 @@ export function ComposeWindow({
 
   return (
     <section
+      ref={panel}
       className={`compose-window ${dragging ? 'dragging' : ''}`}
       role="dialog"
       aria-label={t('compose.windowLabel', { title })}

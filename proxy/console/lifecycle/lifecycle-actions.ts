@@ -22,12 +22,13 @@ import type { AuditAction } from '../../audit/audit-log';
 import { ApiError } from '../../errors';
 import { interpolate } from '../../i18n/catalogue';
 import { DoveadmError } from '../../quota-warnings/doveadm-quota';
+import { createTemplatesStore } from '../../templates/templates-store';
 import { lifecycleAccountOf, lifecyclePolicyOf } from './lifecycle-account';
 import { exportMailbox, type MailboxExport } from './mailbox-export';
 
 export type LifecycleDeps = Pick<
   AppContext,
-  'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver' | 'requests' | 'imap'
+  'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver' | 'requests' | 'imap' | 'store'
 >;
 
 async function known(deps: LifecycleDeps, email: string): Promise<AccountRecord> {
@@ -268,6 +269,8 @@ export async function revokeAccount(
   await openRequest(deps, input.requestId);
   const made = input.exported ? null : await exportAccountMailbox(deps, record.email, actor, now);
   await setAccountState(deps, record.email, 'revoked', 'revoked', actor);
+  // The user's own things in the store go with the account; the mail was handed over above.
+  await createTemplatesStore(deps.store.db).removeAllOf(record.email);
   await deps.imap.release(record.email).catch(() => undefined);
   await completeRequest(deps, input.requestId, `account_state revoked ${record.email}`, actor);
   return { export: made };
