@@ -6,6 +6,7 @@ import {
   createMailboxes,
   enrolInConsole,
   logIn,
+  openAccountMenu,
   runAdmin,
   totpCode,
 } from './support/console';
@@ -32,6 +33,7 @@ describe('the Sở TT&TT console’s door (roles, TOTP with recovery codes)', ()
   it('offers nothing to an ordinary user; /quan-tri shows their mail', async () => {
     const page = await newPage();
     await logIn(page, baseUrl, user.email, user.password);
+    await openAccountMenu(page);
     expect(await page.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
     await page.goto(`${baseUrl}/quan-tri`);
     await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
@@ -42,6 +44,7 @@ describe('the Sở TT&TT console’s door (roles, TOTP with recovery codes)', ()
   it('enrols an admin (QR code, first code, ten recovery codes), then asks each new session for a code', async () => {
     let page = await newPage();
     await logIn(page, baseUrl, admin.email, admin.password);
+    await openAccountMenu(page);
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('button', { name: 'Thiết lập ứng dụng xác thực' }).click();
     await page.getByTestId('totp-secret').waitFor();

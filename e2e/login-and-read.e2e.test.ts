@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { readDemoAccounts } from '../scripts/seed/demo-accounts';
 import { launchBrowser } from './support/browser';
+import { openAccountMenu } from './support/console';
 
 const baseUrl = inject('baseUrl');
 const accounts = readDemoAccounts();
@@ -122,6 +123,7 @@ describe('log in and read', () => {
 
   it('logs out and back to the login page', async () => {
     await logInAs(thanh.email, thanh.password);
+    await openAccountMenu(page);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     const res = await page.evaluate(async () => (await fetch('/api/session')).status);

@@ -7,7 +7,7 @@ import { resolveMailDomain } from '../scripts/mailstack/paths';
 import { withImapSession } from '../scripts/seed/imap-append';
 import { resetMailbox } from '../scripts/seed/mailbox-reset';
 import { launchBrowser } from './support/browser';
-import { logIn } from './support/console';
+import { logIn, openAccountMenu } from './support/console';
 import { screenshot } from './support/console-e2e';
 
 /**
@@ -77,6 +77,7 @@ afterAll(async () => {
 });
 
 it('loads the certificate in the browser, sends signed, and openssl verifies what was delivered', async () => {
+  await openAccountMenu(page);
   await page.getByRole('button', { name: 'Chữ ký số' }).click();
   const dialog = page.getByRole('dialog', { name: 'Chứng thư số để ký thư' });
   await dialog.getByLabel('Tệp chứng thư số (.p12, .pfx)').setInputFiles(id.p12File);
@@ -97,6 +98,7 @@ it('loads the certificate in the browser, sends signed, and openssl verifies wha
 
   // Kept on this computer: after a reload the certificate is still there, still non-extractable.
   await page.reload();
+  await openAccountMenu(page);
   await page.getByRole('button', { name: 'Chữ ký số' }).click();
   await dialog.getByText('Ghi nhớ trên máy tính này', { exact: true }).waitFor();
   await dialog.getByText(sender.email).waitFor();

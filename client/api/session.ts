@@ -2,7 +2,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import type { LoginRequest, SessionInfo } from '../../common/contract';
 import { sessionRoutes } from '../../common/routes/account';
 import { ApiClientError, callApi, setCsrfToken } from './http';
-import { sessionKeys } from './keys';
+import { configKeys, noticeKeys, sessionKeys } from './keys';
 
 /** The signed-in user, or null when the cookie is missing or expired. */
 export async function fetchSession(): Promise<SessionInfo | null> {
@@ -26,13 +26,24 @@ export function setUserStateReset(reset: () => void) {
 }
 
 /**
+ * What belongs to the deployment, not to a user: the login page needs the public settings (the
+ * mail domain of its placeholder, the support address of its help line) and planned outages
+ * before anyone signs in, and would otherwise show them empty until a reload.
+ */
+const KEPT_ACROSS_USERS = new Set<unknown>([
+  sessionKeys.current[0],
+  configKeys.public[0],
+  noticeKeys.current[0],
+]);
+
+/**
  * Shows the login page, then drops everything else the previous user saw: office PCs are shared,
  * and nothing of one civil servant's mail may appear to the next person at the desk.
  */
 export function forgetUser(queryClient: QueryClient, next: SessionInfo | null = null) {
   setCsrfToken(next?.csrfToken ?? null);
   queryClient.setQueryData(sessionKeys.current, next);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
+  queryClient.removeQueries({ predicate: (q) => !KEPT_ACROSS_USERS.has(q.queryKey[0]) });
   resetUserState();
 }
 

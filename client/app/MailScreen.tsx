@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../common/contract';
 import { useMailboxes } from '../api/mailboxes';
 import { AccountMenu } from '../features/account/AccountMenu';
 import { QuotaBanner } from '../features/account/QuotaBanner';
+import { StorageMeter } from '../features/account/StorageMeter';
 import { ShortcutsHelp } from '../features/actions/ShortcutsHelp';
 import { ComposeButton, ComposeHost, openCompose } from '../features/compose/ComposeHost';
 import { LiveUpdates } from '../features/live/LiveUpdates';
@@ -19,9 +20,11 @@ import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner'
 import { MessageReader } from '../features/reader/MessageReader';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResultsOr } from '../features/search/SearchResults';
+import { useSearchClearsReader } from '../features/search/use-search-clears-reader';
 import { SigningSetup } from '../features/signing/SigningSetup';
 import { Icon } from '../ui/Icon';
 import { Toaster } from '../ui/Toaster';
+import './phone.css';
 
 /** The three panes: folders, the open folder's messages, the open message. */
 export function MailScreen({
@@ -40,6 +43,7 @@ export function MailScreen({
   const mailboxes = useMailboxes();
   const current = mailboxes.data?.find((b) => b.path === mailbox);
   const inboxUnread = mailboxes.data?.find((b) => b.specialUse === 'inbox')?.unread ?? 0;
+  useSearchClearsReader(uid !== null, () => navigate(mailPath(mailbox)));
 
   useEffect(() => {
     const name = t('app.productName');
@@ -79,9 +83,17 @@ export function MailScreen({
         <PasswordExpiryBanner password={session.password} />
         <QuotaBanner />
       </div>
+      <button
+        type="button"
+        className="folders-scrim"
+        tabIndex={-1}
+        aria-hidden="true"
+        onClick={() => setFoldersOpen(false)}
+      />
       <aside className="pane folders-pane">
         <ComposeButton />
         <FolderList current={mailbox} onNavigate={() => setFoldersOpen(false)} />
+        <StorageMeter />
       </aside>
       <section
         className="pane list-pane"

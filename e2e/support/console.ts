@@ -40,11 +40,18 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByRole('navigation', { name: 'Thư mục' }).waitFor();
 }
 
+/** Opens the account menu of the top bar (password, fault report, console, signing, log-out). */
+export async function openAccountMenu(page: Page) {
+  const button = page.getByRole('button', { name: /^(Tài khoản|Account) / });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 /**
  * From the mail screen into the console the first time: the "Quản trị" link, the QR enrolment,
  * the first code, the recovery codes. Returns the TOTP secret (for later sessions) and the codes.
  */
 export async function enrolInConsole(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await openAccountMenu(page);
   await page.getByRole('link', { name: 'Quản trị' }).click();
   await page.getByRole('button', { name: 'Thiết lập ứng dụng xác thực' }).click();
   const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');

@@ -87,3 +87,38 @@ describe('LoginPage', () => {
     );
   });
 });
+
+describe('LoginPage with a field left empty', { timeout: 20_000 }, () => {
+  it('keeps the button usable and says, beside each empty field, what is missing', async () => {
+    let attempts = 0;
+    server.use(
+      http.get(apiPattern(publicConfigRoutes.get), () => HttpResponse.json(publicConfig)),
+      http.get(apiPattern(sessionRoutes.get), loggedOut),
+      http.post(apiPattern(sessionRoutes.logIn), () => {
+        attempts += 1;
+        return HttpResponse.json(session);
+      }),
+    );
+    renderApp();
+    const user = userEvent.setup();
+    const email = await screen.findByLabelText('Địa chỉ thư điện tử');
+    const submit = screen.getByRole('button', { name: 'Đăng nhập' });
+    expect(submit).toHaveProperty('disabled', false);
+    await user.click(submit);
+    const emailError = document.getElementById(email.getAttribute('aria-describedby') ?? '');
+    expect(emailError?.textContent).toBe('Hãy nhập địa chỉ thư điện tử (hoặc tên tài khoản).');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(email);
+    const password = screen.getByLabelText('Mật khẩu');
+    expect(document.getElementById(password.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Hãy nhập mật khẩu.',
+    );
+
+    await user.type(email, 'thanhtv.sttt');
+    await user.click(submit);
+    expect(email.hasAttribute('aria-describedby')).toBe(false);
+    expect(document.activeElement).toBe(password);
+    expect(screen.getByText('Hãy nhập mật khẩu.')).toBeTruthy();
+    expect(attempts).toBe(0);
+  });
+});

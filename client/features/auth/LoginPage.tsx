@@ -18,10 +18,19 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
+  // Shown after a submit with a field left empty; the button itself stays usable and says nothing.
+  const [missing, setMissing] = useState<{ email: boolean; password: boolean } | null>(null);
   const domain = config.data?.mailDomain ?? '';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const empty = { email: !email.trim(), password: !password };
+    if (empty.email || empty.password) {
+      setMissing(empty);
+      document.getElementById(empty.email ? 'login-email' : 'login-password')?.focus();
+      return;
+    }
+    setMissing(null);
     // "thanhtv.sttt" alone is enough: the province has one mail domain.
     const typed = email.trim(); // phone keyboards add a space after a suggested word
     const address = typed.includes('@') || !domain ? typed : `${typed}@${domain}`;
@@ -52,8 +61,15 @@ export function LoginPage() {
           required
           placeholder={t('login.emailPlaceholder', { domain })}
           value={email}
+          aria-invalid={missing?.email || undefined}
+          aria-describedby={missing?.email ? 'login-email-missing' : undefined}
           onChange={(e) => setEmail(e.target.value)}
         />
+        {missing?.email ? (
+          <p id="login-email-missing" className="field-error">
+            {t('shell.loginEmailMissing')}
+          </p>
+        ) : null}
         <label htmlFor="login-password">{t('login.password')}</label>
         <div className="password-field">
           <input
@@ -63,6 +79,8 @@ export function LoginPage() {
             autoComplete="current-password"
             required
             value={password}
+            aria-invalid={missing?.password || undefined}
+            aria-describedby={missing?.password ? 'login-password-missing' : undefined}
             onChange={(e) => setPassword(e.target.value)}
             onKeyUp={(e) => setCapsLock(e.getModifierState('CapsLock'))}
           />
@@ -75,15 +93,16 @@ export function LoginPage() {
             {showPassword ? t('login.hidePassword') : t('login.showPassword')}
           </button>
         </div>
+        {missing?.password ? (
+          <p id="login-password-missing" className="field-error">
+            {t('shell.loginPasswordMissing')}
+          </p>
+        ) : null}
         {capsLock ? <p className="hint">{t('login.capsLock')}</p> : null}
         <div id="login-error" aria-live="assertive">
           {login.isError ? <Banner tone="error">{errorMessage(login.error)}</Banner> : null}
         </div>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={login.isPending || !email || !password}
-        >
+        <button type="submit" className="button button-primary" disabled={login.isPending}>
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
         <p className="muted small">{t('login.help', { support: config.data?.supportAddress ?? '' })}</p>

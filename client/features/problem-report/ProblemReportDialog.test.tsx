@@ -87,7 +87,8 @@ describe('reporting a message or a fault (Đ13.7)', { timeout: 20_000 }, () => {
   it('reports a fault from the account menu: a description is needed, the page goes along', async () => {
     renderApp();
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Báo lỗi' }));
+    await user.click(await screen.findByRole('button', { name: /^Tài khoản / }));
+    await user.click(screen.getByRole('button', { name: 'Báo lỗi' }));
     const dialog = screen.getByRole('dialog', { name: 'Báo lỗi cho bộ phận hỗ trợ' });
     const send = within(dialog).getByRole('button', { name: 'Gửi báo cáo' });
     expect(send).toHaveProperty('disabled', true);

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { MessageReportKind, ProblemReportReceipt } from '../../../common/contract';
 import { useSubmitProblemReport } from '../../api/problem-reports';
@@ -160,15 +161,21 @@ export function ReportMessageButton({
 }
 
 /** The account menu's "Báo lỗi". */
-export function ReportFaultButton() {
+export function ReportFaultButton({ className = 'button' }: { className?: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
+      <button type="button" className={className} onClick={() => setOpen(true)}>
         {t('problemReport.reportFault')}
       </button>
-      {open ? <ProblemReportDialog target={{ kind: 'fault' }} onClose={() => setOpen(false)} /> : null}
+      {/* Into the page's body: the menu holding the button is hidden while the dialog is open. */}
+      {open
+        ? createPortal(
+            <ProblemReportDialog target={{ kind: 'fault' }} onClose={() => setOpen(false)} />,
+            document.body,
+          )
+        : null}
     </>
   );
 }

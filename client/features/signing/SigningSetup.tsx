@@ -33,13 +33,13 @@ export function SigningSetup({ email }: { email: string }) {
 }
 
 /**
- * "Chữ ký số" in the account menu. Not on a phone-wide screen: the top bar has no room for it
- * there, and a certificate file is imported from a computer.
+ * "Chữ ký số" in the account menu. Not on a phone-wide screen (hidden there by the menu's style):
+ * a certificate file is imported from a computer.
  */
-export function SigningMenuButton({ label }: { label: string }) {
+export function SigningMenuButton({ label, className = 'button' }: { label: string; className?: string }) {
   const setOpen = useSigningStore((s) => s.setDialogOpen);
   return (
-    <button type="button" className="button account-signing" onClick={() => setOpen(true)}>
+    <button type="button" className={`${className} account-signing`} onClick={() => setOpen(true)}>
       {label}
     </button>
   );
