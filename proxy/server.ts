@@ -63,6 +63,7 @@ import { quotaRoutes } from './routes/quota';
 import { searchRoutes } from './routes/search';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
+import { sieveRoutes } from './routes/sieve';
 import { signingRoutes } from './routes/signing';
 import { createSettingsStore } from './settings/settings-store';
 import { openStore } from './store/open-store';
@@ -185,6 +186,7 @@ export async function buildServer(config: Config) {
       await api.register(settingsRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(signingRoutes(ctx));
+      await api.register(sieveRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(noticeRoutes(ctx));
       await api.register(reportProblemRoutes(ctx));

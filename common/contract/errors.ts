@@ -113,6 +113,12 @@ export const ERROR_STATUS = {
   signing_signature_invalid: 422,
   /** Said by the browser itself: its key could not sign (removed meanwhile, or the code failed to load). */
   signing_failed: 500,
+  // Đ12.9, Đ13.5: official mail may not be forwarded to a public free mail service.
+  forward_refused_domain: 422,
+  /** The provider's Sieve server refused the generated script (its reason in the details). */
+  sieve_script_refused: 422,
+  /** The provider's ManageSieve server cannot be reached: nothing was changed. */
+  sieve_unavailable: 503,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */
