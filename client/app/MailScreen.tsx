@@ -19,6 +19,8 @@ import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner'
 import { MessageReader } from '../features/reader/MessageReader';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResultsOr } from '../features/search/SearchResults';
+import { SieveSettingsDialog } from '../features/sieve/SieveSettingsDialog';
+import { VacationBanner } from '../features/sieve/VacationBanner';
 import { SigningSetup } from '../features/signing/SigningSetup';
 import { Icon } from '../ui/Icon';
 import { Toaster } from '../ui/Toaster';
@@ -73,6 +75,7 @@ export function MailScreen({
         <MaintenanceBanner />
         <PasswordExpiryBanner password={session.password} />
         <QuotaBanner />
+        <VacationBanner />
       </div>
       <aside className="pane folders-pane">
         <ComposeButton />
@@ -102,6 +105,7 @@ export function MailScreen({
       </section>
       <ChangePasswordDialog email={session.email} />
       <SigningSetup email={session.email} />
+      <SieveSettingsDialog />
       <ShortcutsHelp />
       <Toaster />
       <ComposeHost email={session.email} />

@@ -5,6 +5,7 @@ import { useLogout } from '../../api/session';
 import { consolePath, isConsolePath } from '../console/routes';
 import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
+import { SieveMenuButton } from '../sieve/SieveSettingsDialog';
 import { SigningMenuButton } from '../signing/SigningSetup';
 import { LanguageSwitch } from './LanguageSwitch';
 import './account.css';
@@ -27,6 +28,7 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
       )}
       <ReportFaultButton />
       {!isConsolePath(window.location.pathname) && <SigningMenuButton label={t('smimeSign.menu')} />}
+      {!isConsolePath(window.location.pathname) && <SieveMenuButton />}
       <button type="button" className="button" onClick={() => openPasswordDialog(true)}>
         {t('password.title')}
       </button>
