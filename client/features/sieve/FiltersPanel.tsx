@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailFilter, SieveRules } from '../../../common/contract';
 import { useSaveSieveRules } from '../../api/sieve';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { showToast } from '../../ui/toast-store';
 import { FilterEditor } from './FilterEditor';
 import { blankFilter } from './filter-drafts';
@@ -20,6 +21,7 @@ export function FiltersPanel({
   const { t } = useTranslation();
   const save = useSaveSieveRules();
   const [editing, setEditing] = useState<MailFilter | null>(draft);
+  const [deleting, setDeleting] = useState<MailFilter | null>(null);
 
   const store = (filters: MailFilter[], after?: () => void) =>
     save.mutate(
@@ -71,19 +73,30 @@ export function FiltersPanel({
             <button type="button" className="link-button" onClick={() => setEditing(filter)}>
               {t('filters.edit')}
             </button>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                if (window.confirm(t('filters.deleteConfirm', { name: filter.name })))
-                  store(rules.filters.filter((f) => f.id !== filter.id));
-              }}
-            >
+            <button type="button" className="link-button" onClick={() => setDeleting(filter)}>
               {t('filters.delete')}
             </button>
           </li>
         ))}
       </ul>
+      {deleting ? (
+        <ConfirmDialog
+          title={t('filters.delete')}
+          confirmLabel={t('filters.delete')}
+          cancelLabel={t('filters.cancel')}
+          danger
+          busy={save.isPending}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() =>
+            store(
+              rules.filters.filter((f) => f.id !== deleting.id),
+              () => setDeleting(null),
+            )
+          }
+        >
+          {t('filters.deleteConfirm', { name: deleting.name })}
+        </ConfirmDialog>
+      ) : null}
       <div className="form-actions">
         <button type="button" className="button" onClick={onDone}>
           {t('filters.done')}
