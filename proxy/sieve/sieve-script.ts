@@ -58,7 +58,10 @@ function vacationBlock(v: VacationSettings, needs: Set<string>): string | null {
   // Pigeonhole already stays silent to lists and automatic senders (RFC 5230 §4.6); said here
   // too, so the rule holds on any Sieve server and reads plainly.
   tests.push(
-    'not exists ["List-Id", "List-Unsubscribe", "List-Post"]',
+    // One test per header: `exists` with a list is true only when every header is there.
+    'not exists "List-Id"',
+    'not exists "List-Unsubscribe"',
+    'not exists "List-Post"',
     'not header :contains "Precedence" ["bulk", "list", "junk"]',
     'anyof (not exists "Auto-Submitted", header :is "Auto-Submitted" "no")',
   );
