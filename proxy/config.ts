@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_FORWARD_REFUSED_DOMAINS } from '../common/policy/forward-refusal';
 import { holidayCalendar } from '../common/policy/working-days';
 import { loadHolidayList } from './console/holidays-config';
 
@@ -211,6 +212,16 @@ const EnvSchema = z.object({
   REVOCATION_CHECK: z.enum(['crl-ocsp', 'off']).default('crl-ocsp'),
   /** How long one CRL or OCSP request may take before the answer is "not checked". */
   REVOCATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /**
+   * Đ12.9, Đ13.5: domains of public free mail services a filter may not forward to (comma-separated;
+   * `gmx.*` = any last label, `*.example.com` = any subdomain). Default: the well-known ones.
+   */
+  FORWARD_REFUSED_DOMAINS: z.string().optional(),
+  /** The provider's ManageSieve server (RFC 5804): out-of-office and filters. Default: IMAP_HOST:4190. */
+  MANAGESIEVE_HOST: z.string().optional(),
+  MANAGESIEVE_PORT: port.default(4190),
+  /** Refuse a ManageSieve server that does not offer STARTTLS (set when it is not on loopback). */
+  MANAGESIEVE_REQUIRE_TLS: bool.default(false),
   /** Who may scrape /metrics without a token: addresses or CIDR blocks, comma-separated. */
   METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
   /** A bearer token that opens /metrics from anywhere (e.g. a Prometheus on another host). */
@@ -331,6 +342,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       authservId: (e.AUTHSERV_ID || e.MAIL_DOMAIN).toLowerCase(),
       governmentDomains: list(e.GOVERNMENT_DOMAINS).map((d) => d.toLowerCase()),
       officialTitles: list(e.OFFICIAL_TITLES).map((t) => t.normalize('NFC')),
+    },
+    sieve: {
+      host: e.MANAGESIEVE_HOST || e.IMAP_HOST,
+      port: e.MANAGESIEVE_PORT,
+      requireTls: e.MANAGESIEVE_REQUIRE_TLS,
+      allowInsecureTls: e.IMAP_ALLOW_INSECURE_TLS,
+      forwardRefusedDomains: e.FORWARD_REFUSED_DOMAINS
+        ? list(e.FORWARD_REFUSED_DOMAINS).map((d) => d.toLowerCase())
+        : [...DEFAULT_FORWARD_REFUSED_DOMAINS],
     },
     metrics: {
       allow: e.METRICS_ALLOW.split(',')

@@ -57,6 +57,7 @@ import { quotaRoutes } from './routes/quota';
 import { searchRoutes } from './routes/search';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
+import { sieveRoutes } from './routes/sieve';
 import { signingRoutes } from './routes/signing';
 import { messageTemplateRoutes } from './routes/templates';
 import { createSettingsStore } from './settings/settings-store';
@@ -176,6 +177,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(messageTemplateRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(signingRoutes(ctx));
+      await api.register(sieveRoutes(ctx));
       await api.register(liveRoutes(ctx));
       await api.register(noticeRoutes(ctx));
       await api.register(reportProblemRoutes(ctx));

@@ -20,7 +20,12 @@ import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner'
 import { MessageReader } from '../features/reader/MessageReader';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResultsOr } from '../features/search/SearchResults';
+<<<<<<< HEAD
 import { useSearchClearsReader } from '../features/search/use-search-clears-reader';
+=======
+import { SieveSettingsDialog } from '../features/sieve/SieveSettingsDialog';
+import { VacationBanner } from '../features/sieve/VacationBanner';
+>>>>>>> t-sieve
 import { SigningSetup } from '../features/signing/SigningSetup';
 import { Icon } from '../ui/Icon';
 import { Toaster } from '../ui/Toaster';
@@ -82,6 +87,7 @@ export function MailScreen({
         <MaintenanceBanner />
         <PasswordExpiryBanner password={session.password} />
         <QuotaBanner />
+        <VacationBanner />
       </div>
       <button
         type="button"
@@ -119,6 +125,7 @@ export function MailScreen({
       </section>
       <ChangePasswordDialog email={session.email} />
       <SigningSetup email={session.email} />
+      <SieveSettingsDialog />
       <ShortcutsHelp />
       <Toaster />
       <ComposeHost email={session.email} />

@@ -3,6 +3,7 @@ import { useListStore } from '../features/mailbox/list-store';
 import { usePasswordDialogStore } from '../features/password/password-dialog-store';
 import { useRemoteImagesStore } from '../features/reader/remote-images-store';
 import { useSearchStore } from '../features/search/search-store';
+import { useSieveDialogStore } from '../features/sieve/sieve-dialog-store';
 import { useSigningStore } from '../features/signing/signing-store';
 
 /**
@@ -17,6 +18,7 @@ export function resetUserState() {
   usePasswordDialogStore.getState().reset();
   useShortcutsStore.getState().reset();
   useSearchStore.getState().clear();
+  useSieveDialogStore.getState().reset();
   // A key held in memory only is forgotten with the session; one kept on this computer returns
   // when the same user logs in again.
   useSigningStore.getState().reset();

@@ -29,4 +29,5 @@ export * from './search';
 export * from './sender-trust';
 export * from './session';
 export * from './settings';
+export * from './sieve';
 export * from './signing';

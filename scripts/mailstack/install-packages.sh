@@ -6,13 +6,17 @@
 # and demo messages (`openssl cms -sign`). poppler-utils (pdfsig) and libnss3-tools (certutil)
 # verify signed PDF attachments (Đ14.2h) in the proxy and its tests. clamav-daemon is the malware
 # scanner (Đ8.2b); the stack runs its own clamd, never the service the package sets up.
-MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl poppler-utils libnss3-tools clamav-daemon)
+# dovecot-sieve (Pigeonhole: Sieve at LMTP delivery) and dovecot-managesieved (ManageSieve) carry
+# out-of-office replies and filters.
+MAIL_PACKAGES=(dovecot-imapd dovecot-lmtpd dovecot-sieve dovecot-managesieved postfix openssl poppler-utils libnss3-tools clamav-daemon)
 
 missing_mail_packages() {
   local missing=()
   command -v dovecot >/dev/null 2>&1 && command -v doveadm >/dev/null 2>&1 || missing+=(dovecot-imapd)
   [[ -x /usr/lib/dovecot/imap ]] || missing+=(dovecot-imapd)
   [[ -x /usr/lib/dovecot/lmtp ]] || missing+=(dovecot-lmtpd)
+  [[ -e /usr/lib/dovecot/modules/lib90_sieve_plugin.so ]] || missing+=(dovecot-sieve)
+  [[ -x /usr/lib/dovecot/managesieve ]] || missing+=(dovecot-managesieved)
   command -v postfix >/dev/null 2>&1 && command -v postconf >/dev/null 2>&1 || missing+=(postfix)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)

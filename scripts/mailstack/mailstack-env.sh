@@ -13,6 +13,12 @@ LMTP_PORT=10024
 # doveadm HTTP API (quota of every mailbox, for the proxy's quota warning job). Not 10080: that
 # one is on the Fetch standard's blocked-port list, and Node's fetch refuses it ("bad port").
 DOVEADM_HTTP_PORT=10081
+# ManageSieve (RFC 5804): the proxy reads and writes each user's Sieve scripts (out-of-office,
+# filters). The usual port is 4190; this stack moves every port up so a system Dovecot never clashes.
+MANAGESIEVE_PORT=14190
+# Postfix's unauthenticated loopback listener for Dovecot's own mail: vacation replies and Sieve
+# redirects (Dovecot's submission_host), so they leave through this Postfix like any other mail.
+SIEVE_SUBMIT_PORT=10025
 
 DOVECOT_CONF=$MAILSTACK_DIR/dovecot.conf
 DOVECOT_BASE_DIR=$MAILSTACK_DIR/run/dovecot

@@ -110,7 +110,7 @@ start_dovecot() {
     doveadm -c "$DOVECOT_CONF" reload </dev/null >/dev/null 2>&1 || die "dovecot reload failed; see $DOVECOT_LOG"
     return
   fi
-  check_ports_free "$IMAP_PORT" "$LMTP_PORT" "$DOVEADM_HTTP_PORT"
+  check_ports_free "$IMAP_PORT" "$LMTP_PORT" "$DOVEADM_HTTP_PORT" "$MANAGESIEVE_PORT"
   # The log and stats processes hold a descriptor per imap process: a shell's usual soft limit of
   # 1,024 open files would stop Dovecot near 500 users. The hard limit is as far as we may go
   # (a reload keeps the running master's limit).
@@ -133,7 +133,7 @@ start_postfix() {
     postfix -c "$POSTFIX_CONFIG_DIR" reload </dev/null >/dev/null 2>&1 || die "postfix reload failed; see $POSTFIX_LOG"
     return
   fi
-  check_ports_free "$SUBMISSION_PORT"
+  check_ports_free "$SUBMISSION_PORT" "$SIEVE_SUBMIT_PORT"
   # "check" creates the queue dirs with Postfix's own owners and modes on a fresh state dir.
   postfix -c "$POSTFIX_CONFIG_DIR" check </dev/null >"$LOG_DIR/postfix-start.out" 2>&1 || {
     cat "$LOG_DIR/postfix-start.out" >&2
@@ -165,7 +165,8 @@ cmd_start() {
   [[ $was_running == yes ]] && verb=reloaded
   echo "mail stack ${verb} in $((SECONDS - started_at))s: IMAP ${LISTEN_ADDR}:${IMAP_PORT}," \
     "submission ${LISTEN_ADDR}:${SUBMISSION_PORT}, LMTP ${LISTEN_ADDR}:${LMTP_PORT}," \
-    "doveadm HTTP ${LISTEN_ADDR}:${DOVEADM_HTTP_PORT}, clamd ${CLAMD_SOCKET}," \
+    "doveadm HTTP ${LISTEN_ADDR}:${DOVEADM_HTTP_PORT}, ManageSieve ${LISTEN_ADDR}:${MANAGESIEVE_PORT}," \
+    "clamd ${CLAMD_SOCKET}," \
     "${accounts} mailboxes @${MAIL_DOMAIN}, state ${MAILSTACK_DIR}"
 }
 

@@ -40,6 +40,8 @@ export interface MailStackPorts {
   lmtp: number;
   /** doveadm HTTP API (`/doveadm/v1`): every mailbox's quota, for the quota warning job. */
   doveadmHttp: number;
+  /** ManageSieve (RFC 5804): each user's Sieve scripts (out-of-office, filters). */
+  managesieve: number;
 }
 
 export const DEFAULT_MAILSTACK_DIR = '/var/tmp/bp-webmail-mailstack';
@@ -51,6 +53,7 @@ export const mailStackPorts: MailStackPorts = {
   submission: 1587,
   lmtp: 10024,
   doveadmHttp: 10081,
+  managesieve: 14190,
 };
 
 export function resolveMailStackPaths(env: NodeJS.ProcessEnv = process.env): MailStackPaths {

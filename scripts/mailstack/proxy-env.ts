@@ -22,6 +22,8 @@ export function mailStackProxyEnv(paths: MailStackPaths = mailStackPaths): Recor
     PASSWD_FILE_DENY_DIR: paths.denyDir,
     PROVIDER_ACCOUNT_HOOK: providerAccountHook(paths),
     CLAMD_SOCKET: paths.clamdSocket,
+    MANAGESIEVE_HOST: host,
+    MANAGESIEVE_PORT: String(mailStackPorts.managesieve),
   };
 }
 

@@ -15,6 +15,9 @@ render_template() {
     -e "s|{{IMAP_PORT}}|${IMAP_PORT}|g" \
     -e "s|{{LMTP_PORT}}|${LMTP_PORT}|g" \
     -e "s|{{DOVEADM_HTTP_PORT}}|${DOVEADM_HTTP_PORT}|g" \
+    -e "s|{{MANAGESIEVE_PORT}}|${MANAGESIEVE_PORT}|g" \
+    -e "s|{{SIEVE_SUBMIT_PORT}}|${SIEVE_SUBMIT_PORT}|g" \
+    -e "s|{{SIEVE_SUBMIT_LISTEN}}|${LISTEN_ADDR}:${SIEVE_SUBMIT_PORT}|g" \
     -e "s|{{SUBMISSION_PORT}}|${SUBMISSION_PORT}|g" \
     -e "s|{{SUBMISSION_LISTEN}}|${LISTEN_ADDR}:${SUBMISSION_PORT}|g" \
     "$template" >"$target.tmp"

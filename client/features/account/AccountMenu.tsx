@@ -6,6 +6,7 @@ import { useLogout } from '../../api/session';
 import { consolePath, isConsolePath } from '../console/routes';
 import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
+import { SieveMenuButton } from '../sieve/SieveSettingsDialog';
 import { SigningMenuButton } from '../signing/SigningSetup';
 import { LanguageSwitch } from './LanguageSwitch';
 import { menuItemsOf, nextMenuItem } from './menu-keys';
@@ -49,6 +50,7 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
   }, [open]);
 
   return (
+<<<<<<< HEAD
     <div className="account-menu">
       <button
         ref={button}
@@ -64,6 +66,23 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
           {initialOf(email)}
         </span>
         <span className="account-email">{email}</span>
+=======
+    <fieldset className="account-menu" aria-label={t('account.menu', { email })}>
+      <LanguageSwitch />
+      <span className="account-email" title={email}>
+        {email}
+      </span>
+      {role !== 'user' && !isConsolePath(window.location.pathname) && (
+        <Link href={consolePath()} className="button">
+          {t('account.console')}
+        </Link>
+      )}
+      <ReportFaultButton />
+      {!isConsolePath(window.location.pathname) && <SigningMenuButton label={t('smimeSign.menu')} />}
+      {!isConsolePath(window.location.pathname) && <SieveMenuButton />}
+      <button type="button" className="button" onClick={() => openPasswordDialog(true)}>
+        {t('password.title')}
+>>>>>>> t-sieve
       </button>
       <fieldset
         ref={panel}

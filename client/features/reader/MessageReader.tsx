@@ -11,6 +11,7 @@ import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { markHtmlText, useHighlightPhrases } from '../search/highlight';
+import { FilterLikeThisButton } from '../sieve/FilterLikeThisButton';
 import { AttachmentList } from './AttachmentList';
 import { BodyParts } from './BodyParts';
 import { MessageBodyFrame } from './MessageBodyFrame';
@@ -157,6 +158,7 @@ function MessageView({
           </>
         )}
         <ReportMessageButton mailbox={mailbox} uid={message.uid} onMoved={onBack} />
+        <FilterLikeThisButton message={message} className="link-button small" />
       </div>
       <SenderBanner sender={message.sender} />
       <AttachmentList mailbox={mailbox} uid={message.uid} attachments={listed} />
