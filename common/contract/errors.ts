@@ -113,6 +113,10 @@ export const ERROR_STATUS = {
   signing_signature_invalid: 422,
   /** Said by the browser itself: its key could not sign (removed meanwhile, or the code failed to load). */
   signing_failed: 500,
+  /** The message carries no meeting invitation that can be read. */
+  invitation_not_found: 404,
+  /** A cancelled meeting, a calendar that asks nothing (PUBLISH, REPLY) or one without organiser. */
+  invitation_not_answerable: 409,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

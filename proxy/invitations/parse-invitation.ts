@@ -98,7 +98,7 @@ function firstCalendar(jcal: unknown): Component | null {
  * 1601) or a flood of RDATEs would make it expand millions of transitions. Such a zone is
  * dropped, and the TZID is then read by name like any other unknown zone.
  */
-function dropUnsafeTimezones(calendar: Component) {
+export function dropUnsafeTimezones(calendar: Component) {
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     const rules = zone.getAllSubcomponents();
     const safe =
