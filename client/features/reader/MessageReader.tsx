@@ -10,6 +10,7 @@ import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { ReplyActions } from '../compose/ComposeHost';
+import { InvitationCard } from '../invitations/InvitationCard';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { AttachmentList } from './AttachmentList';
 import { BodyParts } from './BodyParts';
@@ -159,6 +160,9 @@ function MessageView({
         <ReportMessageButton mailbox={mailbox} uid={message.uid} onMoved={onBack} />
       </div>
       <SenderBanner sender={message.sender} />
+      {message.invitation ? (
+        <InvitationCard mailbox={mailbox} uid={message.uid} invitation={message.invitation} />
+      ) : null}
       <AttachmentList mailbox={mailbox} uid={message.uid} attachments={listed} />
       {body && body.remote > 0 ? (
         <RemoteContentBanner
