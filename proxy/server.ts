@@ -45,6 +45,7 @@ import { problemReportRoutes } from './routes/console-problems';
 import { consoleReportRoutes } from './routes/console-report';
 import { requestRoutes } from './routes/console-requests';
 import { consoleUnitRoutes } from './routes/console-units';
+import { invitationRoutes } from './routes/invitations';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
@@ -167,6 +168,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(sessionRoutes(ctx));
       await api.register(mailboxRoutes(ctx));
       await api.register(messageRoutes(ctx));
+      await api.register(invitationRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(pdfSignatureRoutes(ctx));
       await api.register(attachmentVerdictRoutes(ctx));

@@ -14,6 +14,7 @@ export * from './console-report';
 export * from './console-requests';
 export * from './console-units';
 export * from './errors';
+export * from './invitation';
 export * from './live';
 export * from './mailboxes';
 export * from './malware';

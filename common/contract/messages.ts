@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageInvitation } from './invitation';
 import { MessageBodyParts } from './message-parts';
 import { MessageSignature } from './message-signature';
 import { QueryFlag } from './route';
@@ -140,6 +141,8 @@ export const MessageDetail = z
     parts: MessageBodyParts,
     /** Đ14.2h: the S/MIME signature and what checking it found; null when the message is not signed. */
     signature: MessageSignature.nullable().optional(),
+    /** A meeting invitation (text/calendar part) the reader shows as a card above the body. */
+    invitation: MessageInvitation.nullable().optional(),
   })
   .meta({ id: 'MessageDetail' });
 export type MessageDetail = z.infer<typeof MessageDetail>;

@@ -3,6 +3,7 @@ import type { ImapFlow } from 'imapflow';
 import { MailParser } from 'mailparser';
 import type { MessageDetail } from '../../common/contract';
 import { ApiError } from '../errors';
+import { messageInvitation } from '../invitations/calendar-part';
 import type { SenderTrustCheck } from '../sender/sender-trust';
 import type { SignatureVerifier } from '../trust/signature-verifier';
 import { readBodyParts } from './body-parts';
@@ -88,6 +89,7 @@ export async function readMessage(
             )
           : null,
         signature: signed?.signature ?? null,
+        invitation: await messageInvitation(client, uid, meta.bodyStructure, meta.flags),
         ...(parts ? { parts } : {}),
       };
     },

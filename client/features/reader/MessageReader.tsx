@@ -9,6 +9,7 @@ import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
+import { InvitationCard } from '../invitations/InvitationCard';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { markHtmlText, useHighlightPhrases } from '../search/highlight';
 import { FilterLikeThisButton } from '../sieve/FilterLikeThisButton';
@@ -161,6 +162,9 @@ function MessageView({
         <FilterLikeThisButton message={message} className="link-button small" />
       </div>
       <SenderBanner sender={message.sender} />
+      {message.invitation ? (
+        <InvitationCard mailbox={mailbox} uid={message.uid} invitation={message.invitation} />
+      ) : null}
       <AttachmentList mailbox={mailbox} uid={message.uid} attachments={listed} />
       {body && body.remote > 0 ? (
         <RemoteContentBanner
