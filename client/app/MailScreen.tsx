@@ -20,12 +20,9 @@ import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner'
 import { MessageReader } from '../features/reader/MessageReader';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResultsOr } from '../features/search/SearchResults';
-<<<<<<< HEAD
 import { useSearchClearsReader } from '../features/search/use-search-clears-reader';
-=======
 import { SieveSettingsDialog } from '../features/sieve/SieveSettingsDialog';
 import { VacationBanner } from '../features/sieve/VacationBanner';
->>>>>>> t-sieve
 import { SigningSetup } from '../features/signing/SigningSetup';
 import { Icon } from '../ui/Icon';
 import { Toaster } from '../ui/Toaster';

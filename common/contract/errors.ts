@@ -113,27 +113,21 @@ export const ERROR_STATUS = {
   signing_signature_invalid: 422,
   /** Said by the browser itself: its key could not sign (removed meanwhile, or the code failed to load). */
   signing_failed: 500,
-<<<<<<< HEAD
-<<<<<<< HEAD
   // Message templates ("Mẫu thư"): a user keeps a few dozen replies, each of modest size.
   template_limit_reached: 409,
   template_too_large: 413,
   template_name_taken: 409,
   template_not_found: 404,
-=======
   // Đ12.9, Đ13.5: official mail may not be forwarded to a public free mail service.
   forward_refused_domain: 422,
   /** The provider's Sieve server refused the generated script (its reason in the details). */
   sieve_script_refused: 422,
   /** The provider's ManageSieve server cannot be reached: nothing was changed. */
   sieve_unavailable: 503,
->>>>>>> t-sieve
-=======
   /** The message carries no meeting invitation that can be read. */
   invitation_not_found: 404,
   /** A cancelled meeting, a calendar that asks nothing (PUBLISH, REPLY) or one without organiser. */
   invitation_not_answerable: 409,
->>>>>>> t-invite
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

@@ -50,7 +50,6 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
   }, [open]);
 
   return (
-<<<<<<< HEAD
     <div className="account-menu">
       <button
         ref={button}
@@ -66,23 +65,6 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
           {initialOf(email)}
         </span>
         <span className="account-email">{email}</span>
-=======
-    <fieldset className="account-menu" aria-label={t('account.menu', { email })}>
-      <LanguageSwitch />
-      <span className="account-email" title={email}>
-        {email}
-      </span>
-      {role !== 'user' && !isConsolePath(window.location.pathname) && (
-        <Link href={consolePath()} className="button">
-          {t('account.console')}
-        </Link>
-      )}
-      <ReportFaultButton />
-      {!isConsolePath(window.location.pathname) && <SigningMenuButton label={t('smimeSign.menu')} />}
-      {!isConsolePath(window.location.pathname) && <SieveMenuButton />}
-      <button type="button" className="button" onClick={() => openPasswordDialog(true)}>
-        {t('password.title')}
->>>>>>> t-sieve
       </button>
       <fieldset
         ref={panel}
@@ -135,6 +117,11 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
           {!inConsole && (
             <li className="account-signing">
               <SigningMenuButton label={t('smimeSign.menu')} className="account-item" />
+            </li>
+          )}
+          {!inConsole && (
+            <li>
+              <SieveMenuButton className="account-item" />
             </li>
           )}
           <li>

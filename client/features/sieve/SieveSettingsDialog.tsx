@@ -54,11 +54,11 @@ export function SieveSettingsDialog() {
 }
 
 /** The entry in the account menu. */
-export function SieveMenuButton() {
+export function SieveMenuButton({ className = 'button' }: { className?: string }) {
   const { t } = useTranslation();
   const open = useSieveDialogStore((s) => s.open);
   return (
-    <button type="button" className="button" onClick={() => open('vacation')}>
+    <button type="button" className={className} onClick={() => open('vacation')}>
       {t('sieve.menu')}
     </button>
   );
