@@ -25,6 +25,7 @@ import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
 import { loadUnitList, seedUnits } from './console/units/units-config';
+import { createContactsStore } from './contacts/contacts-store';
 import { ApiError } from './errors';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
@@ -51,6 +52,7 @@ import { problemReportRoutes } from './routes/console-problems';
 import { consoleReportRoutes } from './routes/console-report';
 import { requestRoutes } from './routes/console-requests';
 import { consoleUnitRoutes } from './routes/console-units';
+import { contactsRoutes } from './routes/contacts';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
@@ -108,6 +110,7 @@ export async function buildServer(config: Config) {
     accounts: createAccountStore(store.db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(store.db),
+    contacts: createContactsStore(store.db),
     imap,
     directory: createDirectory(store.db),
     uploads: countingUploads(createUploadStore(store.db), metrics),
@@ -183,6 +186,7 @@ export async function buildServer(config: Config) {
       await api.register(searchRoutes(ctx));
       await api.register(passwordRoutes(ctx));
       await api.register(settingsRoutes(ctx));
+      await api.register(contactsRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(signingRoutes(ctx));
       await api.register(liveRoutes(ctx));

@@ -10,6 +10,7 @@ import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { ReplyActions } from '../compose/ComposeHost';
+import { AddSenderButton } from '../contacts/AddSenderButton';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { AttachmentList } from './AttachmentList';
 import { BodyParts } from './BodyParts';
@@ -157,6 +158,7 @@ function MessageView({
           </>
         )}
         <ReportMessageButton mailbox={mailbox} uid={message.uid} onMoved={onBack} />
+        <AddSenderButton from={message.from} />
       </div>
       <SenderBanner sender={message.sender} />
       <AttachmentList mailbox={mailbox} uid={message.uid} attachments={listed} />
