@@ -11,6 +11,7 @@ import type { LifecycleRuns } from './console/lifecycle/lifecycle-runs';
 import type { RequestStore } from './console/requests/request-store';
 import type { SecondFactors } from './console/second-factor';
 import type { UnitStore } from './console/units/unit-store';
+import type { ContactsStore } from './contacts/contacts-store';
 import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
 import type { AttachmentScanning } from './malware/attachment-scanning';
@@ -32,6 +33,8 @@ export interface AppContext {
   accounts: AccountStore;
   passwordDriver: PasswordDriver;
   settings: SettingsStore;
+  /** Each user's own address book ("Danh bạ"). */
+  contacts: ContactsStore;
   directory: Directory;
   uploads: UploadStore;
   sendKeys: SendKeys;

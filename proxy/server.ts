@@ -19,6 +19,7 @@ import { createRequestStore } from './console/requests/request-store';
 import { createSecondFactors } from './console/second-factor';
 import { createUnitStore } from './console/units/unit-store';
 import { loadUnitList, seedUnits } from './console/units/units-config';
+import { createContactsStore } from './contacts/contacts-store';
 import { ApiError } from './errors';
 import { checkOrigin } from './http/csrf';
 import { errorHandler } from './http/error-handler';
@@ -45,6 +46,7 @@ import { problemReportRoutes } from './routes/console-problems';
 import { consoleReportRoutes } from './routes/console-report';
 import { requestRoutes } from './routes/console-requests';
 import { consoleUnitRoutes } from './routes/console-units';
+import { contactsRoutes } from './routes/contacts';
 import { invitationRoutes } from './routes/invitations';
 import { liveRoutes } from './routes/live';
 import { mailboxRoutes } from './routes/mailboxes';
@@ -106,6 +108,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
     accounts: createAccountStore(store.db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(store.db),
+    contacts: createContactsStore(store.db),
     imap,
     directory: createDirectory(store.db),
     uploads: countingUploads(createUploadStore(store.db), metrics),
@@ -177,6 +180,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(passwordRoutes(ctx));
       await api.register(settingsRoutes(ctx));
       await api.register(messageTemplateRoutes(ctx));
+      await api.register(contactsRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(signingRoutes(ctx));
       await api.register(sieveRoutes(ctx));

@@ -13,6 +13,8 @@ import { sessionKeys } from '../api/keys';
 import { forgetUser, setUserStateReset, useSession } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { isConsolePath } from '../features/console/routes';
+import { ContactsScreen } from '../features/contacts/ContactsScreen';
+import { isContactsPath } from '../features/contacts/routes';
 import { mailPath, parseMailPath } from '../features/mailbox/routes';
 import { ForcedPasswordChange } from '../features/password/ForcedPasswordChange';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -83,6 +85,7 @@ function MailOrConsole({ session }: { session: NonNullable<ReturnType<typeof use
 
 function MailRoute({ session }: { session: NonNullable<ReturnType<typeof useSession>['data']> }) {
   useLocation(); // re-render on navigation; the raw path is parsed below
+  if (isContactsPath(window.location.pathname)) return <ContactsScreen />;
   const route = parseMailPath(window.location.pathname);
   if (!route) return <Redirect to={mailPath('INBOX')} replace />;
   return <MailScreen session={session} mailbox={route.mailbox} uid={route.uid} />;

@@ -8,6 +8,7 @@ import { QuotaBanner } from '../features/account/QuotaBanner';
 import { StorageMeter } from '../features/account/StorageMeter';
 import { ShortcutsHelp } from '../features/actions/ShortcutsHelp';
 import { ComposeButton, ComposeHost, openCompose } from '../features/compose/ComposeHost';
+import { ContactsLink } from '../features/contacts/ContactsScreen';
 import { LiveUpdates } from '../features/live/LiveUpdates';
 import { FolderList } from '../features/mailbox/FolderList';
 import { useListStore } from '../features/mailbox/list-store';
@@ -78,6 +79,7 @@ export function MailScreen({
         </div>
         <SearchBox currentMailbox={mailbox} currentLabel={current ? mailboxLabel(current, t) : mailbox} />
         <LiveUpdates email={session.email} />
+        <ContactsLink />
         <AccountMenu email={session.email} role={session.role} />
       </header>
       <div className="notices">

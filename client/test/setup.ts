@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { settingsRoutes } from '../../common/routes/account';
+import { contactsRoutes } from '../../common/routes/contacts';
 import { malwareRoutes } from '../../common/routes/malware';
 import { pdfSignatureRoutes } from '../../common/routes/pdf-signatures';
 import { noticeRoutes } from '../../common/routes/site';
@@ -25,6 +26,8 @@ export const server = setupServer(
   ),
   // Đ8.2b: no malware verdict on any attachment unless a test gives one.
   http.get(apiPattern(malwareRoutes.attachmentVerdicts), () => HttpResponse.json({ attachments: [] })),
+  // An empty address book unless a test fills one.
+  http.get(apiPattern(contactsRoutes.list), () => HttpResponse.json({ contacts: [], groups: [] })),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

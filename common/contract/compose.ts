@@ -139,9 +139,14 @@ export const Contact = z
   .object({
     name: z.string(),
     address: z.string(),
-    /** 'directory': the province's directory; 'recent': someone this user has written to. */
-    source: z.enum(['directory', 'recent']),
+    /**
+     * 'directory': the province's directory; 'recent': someone this user has written to;
+     * 'contact' and 'group': the user's own address book (a group's address is its name).
+     */
+    source: z.enum(['directory', 'recent', 'contact', 'group']),
     unit: z.string().nullable(),
+    /** A group's members, which picking the group adds as recipients. */
+    members: z.array(z.object({ name: z.string(), address: z.string() })).optional(),
   })
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof Contact>;

@@ -128,6 +128,14 @@ export const ERROR_STATUS = {
   invitation_not_found: 404,
   /** A cancelled meeting, a calendar that asks nothing (PUBLISH, REPLY) or one without organiser. */
   invitation_not_answerable: 409,
+  // The personal address book (proxy/contacts).
+  contact_not_found: 404,
+  contact_group_not_found: 404,
+  contact_group_exists: 409,
+  contacts_limit_reached: 409,
+  contacts_file_unreadable: 400,
+  contacts_file_empty: 400,
+  contacts_file_too_large: 413,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

@@ -13,6 +13,7 @@ export * from './console-problems';
 export * from './console-report';
 export * from './console-requests';
 export * from './console-units';
+export * from './contacts';
 export * from './errors';
 export * from './invitation';
 export * from './live';

@@ -5,7 +5,8 @@ import { temporaryPassword } from '../password/temporary-password';
 import type { AccountState } from './account-store';
 
 /** What an admin action needs: the admin command today, the Sở TT&TT console later. */
-export type AdminDeps = Pick<AppContext, 'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver'>;
+export type AdminDeps = Pick<AppContext, 'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver'> &
+  Partial<Pick<AppContext, 'contacts'>>;
 
 export interface Actor {
   /** e.g. 'admin:cli' or the admin's own address. */
@@ -63,6 +64,9 @@ export async function setAccountState(
   );
   await deps.accounts.setState(address, state, state === 'active' ? null : cleanReason);
   if (state !== 'active') await deps.sessions.destroyAllFor(address);
+  // Đ6.2: a revoked account's personal data in the policy store goes with it (its mail was
+  // exported before); a suspension keeps it for the user's return.
+  if (state === 'revoked') await deps.contacts?.forgetOwner(address);
   await deps.audit.record({
     actor: actor.name,
     email: address,

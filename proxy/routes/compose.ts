@@ -6,6 +6,7 @@ import { discardDraft, saveDraft } from '../compose/drafts';
 import { composePrefill } from '../compose/prefill';
 import { receiveUpload } from '../compose/receive-upload';
 import { sendMessage } from '../compose/send';
+import { completeRecipients } from '../contacts/complete-recipients';
 import { ApiError } from '../errors';
 import { fromTable, sendNoContent } from '../http/route';
 import { requireSession } from '../http/session-guard';
@@ -87,7 +88,7 @@ export function composeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.route({
       ...fromTable(compose.contacts),
-      handler: async (req) => ({ contacts: await ctx.directory.search(req.session!.email, req.query.q) }),
+      handler: async (req) => ({ contacts: await completeRecipients(ctx, req.session!.email, req.query.q) }),
     });
   };
 }

@@ -305,6 +305,40 @@ export const postgresMigrations: { version: number; sql: string }[] = [
     `,
   },
   {
+    version: 13,
+    sql: `
+      CREATE TABLE contacts (
+        id           TEXT PRIMARY KEY,
+        owner        TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        emails       TEXT NOT NULL,
+        phone        TEXT NOT NULL,
+        organization TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        note         TEXT NOT NULL,
+        folded       TEXT NOT NULL,
+        created_at   BIGINT NOT NULL,
+        updated_at   BIGINT NOT NULL
+      );
+      CREATE INDEX contacts_owner ON contacts(owner, name);
+      CREATE TABLE contact_groups (
+        id         TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        folded     TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        UNIQUE (owner, folded)
+      );
+      CREATE TABLE contact_group_members (
+        group_id   TEXT NOT NULL REFERENCES contact_groups(id) ON DELETE CASCADE,
+        contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, contact_id)
+      );
+      CREATE INDEX contact_group_members_contact ON contact_group_members(contact_id);
+    `,
+  },
+  {
     version: 14,
     sql: `
       CREATE TABLE message_templates (

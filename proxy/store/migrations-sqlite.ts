@@ -337,6 +337,42 @@ export const sqliteMigrations: { version: number; sql: string }[] = [
     `,
   },
   {
+    version: 13,
+    sql: `
+      -- Each user's own address book: contacts (addresses as a JSON array, the folded text the
+      -- tone-less search matches) and named groups of them. Removed with the user (Đ6.2).
+      CREATE TABLE contacts (
+        id           TEXT PRIMARY KEY,
+        owner        TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        emails       TEXT NOT NULL,
+        phone        TEXT NOT NULL,
+        organization TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        note         TEXT NOT NULL,
+        folded       TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+      );
+      CREATE INDEX contacts_owner ON contacts(owner, name);
+      CREATE TABLE contact_groups (
+        id         TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        folded     TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (owner, folded)
+      );
+      CREATE TABLE contact_group_members (
+        group_id   TEXT NOT NULL REFERENCES contact_groups(id) ON DELETE CASCADE,
+        contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, contact_id)
+      );
+      CREATE INDEX contact_group_members_contact ON contact_group_members(contact_id);
+    `,
+  },
+  {
     version: 14,
     sql: `
       -- Message templates ("Mẫu thư"): a user's saved replies, picked in compose. The body is

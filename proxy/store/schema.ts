@@ -65,6 +65,29 @@ export interface StoreSchema {
     created_at: number;
   };
   directory: { email: string; name: string | null; unit: string | null; folded: string; updated_at: number };
+  contacts: {
+    id: string;
+    owner: string;
+    name: string;
+    /** JSON array of lower-case addresses, the first the one completion offers. */
+    emails: string;
+    phone: string;
+    organization: string;
+    title: string;
+    note: string;
+    folded: string;
+    created_at: number;
+    updated_at: number;
+  };
+  contact_groups: {
+    id: string;
+    owner: string;
+    name: string;
+    folded: string;
+    created_at: number;
+    updated_at: number;
+  };
+  contact_group_members: { group_id: string; contact_id: string };
   recent_recipients: {
     owner: string;
     address: string;

@@ -5,6 +5,15 @@ import { useContacts } from '../../api/compose';
 import { formatRecipient, parseAddressList, toChips } from './address-list';
 import type { RecipientChip } from './compose-store';
 
+const suggestionSource = (c: Contact, t: (key: string, options?: Record<string, unknown>) => string) =>
+  c.source === 'group'
+    ? t('contacts.fromGroup', { count: c.members?.length ?? 0 })
+    : c.source === 'contact'
+      ? t('contacts.fromContact')
+      : c.source === 'directory'
+        ? t('compose.fromDirectory')
+        : t('compose.fromRecent');
+
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
   useEffect(() => {
@@ -65,11 +74,14 @@ export function RecipientInput({
     setText('');
     setActive(0);
   };
+  // A group of the address book adds its members, each as its own chip.
   const pick = (contact: Contact) => {
     add(
-      toChips([
-        contact.name ? { name: contact.name, address: contact.address } : { address: contact.address },
-      ]),
+      toChips(
+        (contact.members ?? [contact]).map((c) =>
+          c.name ? { name: c.name, address: c.address } : { address: c.address },
+        ),
+      ),
     );
     setText('');
     setOpen(false);
@@ -210,10 +222,10 @@ export function RecipientInput({
               >
                 <span className="suggestion-name">{c.name || c.address}</span>
                 <span className="suggestion-meta muted small">
-                  {c.name ? c.address : null}
+                  {c.name && !c.members ? c.address : null}
                   {c.unit ? ` · ${c.unit}` : null}
-                  {' · '}
-                  {c.source === 'directory' ? t('compose.fromDirectory') : t('compose.fromRecent')}
+                  {c.members ? '' : ' · '}
+                  {suggestionSource(c, t)}
                 </span>
               </div>
             ))}

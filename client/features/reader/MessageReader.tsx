@@ -9,6 +9,7 @@ import { useSettings, useUpdateSettings } from '../../api/settings';
 import { useTimeZone } from '../../i18n/use-time-zone';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
+import { AddSenderButton } from '../contacts/AddSenderButton';
 import { InvitationCard } from '../invitations/InvitationCard';
 import { ReportMessageButton } from '../problem-report/ProblemReportDialog';
 import { markHtmlText, useHighlightPhrases } from '../search/highlight';
@@ -160,6 +161,7 @@ function MessageView({
         )}
         <ReportMessageButton mailbox={mailbox} uid={message.uid} onMoved={onBack} />
         <FilterLikeThisButton message={message} className="link-button small" />
+        <AddSenderButton from={message.from} />
       </div>
       <SenderBanner sender={message.sender} />
       {message.invitation ? (

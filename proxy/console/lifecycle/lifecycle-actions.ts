@@ -29,7 +29,8 @@ import { exportMailbox, type MailboxExport } from './mailbox-export';
 export type LifecycleDeps = Pick<
   AppContext,
   'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver' | 'requests' | 'imap' | 'store'
->;
+> &
+  Partial<Pick<AppContext, 'contacts'>>;
 
 async function known(deps: LifecycleDeps, email: string): Promise<AccountRecord> {
   const record = await deps.accounts.get(email.normalize('NFC').toLowerCase());
