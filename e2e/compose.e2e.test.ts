@@ -97,7 +97,7 @@ it('writes with bold and a list, refuses 21 MB at once, takes 19 MB, undoes a se
   });
   await win
     .getByText(
-      'Không đính kèm được “Quá lớn.pdf” (21 MB): tổng dung lượng tệp đính kèm của một thư không được vượt quá 20 MB (Quy chế, Điều 7.2b). Thư này đã đính kèm 0 B.',
+      'Không đính kèm được “Quá lớn.pdf” (21 MB): tổng dung lượng tệp đính kèm của một thư không được vượt quá 20 MB (Quy chế, điểm b khoản 2 Điều 7). Thư này đã đính kèm 0 B.',
     )
     .waitFor();
   expect(uploadPosts).toEqual([]);

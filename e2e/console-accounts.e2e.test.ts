@@ -49,7 +49,7 @@ describe('accounts and units in the console', () => {
     await form.getByLabel('Họ và tên').fill(fullName.normalize('NFD'));
     await form.getByRole('combobox', { name: /^Đơn vị/ }).selectOption('snv');
     await expect.poll(() => proposal.textContent()).toBe(`anhdtn2.snv@${domain}`);
-    await form.getByText('Đã có anhdtn.snv trong đơn vị, nên thêm số 2 (Điều 4.2b).').waitFor();
+    await form.getByText('Đã có anhdtn.snv trong đơn vị, nên thêm số 2 (điểm b khoản 2 Điều 4).').waitFor();
 
     await form.getByLabel('Họ và tên').fill(fullName);
     await form.getByRole('combobox', { name: /^Đơn vị/ }).selectOption('stc');

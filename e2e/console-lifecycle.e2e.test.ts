@@ -142,7 +142,7 @@ describe('the account lifecycle in the console', () => {
     await panel.locator('.lifecycle-facts').getByText('Đang hoạt động').waitFor();
     await panel
       .getByRole('combobox', { name: /^Căn cứ/ })
-      .selectOption({ label: 'Bị chiếm dụng, lộ mật khẩu (Điều 6.2b)' });
+      .selectOption({ label: 'Bị chiếm dụng, lộ mật khẩu (điểm b khoản 2 Điều 6)' });
     await panel.getByLabel('Ghi chú (cảnh báo, phản ánh…)').fill('Đăng nhập lạ từ nước ngoài lúc 02:00');
     await panel.getByRole('button', { name: 'Tạm khóa', exact: true }).click();
     const confirm = console_.getByRole('alertdialog', { name: 'Tạm khóa' });
@@ -174,7 +174,7 @@ describe('the account lifecycle in the console', () => {
 
     await panel.getByRole('button', { name: 'Đã xác minh — mở lại và cấp mật khẩu tạm' }).click();
     await console_
-      .getByRole('alertdialog', { name: 'Mở lại hộp thư (Điều 6.3)' })
+      .getByRole('alertdialog', { name: 'Mở lại hộp thư (khoản 3 Điều 6)' })
       .getByRole('button', { name: 'Xác nhận' })
       .click();
     const shown = panel.getByTestId('temporary-password');

@@ -148,7 +148,7 @@ describe('message list and actions', () => {
     const dialog = page.getByRole('alertdialog');
     expect(await dialog.textContent()).toContain('sẽ bị xóa vĩnh viễn');
     await screenshot('list-empty-trash-confirm.png');
-    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.getByRole('button', { name: 'Quay lại' }).click();
     expect(await dialog.count()).toBe(0);
     expect(await owner.imap((imap) => count(imap, 'Trash'))).toBe(2);
 

@@ -132,7 +132,7 @@ describe('compose window', () => {
     await user.upload(attachInput(dialog), bigFile('Phụ lục.pdf', 2 * MB));
     expect(
       within(dialog).getByText(
-        'Không đính kèm được “Phụ lục.pdf” (2 MB): tổng dung lượng tệp đính kèm của một thư không được vượt quá 20 MB (Quy chế, Điều 7.2b). Thư này đã đính kèm 19 MB.',
+        'Không đính kèm được “Phụ lục.pdf” (2 MB): tổng dung lượng tệp đính kèm của một thư không được vượt quá 20 MB (Quy chế, điểm b khoản 2 Điều 7). Thư này đã đính kèm 19 MB.',
       ),
     ).toBeTruthy();
     expect(calls.uploads.map((u) => u.filename)).toEqual(['Báo cáo quý.pdf']);

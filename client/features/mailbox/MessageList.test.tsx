@@ -205,7 +205,7 @@ describe('message list: selection, optimistic actions, undo, confirmation, keybo
     await user.click(screen.getByRole('button', { name: 'Dọn sạch Thùng rác' }));
     let dialog = screen.getByRole('alertdialog');
     expect(dialog.textContent).toContain('sẽ bị xóa vĩnh viễn');
-    expect(document.activeElement?.textContent).toBe('Hủy');
+    expect(document.activeElement?.textContent).toBe('Quay lại');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(posts).toEqual([]);

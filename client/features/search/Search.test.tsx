@@ -141,7 +141,7 @@ describe('search', () => {
     await user.type(within(panel).getByLabelText('Từ ngày'), '1/11/2026');
     await user.type(within(panel).getByLabelText('Đến ngày'), '30/11/2026');
     await user.click(within(panel).getByLabelText('Chưa đọc'));
-    await user.click(within(panel).getByLabelText('Thư mục «Hộp thư đến»'));
+    await user.click(within(panel).getByLabelText('Thư mục “Hộp thư đến”'));
     await user.click(within(panel).getByRole('button', { name: 'Tìm kiếm' }));
 
     await screen.findByText('Không tìm thấy thư nào.');

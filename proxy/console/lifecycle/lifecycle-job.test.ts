@@ -112,7 +112,7 @@ describe('planLifecycle (the daily job and its dry run)', () => {
 describe('inputs and texts', () => {
   it('gives the holder the reason and the article in Vietnamese', () => {
     expect(sendingLockReason({ on: '2026-07-01', level: 'staff', reason: 'retired' })).toBe(
-      'Hộp thư bị khóa chức năng gửi thư từ ngày 01/07/2026 do nghỉ hưu (Điều 5.3b Quy chế ban hành kèm Quyết định 1956/QĐ-UBND).',
+      'Hộp thư bị khóa chức năng gửi thư từ ngày 01/07/2026 do nghỉ hưu (điểm b khoản 3 Điều 5 Quy chế ban hành kèm Quyết định 1956/QĐ-UBND).',
     );
   });
 

@@ -134,7 +134,7 @@ describe('lifecycle on schedule (Đ5.3b, Đ6.2a, Đ6.3) against the real stack',
     });
     expect(send.statusCode).toBe(403);
     expect(send.json().error.code).toBe('sending_locked');
-    expect(send.json().error.details.reason).toContain('Điều 5.3b');
+    expect(send.json().error.details.reason).toContain('điểm b khoản 3 Điều 5');
 
     // The upcoming schedule says when the export and the revocation will come.
     const status = (

@@ -133,7 +133,7 @@ describe('Tạo tài khoản', () => {
       `thanhtv2.sttt${D}`,
     );
     expect(
-      within(form).getByText('Đã có thanhtv.sttt trong đơn vị, nên thêm số 2 (Điều 4.2b).'),
+      within(form).getByText('Đã có thanhtv.sttt trong đơn vị, nên thêm số 2 (điểm b khoản 2 Điều 4).'),
     ).toBeTruthy();
 
     const quota = within(form).getByLabelText(/Dung lượng \(GB\)/);
