@@ -37,6 +37,7 @@ import { countingUploads, registerMetrics } from './ops/metrics-routes';
 import { registerSourceArchive } from './ops/source-archive';
 import { registerStaticApp } from './ops/static-app';
 import { createPasswordDriver } from './password/drivers/create-driver';
+import { attachmentPreviewRoutes } from './routes/attachment-preview';
 import { attachmentVerdictRoutes } from './routes/attachment-verdicts';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
@@ -178,6 +179,7 @@ export async function buildServer(config: Config) {
       await api.register(messageRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(pdfSignatureRoutes(ctx));
+      await api.register(attachmentPreviewRoutes(ctx));
       await api.register(attachmentVerdictRoutes(ctx));
       await api.register(quotaRoutes(ctx));
       await api.register(searchRoutes(ctx));
