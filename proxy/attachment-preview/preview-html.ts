@@ -49,6 +49,7 @@ export function cleanConvertedHtml(html: string): string {
     allowedAttributes: {
       a: ['href', 'id'],
       img: ['src', 'alt'],
+      table: ['border', 'cellpadding', 'cellspacing', 'style'],
       td: ['colspan', 'rowspan'],
       th: ['colspan', 'rowspan'],
       // Footnotes and bookmarks link inside the document.
@@ -56,6 +57,15 @@ export function cleanConvertedHtml(html: string): string {
       p: ['id'],
     },
     allowedSchemes: ['http', 'https', 'mailto'],
+    // Word's table borders are styles mammoth does not carry over: a grid keeps a table readable.
+    transformTags: {
+      table: sanitizeHtml.simpleTransform('table', {
+        border: '1',
+        cellpadding: '4',
+        cellspacing: '0',
+        style: 'border-collapse:collapse',
+      }),
+    },
     allowedSchemesByTag: { img: ['data'] },
     allowProtocolRelative: false,
     exclusiveFilter: (frame) =>

@@ -105,14 +105,18 @@ async function readSheet(
   };
 }
 
+/** Grid lines and grey headings, as attributes the mail sanitiser keeps (the frame has no stylesheet). */
+const TABLE = 'border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse;font-size:13px"';
+const HEAD = 'style="background:#f1f3f4;font-weight:600;white-space:nowrap"';
+
 /** A table with the column letters on top and the sheet's row numbers down the side, as in Excel. */
 export function sheetTable(rows: { number: number; cells: string[] }[], columns: number): string {
-  const head = ['<th></th>'];
-  for (let c = 1; c <= columns; c++) head.push(`<th>${columnLetters(c)}</th>`);
+  const head = [`<th ${HEAD}></th>`];
+  for (let c = 1; c <= columns; c++) head.push(`<th ${HEAD}>${columnLetters(c)}</th>`);
   const body = rows.map((row) => {
-    const cells = [`<th>${row.number}</th>`];
+    const cells = [`<th ${HEAD}>${row.number}</th>`];
     for (let c = 0; c < columns; c++) cells.push(`<td>${escapeHtml(row.cells[c] ?? '')}</td>`);
     return `<tr>${cells.join('')}</tr>`;
   });
-  return `<table class="sheet"><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+  return `<table ${TABLE}><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
