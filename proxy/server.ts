@@ -32,6 +32,7 @@ import { countingUploads, registerMetrics } from './ops/metrics-routes';
 import { registerSourceArchive } from './ops/source-archive';
 import { registerStaticApp } from './ops/static-app';
 import { createPasswordDriver } from './password/drivers/create-driver';
+import { attachmentPreviewRoutes } from './routes/attachment-preview';
 import { attachmentVerdictRoutes } from './routes/attachment-verdicts';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
@@ -174,6 +175,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(invitationRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(pdfSignatureRoutes(ctx));
+      await api.register(attachmentPreviewRoutes(ctx));
       await api.register(attachmentVerdictRoutes(ctx));
       await api.register(quotaRoutes(ctx));
       await api.register(searchRoutes(ctx));

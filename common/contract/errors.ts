@@ -44,6 +44,12 @@ export const ERROR_STATUS = {
   // Đ8.2b: clamd found malware in the file (its signature name in the details), or could not say.
   attachment_infected: 422,
   malware_scan_unavailable: 503,
+  // Previews of .docx, .xlsx and forwarded messages (proxy/attachment-preview).
+  preview_unsupported: 415,
+  preview_wrong_format: 415,
+  preview_damaged: 422,
+  preview_too_large: 413,
+  preview_timeout: 503,
   upload_not_found: 404,
   no_recipients: 400,
   invalid_address: 400,

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../common/contract';
+import { attachmentPreviewKind } from '../../../common/policy/attachment-preview-kind';
 import { fileExtension, safeFileName, splitFileName } from '../../../common/policy/file-name';
 import { useAttachmentVerdicts } from '../../api/attachment-verdicts';
 import { attachmentFileUrl, attachmentsZipUrl, previewKind } from '../../api/message-files';
 import { FileSize } from '../../ui/FileSize';
+import { AttachmentPreviewDialog } from '../attachment-preview/AttachmentPreviewDialog';
 import { AttachmentScanNote, opensFile, scanState } from './AttachmentScanNote';
 import { ImagePreviewDialog } from './ImagePreviewDialog';
 import { isPdfAttachment, PdfSignatureBadge } from './PdfSignatureBadge';
@@ -26,6 +28,7 @@ export function AttachmentList({
 }) {
   const { t } = useTranslation();
   const [previewing, setPreviewing] = useState<AttachmentInfo | null>(null);
+  const [converting, setConverting] = useState<AttachmentInfo | null>(null);
   const verdicts = useAttachmentVerdicts(mailbox, uid, attachments.length > 0);
   if (attachments.length === 0) return null;
   const stateOf = (a: AttachmentInfo) => scanState(verdicts.data?.get(a.id), verdicts.isPending);
@@ -91,6 +94,15 @@ export function AttachmentList({
                     >
                       {t('reader.preview')}
                     </a>
+                  ) : attachmentPreviewKind(a.filename, a.contentType) ? (
+                    <button
+                      type="button"
+                      className="link-button small"
+                      aria-label={t('preview.viewNamed', { name: a.filename })}
+                      onClick={() => setConverting(a)}
+                    >
+                      {t('preview.view')}
+                    </button>
                   ) : null}
                   <a
                     className="link-button small"
@@ -112,6 +124,14 @@ export function AttachmentList({
           src={attachmentFileUrl(mailbox, uid, previewing.id, true)}
           downloadHref={attachmentFileUrl(mailbox, uid, previewing.id)}
           onClose={() => setPreviewing(null)}
+        />
+      ) : null}
+      {converting ? (
+        <AttachmentPreviewDialog
+          mailbox={mailbox}
+          uid={uid}
+          attachment={converting}
+          onClose={() => setConverting(null)}
         />
       ) : null}
     </section>
