@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImapUidText, MailboxName } from './imap-values';
 
 // Header safety (issue 4): no control character (CR, LF, NUL, TAB…) may reach a header from any
 // field; they are refused here, before anything is composed.
@@ -124,8 +125,8 @@ export type ComposeMode = z.infer<typeof ComposeMode>;
 
 export const PrefillQuery = z.object({
   mode: ComposeMode,
-  mailbox: z.string().min(1),
-  uid: z.coerce.number().int().positive(),
+  mailbox: MailboxName,
+  uid: ImapUidText,
   composeId: z.uuid(),
 });
 

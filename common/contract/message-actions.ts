@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MailboxName } from './imap-values';
 import { MessageTarget } from './messages';
 
 const oneTarget = (t: { uids?: number[] | undefined; all?: true | undefined }) =>
@@ -6,7 +7,7 @@ const oneTarget = (t: { uids?: number[] | undefined; all?: true | undefined }) =
 
 /** Where a move goes: a folder path, or a special folder found by its SPECIAL-USE flag. */
 export const MoveRequest = MessageTarget.extend({
-  destination: z.string().min(1).max(1000).optional(),
+  destination: MailboxName.optional(),
   special: z.enum(['archive', 'trash', 'junk', 'inbox']).optional(),
 })
   .refine(oneTarget, { message: 'uids_or_all' })

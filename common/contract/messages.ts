@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MessageInvitation } from './invitation';
+import { ImapUid, ImapUidText, MailboxName } from './imap-values';
 import { MessageBodyParts } from './message-parts';
 import { MessageSignature } from './message-signature';
 import { QueryFlag } from './route';
@@ -152,7 +153,7 @@ export type MessageDetail = z.infer<typeof MessageDetail>;
  * the unread or flagged ones) for "select all in folder".
  */
 export const MessageTarget = z.object({
-  uids: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+  uids: z.array(ImapUid).min(1).max(10_000).optional(),
   all: z.literal(true).optional(),
   filter: ListFilter.default('all'),
 });
@@ -169,8 +170,8 @@ export const FlagsUpdate = MessageTarget.extend({
 export type FlagsUpdate = z.input<typeof FlagsUpdate>;
 
 /** A folder in a path: its full IMAP name (the client percent-encodes it, delimiters and all). */
-export const MailboxParams = z.object({ mailbox: z.string().min(1).max(1000) });
-export const MessageParams = MailboxParams.extend({ uid: z.coerce.number().int().positive() });
+export const MailboxParams = z.object({ mailbox: MailboxName });
+export const MessageParams = MailboxParams.extend({ uid: ImapUidText });
 /** One MIME part of a message, numbered as IMAP's BODYSTRUCTURE numbers it (1, 1.2, 2.1.3). */
 export const PartParams = MessageParams.extend({ part: z.string().regex(/^\d+(\.\d+)*$/) });
 /** An attachment shown in the browser (images, PDF) rather than saved. */

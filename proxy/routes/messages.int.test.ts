@@ -171,6 +171,21 @@ describe('reading mail through the proxy, from the real Dovecot', () => {
     expect(noMsg.json().error.code).toBe('message_not_found');
   });
 
+  it('answers 400, not 500, for a folder name IMAP cannot carry or a UID beyond 32 bits', async () => {
+    for (const url of [
+      `/api/mailboxes/${encodeURIComponent('INBOX\r\nA1 LOGOUT')}/messages`,
+      `/api/mailboxes/${encodeURIComponent('INBOX\u0000')}/messages/1`,
+      '/api/mailboxes/INBOX/messages/4294967296',
+      '/api/mailboxes/INBOX/messages/0',
+    ]) {
+      const answer = await client.get(url);
+      expect(answer.statusCode, url).toBe(400);
+      expect(answer.json().error.code, url).toBe('validation_failed');
+    }
+    // The session and its connection are unharmed.
+    expect((await client.get('/api/mailboxes/INBOX/messages')).statusCode).toBe(200);
+  });
+
   it('shares one IMAP connection between all of a user’s parallel requests', async () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * A folder's full IMAP name as a request carries it. IMAP cannot carry CR, LF or NUL in a name
+ * (imapflow rightly refuses to send them) and no folder has other control characters, so such a
+ * name is a bad request (400), not a server error.
+ */
+export const MailboxName = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'control_characters' });
+
+/** An IMAP UID: a non-zero 32-bit unsigned number (RFC 3501 nz-number). */
+export const ImapUid = z.number().int().min(1).max(4_294_967_295);
+/** The same, from a path or a query string. */
+export const ImapUidText = z.coerce.number().int().min(1).max(4_294_967_295);
