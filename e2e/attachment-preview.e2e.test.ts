@@ -126,7 +126,10 @@ describe('previewing the attachments people receive', { timeout: 60_000 }, () =>
 
   it('opens a forwarded message with its headers and body', async () => {
     await bar().getByRole('button', { name: 'Xem Giấy mời.eml' }).click();
-    await dialog().getByText(/vanphong\.sttt@binhphuoc\.gov\.vn/).first().waitFor();
+    await dialog()
+      .getByText(/vanphong\.sttt@binhphuoc\.gov\.vn/)
+      .first()
+      .waitFor();
     expect(await dialog().getByText('Giấy mời họp giao ban tháng 12').count()).toBeGreaterThan(0);
     await page.frameLocator('.attachment-preview-body iframe').getByText('họp giao ban').first().waitFor();
     await page.keyboard.press('Escape');

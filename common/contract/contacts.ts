@@ -28,7 +28,7 @@ export const ContactInput = z
     title: text(200).default(''),
     note: text(2000).default(''),
   })
-  .meta({ id: 'ContactInput' });
+  .meta({ id: 'AddressBookEntryEdit' });
 export type ContactInput = z.input<typeof ContactInput>;
 
 export const AddressBookContact = z
@@ -51,7 +51,7 @@ export const ContactGroupInput = z
     name: text(100).pipe(z.string().min(1)),
     memberIds: z.array(z.string().max(100)).max(ADDRESS_BOOK_LIMITS.contacts).default([]),
   })
-  .meta({ id: 'ContactGroupInput' });
+  .meta({ id: 'ContactGroupEdit' });
 export type ContactGroupInput = z.input<typeof ContactGroupInput>;
 
 export const ContactGroup = z

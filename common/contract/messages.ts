@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MessageInvitation } from './invitation';
 import { ImapUid, ImapUidText, MailboxName } from './imap-values';
+import { MessageInvitation } from './invitation';
 import { MessageBodyParts } from './message-parts';
 import { MessageSignature } from './message-signature';
 import { QueryFlag } from './route';
