@@ -131,7 +131,7 @@ describe('/api/sieve: out-of-office and filters at the provider (Pigeonhole at L
       (await messagesIn(colleague, 'INBOX')).find((m) => m.parsed.subject === 'Vắng mặt đến 31/12'),
     );
     expect(reply.parsed.text).toContain('Tôi đang đi công tác');
-    expect(reply.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(String(reply.parsed.headers.get('auto-submitted'))).toMatch(/^auto-replied\b/);
 
     // A mailing list's message gets no reply; an outside sender's, delivered after it, gets one in
     // the sink, so by then the list's reply would have been there too.
