@@ -9,7 +9,15 @@ export const MailboxName = z
   .string()
   .min(1)
   .max(1000)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'control_characters' });
+  .refine((s) => !hasControlCharacter(s), { message: 'control_characters' });
+
+function hasControlCharacter(s: string): boolean {
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /** An IMAP UID: a non-zero 32-bit unsigned number (RFC 3501 nz-number). */
 export const ImapUid = z.number().int().min(1).max(4_294_967_295);
