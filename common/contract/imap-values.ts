@@ -11,7 +11,8 @@ export const MailboxName = z
   .max(1000)
   .refine((s) => !hasControlCharacter(s), { message: 'control_characters' });
 
-function hasControlCharacter(s: string): boolean {
+/** C0 controls and DEL, which no IMAP name holds (CR, LF and NUL cannot even be sent). */
+export function hasControlCharacter(s: string): boolean {
   for (const ch of s) {
     const code = ch.codePointAt(0) ?? 0;
     if (code < 0x20 || code === 0x7f) return true;

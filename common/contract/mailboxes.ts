@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacter } from './imap-values';
 
 export const specialUses = ['inbox', 'drafts', 'sent', 'trash', 'junk', 'archive'] as const;
 export const SpecialUse = z.enum(specialUses);
@@ -40,12 +41,9 @@ export function folderPathProblem(path: string, delimiter = '/'): 'empty' | 'inv
   return null;
 }
 
+/** The characters the rule above refuses. */
 function hasForbiddenCharacter(s: string): boolean {
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x20 || code === 0x7f || ch === '%' || ch === '*' || ch === '.') return true;
-  }
-  return false;
+  return hasControlCharacter(s) || /[%*.]/.test(s);
 }
 
 const FolderPath = z

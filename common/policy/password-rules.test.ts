@@ -44,6 +44,16 @@ describe('beyond the letter of Đ9', () => {
     expect(checkPassword(password, thanh)).toContain('password_contains_personal');
   });
 
+  it('keeps an address with a piece of digits only usable: any strong password is accepted', () => {
+    // thanh.1985 would fold to "" once its digits are stripped, and "" is inside every password.
+    for (const email of ['thanh.1985.sttt@binhphuoc.gov.vn', 'imlang-12345678@binhphuoc.gov.vn']) {
+      expect(checkPassword('Lua&Gao9Dong!Nai', { email })).toEqual([]);
+    }
+    expect(checkPassword('Thanh#1985Qz', { email: 'thanh.1985.sttt@binhphuoc.gov.vn' })).toContain(
+      'password_contains_personal',
+    );
+  });
+
   it('refuses whitespace and non-ASCII, which a Vietnamese IME would type unseen', () => {
     expect(checkPassword('Tx7# kq2M', thanh)).toEqual(['password_has_whitespace']);
     expect(checkPassword('Tx7#kq2Mươ', thanh)).toEqual(['password_non_ascii']);

@@ -213,11 +213,16 @@ function isCommonPassword(password: string, context: PasswordContext): boolean {
 function containsPersonalData(password: string, context: PasswordContext): boolean {
   const lowered = password.toLowerCase();
   const local = context.email.split('@')[0]?.toLowerCase() ?? '';
-  // The account name and its unit: thanhtv, sttt from thanhtv.sttt.
-  const pieces = local.split(/[.\-_]/).filter((p) => p.length >= 3);
+  // The account name and its unit: thanhtv, sttt from thanhtv.sttt; thanhtv2 counts as thanhtv.
+  // Digits are stripped before the length test: a piece of digits only (thanh.1985.sttt) would
+  // otherwise become "", which every password contains, and no password could ever be set.
+  const pieces = local
+    .split(/[.\-_]/)
+    .map((p) => p.replace(/\d+$/, ''))
+    .filter((p) => p.length >= 3);
   const nameParts = (context.displayName ?? '')
     .split(/\s+/)
     .map(foldToAscii)
     .filter((p) => p.length >= 4);
-  return [...pieces, ...nameParts].some((piece) => lowered.includes(piece.replace(/\d+$/, '')));
+  return [...pieces, ...nameParts].some((piece) => lowered.includes(piece));
 }

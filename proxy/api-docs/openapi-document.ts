@@ -4,13 +4,16 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { buildServer } from '../server';
 
+type App = Awaited<ReturnType<typeof buildServer>>['app'];
+
 /**
- * The OpenAPI document as the proxy serves it with the default settings, built without any
- * server (no mail stack, no jobs; an empty store in a temporary folder). docs/openapi.json is
- * this, written by `npm run openapi`; a unit test holds the two equal.
+ * The proxy with the default settings, built without any server behind it (no mail stack, no
+ * jobs; an empty store in a temporary folder), ready for `app.swagger()` or `app.inject()`.
+ * close() ends it and removes the folder.
  */
-export async function generateOpenapiDocument(): Promise<unknown> {
+export async function startDocsServer(): Promise<{ app: App; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bp-openapi-'));
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     const config = loadConfig({
       DATA_DIR: dataDir,
@@ -19,14 +22,30 @@ export async function generateOpenapiDocument(): Promise<unknown> {
       MALWARE_SCAN: 'off',
     });
     const { app } = await buildServer(config, { backgroundJobs: false });
-    try {
-      await app.ready();
-      return app.swagger();
-    } finally {
-      await app.close();
-    }
+    await app.ready();
+    return {
+      app,
+      close: async () => {
+        await app.close();
+        removeDir();
+      },
+    };
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
+}
+
+/**
+ * The OpenAPI document as the proxy serves it with the default settings. docs/openapi.json is
+ * this, written by `npm run openapi`; a unit test holds the two equal.
+ */
+export async function generateOpenapiDocument(): Promise<unknown> {
+  const server = await startDocsServer();
+  try {
+    return server.app.swagger();
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 

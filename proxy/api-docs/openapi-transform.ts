@@ -10,10 +10,9 @@ type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
  * `responses`, which OpenAPI does not allow.
  */
 export function openapiTransform(input: TransformInput) {
-  const notJson = (input.schema as Record<string, unknown> | undefined)?.[NOT_JSON_ANSWERS] as
-    | number[]
-    | undefined;
-  const { [NOT_JSON_ANSWERS]: _, ...schema } = (input.schema ?? {}) as Record<string, unknown>;
+  const { [NOT_JSON_ANSWERS]: notJson, ...schema } = (input.schema ?? {}) as Record<string, unknown> & {
+    [NOT_JSON_ANSWERS]?: number[];
+  };
   const out = jsonSchemaTransform({ ...input, schema: schema as TransformInput['schema'] });
   if (!notJson?.length) return out;
   const described = Object.fromEntries(notJson.map((status) => [status, notJsonAnswer(status)]));

@@ -14,7 +14,8 @@ export function temporaryPassword(context: PasswordContext, policy: PasswordPoli
   const specials = policy.specials;
   const all = UPPER + LOWER + DIGITS + specials;
   const length = Math.max(14, policy.minLength);
-  for (;;) {
+  // A policy no random password can meet must fail loudly, not spin the event loop forever.
+  for (let attempt = 0; attempt < 10_000; attempt++) {
     const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(specials)];
     while (chars.length < length) chars.push(pick(all));
     for (let i = chars.length - 1; i > 0; i--) {
@@ -24,6 +25,7 @@ export function temporaryPassword(context: PasswordContext, policy: PasswordPoli
     const candidate = chars.join('');
     if (checkPassword(candidate, context, policy).length === 0) return candidate;
   }
+  throw new Error(`no temporary password meets the password policy for ${context.email}`);
 }
 
 function pick(alphabet: string): string {
