@@ -8,7 +8,13 @@ import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { resetMailbox } from '../scripts/seed/mailbox-reset';
 import { seriousViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
-import { createConsoleAdmin, createMailboxes, enrolInConsole, logIn, openAccountMenu } from './support/console';
+import {
+  createConsoleAdmin,
+  createMailboxes,
+  enrolInConsole,
+  logIn,
+  openAccountMenu,
+} from './support/console';
 import { openSection, screenshot } from './support/console-e2e';
 
 /**

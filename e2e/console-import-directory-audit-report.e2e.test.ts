@@ -148,7 +148,7 @@ describe('import, directory, audit and report', () => {
       .toEqual([[admin.email, tuan, 'Tạo tài khoản', 'Thành công']]);
     const [created] = await table();
     expect(created![0]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/);
-    expect(created![6]).toContain('unit: skhdt');
+    expect(created![6]).toContain('Đơn vị: skhdt');
 
     // The import's own line names both addresses, again with the admin as actor.
     await page.getByRole('searchbox', { name: 'Tài khoản' }).fill('');
@@ -164,7 +164,7 @@ describe('import, directory, audit and report', () => {
       'Nhập danh sách tài khoản',
       'Thành công',
     ]);
-    expect(imported![6]).toContain(`addresses: ${tuan}, ${hoang}`);
+    expect(imported![6]).toContain(`Địa chỉ: ${tuan}, ${hoang}`);
     await screenshot(page, 'console-audit.png');
     const csv = await fetchLink('Tải CSV');
     expect(csv.status).toBe(200);

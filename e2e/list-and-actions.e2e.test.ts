@@ -110,7 +110,7 @@ describe('message list and actions', () => {
       .getByRole('checkbox')
       .click({ modifiers: ['Shift'] });
     await page.getByText('Đã chọn 4 thư').waitFor();
-    await page.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Đánh dấu đã đọc', exact: true }).click();
     for (const s of subjects) await expect.poll(() => row(s).getAttribute('class')).not.toContain('unread');
     await expect
       .poll(() => owner.imap((imap) => count(imap, 'INBOX', { seen: false, subject: 'Thư thử nghiệm' })))

@@ -135,7 +135,10 @@ describe('reader actions', () => {
   });
 
   it('Sent names the recipients on each row', async () => {
-    await page.getByRole('link', { name: /Đã gửi/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Thư mục' })
+      .getByRole('link', { name: /Thư đã gửi/ })
+      .click();
     await row('Báo cáo gửi Sở').waitFor();
     expect(await row('Báo cáo gửi Sở').locator('.row-from').textContent()).toContain(
       'Đến: nguoinhan@binhphuoc.gov.vn',

@@ -57,7 +57,7 @@ it('"điện tử" typed with tones finds the windows-1258 report; opening it sh
   const subjects = await searchFor('điện tử');
   expect(subjects).toContain('Báo cáo điện tử tháng 11');
   await page.locator('.search-hit', { hasText: 'Báo cáo điện tử tháng 11' }).getByRole('button').click();
-  await page.waitForURL(/\/thu\/INBOX\/\d+$/);
+  await page.waitForURL(/\/thu\/INBOX\/\d+(\?|$)/);
   await expect
     .poll(() => page.locator('.reader-pane').textContent())
     .toContain('Đề nghị Ủy ban nhân dân huyện gửi báo cáo trước ngày 25.');

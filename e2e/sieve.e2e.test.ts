@@ -6,7 +6,7 @@ import { type FreshMailbox, freshMailbox } from '../proxy/test-support/fresh-mai
 import { mailStackPorts } from '../scripts/mailstack/paths';
 import { deliverViaLmtp } from '../scripts/seed/lmtp-delivery';
 import { launchBrowser } from './support/browser';
-import { logIn } from './support/console';
+import { logIn, openAccountMenu } from './support/console';
 import { screenshot } from './support/console-e2e';
 
 const baseUrl = inject('baseUrl');
@@ -48,6 +48,7 @@ afterAll(async () => {
 
 it('turns the out-of-office reply on with its days, and shows it as a banner with Tắt', async () => {
   const today = vietnamDateOf(new Date());
+  await openAccountMenu(page);
   await page.getByRole('button', { name: 'Trả lời tự động và bộ lọc' }).click();
   const dialog = page.getByRole('dialog', { name: 'Trả lời tự động và bộ lọc' });
   await dialog.getByLabel('Bật trả lời tự động').check();
@@ -104,6 +105,7 @@ it('makes a filter from the open message, refuses a forward to Gmail, and saves 
   await editor.getByLabel('Chuyển tiếp một bản tới').fill('');
   await editor.getByRole('button', { name: 'Lưu' }).click();
   await dialog.waitFor({ state: 'detached' });
+  await openAccountMenu(page);
   await page.getByRole('button', { name: 'Trả lời tự động và bộ lọc' }).click();
   await dialog.getByRole('tab', { name: 'Bộ lọc thư' }).click();
   await dialog.getByText('Thư từ Văn phòng Sở').waitFor();

@@ -55,12 +55,14 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
         ref={button}
         type="button"
         className="account-button"
-        aria-label={t('shell.accountButton', { email })}
         aria-expanded={open}
         aria-controls={panelId}
         title={email}
         onClick={() => setOpen((v) => !v)}
       >
+        {/* The name is built from what is shown (WCAG 2.5.3, label in name): "Tài khoản" for
+            screen readers, the address itself; on a phone the address is only visually hidden. */}
+        <span className="sr-only">{t('shell.accountWord')}</span>{' '}
         <span className="account-initial" aria-hidden="true">
           {initialOf(email)}
         </span>
