@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { contactExportUrl, useAddressBook } from '../../api/contacts';
 import { FormError } from '../../ui/ErrorText';
+import { Toaster } from '../../ui/Toaster';
 import { mailPath } from '../mailbox/routes';
 import { ContactForm } from './ContactForm';
 import { GroupForm } from './GroupForm';
@@ -135,6 +136,8 @@ export function ContactsScreen() {
         </section>
       </div>
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
+      {/* The import's summary and the saves' confirmations are toasts, as on the mail screen. */}
+      <Toaster />
     </div>
   );
 }
