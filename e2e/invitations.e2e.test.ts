@@ -69,7 +69,7 @@ describe('meeting invitations', () => {
     expect(text).toContain('Lê Thị Hoa (không bắt buộc, đồng ý)');
     const download = card.getByRole('link', { name: 'Thêm vào lịch' });
     expect(await download.getAttribute('href')).toMatch(/\/invitation\.ics$/);
-    await screenshot(page, 'invitation-card');
+    await screenshot(page, 'invitation-card.png');
 
     await card.getByRole('button', { name: 'Chấp nhận' }).click();
     await card.getByText('Bạn đã chấp nhận lời mời này.').waitFor();
@@ -102,6 +102,6 @@ describe('meeting invitations', () => {
     const box = await card.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
     await card.scrollIntoViewIfNeeded();
-    await screenshot(page, 'invitation-card-phone');
+    await screenshot(page, 'invitation-card-phone.png');
   });
 });
