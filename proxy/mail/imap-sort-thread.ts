@@ -28,7 +28,10 @@ const onUntagged = (name: string, handle: (u: Untagged) => void) => ({
 });
 
 const SEARCH_KEY: Record<ListFilter, string> = { all: 'ALL', unread: 'UNSEEN', flagged: 'FLAGGED' };
-const SORT_KEY: Record<Exclude<ListSort, 'arrival'>, string> = {
+// ARRIVAL is the INTERNALDATE (RFC 5256), which MOVE and COPY keep: a message moved back to its
+// folder ("Hoàn tác") sorts where it was, although its new UID is the highest.
+const SORT_KEY: Record<ListSort, string> = {
+  arrival: 'ARRIVAL',
   date: 'DATE',
   from: 'FROM',
   subject: 'SUBJECT',
@@ -52,7 +55,7 @@ export async function searchUids(client: ImapFlow, filter: ListFilter): Promise<
 /** UIDs in the order asked for; the server sorts when it can (SORT), else we do. */
 export async function sortUids(
   client: ImapFlow,
-  sort: Exclude<ListSort, 'arrival'>,
+  sort: ListSort,
   order: ListOrder,
   filter: ListFilter,
 ): Promise<number[]> {
@@ -81,7 +84,7 @@ export async function sortUids(
 
 async function sortHere(
   client: ImapFlow,
-  sort: Exclude<ListSort, 'arrival'>,
+  sort: ListSort,
   order: ListOrder,
   uids: number[],
 ): Promise<number[]> {
@@ -93,6 +96,7 @@ async function sortHere(
   );
   const keyOf = (m: (typeof rows)[number]): string | number => {
     if (sort === 'size') return m.size ?? 0;
+    if (sort === 'arrival') return new Date(m.internalDate ?? 0).getTime() || 0;
     if (sort === 'date') return new Date(m.envelope?.date ?? m.internalDate ?? 0).getTime() || 0;
     if (sort === 'from') {
       const f = m.envelope?.from?.[0];

@@ -1,7 +1,7 @@
 import type { FetchMessageObject, ImapFlow, MailboxObject, StatusObject } from 'imapflow';
 import type { ListView, MessagePage, MessageRow } from '../../common/contract';
 import { hasRealAttachments, previewPart } from './body-structure';
-import { searchUids, sortUids, threadUids } from './imap-sort-thread';
+import { sortUids, threadUids } from './imap-sort-thread';
 import { cachedView, type ViewEntries } from './list-view-cache';
 import { withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
@@ -44,12 +44,9 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
       const status: Partial<StatusObject> =
         (await client.status(path, { messages: true, unseen: true, uidNext: true, highestModseq: true })) ||
         {};
-      const version = [
-        mailbox.uidValidity,
-        status.uidNext ?? mailbox.uidNext,
-        mailbox.exists,
-        status.highestModseq ?? mailbox.highestModseq ?? '',
-      ].join('.');
+      // Which messages are in the folder; with the flags' version (HIGHESTMODSEQ) after it.
+      const contents = [mailbox.uidValidity, status.uidNext ?? mailbox.uidNext, mailbox.exists].join('.');
+      const version = `${contents}.${status.highestModseq ?? mailbox.highestModseq ?? ''}`;
       const base = {
         mailbox: path,
         unread: status.unseen ?? 0,
@@ -57,7 +54,7 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
         version,
       };
       const plain = view.sort === 'arrival' && view.filter === 'all' && !view.threads;
-      if (plain && view.order === 'desc') {
+      if (plain && view.order === 'desc' && (await arrivalFollowsSequence(client, mailbox.exists))) {
         const window =
           page.cursor !== undefined
             ? await windowBelowUid(client, mailbox, page.cursor, page.limit)
@@ -75,8 +72,13 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
         };
       }
       const viewKey = `${view.sort}:${view.order}:${view.filter}:${view.threads}`;
-      const entries = await cachedView(client, path, viewKey, version, () => computeView(client, view));
-      const offset = page.offset ?? 0;
+      // Arrival order does not depend on flags: reading a message must not cost a new SORT.
+      const validity = view.sort === 'arrival' && view.filter === 'all' && !view.threads ? contents : version;
+      const entries = await cachedView(client, path, viewKey, validity, () => computeView(client, view));
+      const offset =
+        page.cursor !== undefined && entries.kind === 'uids'
+          ? entries.uids.indexOf(page.cursor) + 1
+          : (page.offset ?? 0);
       const messages =
         entries.kind === 'uids'
           ? await rowsForUids(client, [...entries.uids.subarray(offset, offset + page.limit)])
@@ -90,11 +92,32 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
 
 async function computeView(client: ImapFlow, view: ListView): Promise<ViewEntries> {
   if (view.threads) return { kind: 'threads', threads: await threadUids(client, view.order, view.filter) };
-  if (view.sort === 'arrival') {
-    const uids = await searchUids(client, view.filter);
-    return { kind: 'uids', uids: Uint32Array.from(view.order === 'desc' ? uids.reverse() : uids) };
-  }
   return { kind: 'uids', uids: Uint32Array.from(await sortUids(client, view.sort, view.order, view.filter)) };
+}
+
+/** How far down the sequence order is checked against arrival times before trusting it. */
+const ARRIVAL_CHECK_DEPTH = 200;
+
+/**
+ * Whether the newest messages by sequence number are also the newest by arrival (INTERNALDATE),
+ * so that the cheap sequence window is the arrival order. Delivery appends in time order, so it
+ * holds until a message comes back into the folder by MOVE ("Hoàn tác", a move back from
+ * another folder): it keeps its arrival time but gets the highest UID, and lands among the
+ * newest sequence numbers, where this one FETCH of a few dates finds it. Then the folder is
+ * ordered by IMAP SORT (ARRIVAL) instead, and the message shows where it was before.
+ */
+async function arrivalFollowsSequence(client: ImapFlow, exists: number): Promise<boolean> {
+  if (exists < 2) return true;
+  const from = Math.max(1, exists - ARRIVAL_CHECK_DEPTH + 1);
+  const dates = await client.fetchAll(`${from}:${exists}`, { internalDate: true });
+  dates.sort((a, b) => a.seq - b.seq);
+  let previous = 0;
+  for (const m of dates) {
+    const time = new Date(m.internalDate ?? 0).getTime();
+    if (time < previous) return false;
+    previous = time;
+  }
+  return true;
 }
 
 /** Sequence numbers of the rows at positions offset… from the top (newest first). */
