@@ -2,7 +2,7 @@ import type { FetchMessageObject, ImapFlow, MailboxObject, StatusObject } from '
 import type { ListView, MessagePage, MessageRow } from '../../common/contract';
 import { hasRealAttachments, previewPart } from './body-structure';
 import { sortUids, threadUids } from './imap-sort-thread';
-import { cachedView, type ViewEntries } from './list-view-cache';
+import { cachedCheck, cachedView, type ViewEntries } from './list-view-cache';
 import { withMailbox } from './mailbox-lock';
 import { messageDate, toAddress, toAddresses, toFlags } from './message-mapping';
 import { previewText } from './preview-text';
@@ -54,7 +54,13 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
         version,
       };
       const plain = view.sort === 'arrival' && view.filter === 'all' && !view.threads;
-      if (plain && view.order === 'desc' && (await arrivalFollowsSequence(client, mailbox.exists))) {
+      const sequenceIsArrival =
+        plain &&
+        view.order === 'desc' &&
+        (await cachedCheck(client, path, 'arrival-follows-sequence', contents, () =>
+          arrivalFollowsSequence(client, mailbox.exists),
+        ));
+      if (sequenceIsArrival) {
         const window =
           page.cursor !== undefined
             ? await windowBelowUid(client, mailbox, page.cursor, page.limit)
@@ -96,14 +102,15 @@ async function computeView(client: ImapFlow, view: ListView): Promise<ViewEntrie
 }
 
 /** How far down the sequence order is checked against arrival times before trusting it. */
-const ARRIVAL_CHECK_DEPTH = 200;
+const ARRIVAL_CHECK_DEPTH = 100;
 
 /**
  * Whether the newest messages by sequence number are also the newest by arrival (INTERNALDATE),
  * so that the cheap sequence window is the arrival order. Delivery appends in time order, so it
  * holds until a message comes back into the folder by MOVE ("Hoàn tác", a move back from
  * another folder): it keeps its arrival time but gets the highest UID, and lands among the
- * newest sequence numbers, where this one FETCH of a few dates finds it. Then the folder is
+ * newest sequence numbers, where this one FETCH of a few dates finds it (once per change of the
+ * folder's contents). Then the folder is
  * ordered by IMAP SORT (ARRIVAL) instead, and the message shows where it was before.
  */
 async function arrivalFollowsSequence(client: ImapFlow, exists: number): Promise<boolean> {

@@ -12,7 +12,7 @@ export type ViewEntries = { kind: 'uids'; uids: Uint32Array } | { kind: 'threads
 
 interface Cached {
   validity: string;
-  entries: ViewEntries;
+  entries: ViewEntries | { kind: 'check'; ok: boolean };
 }
 
 const SEPARATOR = '\u0000';
@@ -37,10 +37,27 @@ export async function cachedView(
   const cache = cacheFor(client);
   const key = `${path}${SEPARATOR}${viewKey}`;
   const hit = cache.get(key);
-  if (hit && hit.validity === validity) return hit.entries;
+  if (hit && hit.validity === validity && hit.entries.kind !== 'check') return hit.entries;
   const entries = await compute();
   cache.set(key, { validity, entries });
   return entries;
+}
+
+/** A yes/no fact about a folder's state, kept like a view (same validity, same invalidation). */
+export async function cachedCheck(
+  client: ImapFlow,
+  path: string,
+  checkKey: string,
+  validity: string,
+  compute: () => Promise<boolean>,
+): Promise<boolean> {
+  const cache = cacheFor(client);
+  const key = `${path}${SEPARATOR}${checkKey}`;
+  const hit = cache.get(key);
+  if (hit && hit.validity === validity && hit.entries.kind === 'check') return hit.entries.ok;
+  const ok = await compute();
+  cache.set(key, { validity, entries: { kind: 'check', ok } });
+  return ok;
 }
 
 /** After an action of ours: the next page of these folders recomputes even if the server's counters lag. */
