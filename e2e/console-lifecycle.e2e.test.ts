@@ -74,8 +74,12 @@ describe('the account lifecycle in the console', () => {
     await expect
       .poll(() => schedule.allTextContents())
       .toEqual([
-        expect.stringMatching(new RegExp(`^${vietnameseDay(today)} — Khóa gửi thư`)),
-        expect.stringMatching(new RegExp(`^${vietnameseDay(exportOn)} — Xuất dữ liệu hộp thư`)),
+        expect.stringMatching(
+          new RegExp(`^${vietnameseDay(today)} — Khóa gửi thư \\(điểm b khoản 3 Điều 5\\)$`),
+        ),
+        expect.stringMatching(
+          new RegExp(`^${vietnameseDay(exportOn)} — Xuất dữ liệu hộp thư \\(điểm b khoản 3 Điều 5\\)$`),
+        ),
         expect.stringMatching(
           new RegExp(`^${vietnameseDay(revokeOn)} — Thu hồi hộp thư.*Chờ: Xuất dữ liệu hộp thư`),
         ),
@@ -90,7 +94,7 @@ describe('the account lifecycle in the console', () => {
     expect(await dueRow.getByRole('cell').allTextContents()).toEqual([
       leaver.email,
       'Khóa gửi thư',
-      'Đ5.3b',
+      'điểm b khoản 3 Điều 5',
       vietnameseDay(today),
       '',
     ]);
