@@ -153,6 +153,18 @@ describe('LifecyclePage', () => {
     expect(screen.queryByRole('button', { name: 'Ghi nhận' })).toBeNull();
   });
 
+  it('offers short grounds for a suspension and cites the article of the chosen one beneath', async () => {
+    setup();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: LEAVER }));
+    const ground = await screen.findByRole('combobox', { name: 'Căn cứ' });
+    expect(screen.getByText('Theo điểm b khoản 2 Điều 6 Quy chế.').id).toBe(
+      ground.getAttribute('aria-describedby'),
+    );
+    await user.selectOptions(ground, 'Sử dụng vào mục đích bị cấm');
+    expect(screen.getByText('Theo điểm c khoản 2 Điều 6 Quy chế.')).toBeTruthy();
+  });
+
   it("cites the article of each coming action as documents write it, not the project's key", async () => {
     setup();
     await userEvent.setup().click(await screen.findByRole('button', { name: LEAVER }));
