@@ -40,3 +40,33 @@ export async function clippedSelects(page: Page): Promise<string[]> {
     return clipped;
   });
 }
+
+/**
+ * The elements that stick out past the right edge of `container` (the part of the page that
+ * scrolls), so that a reader has to scroll sideways to see them. What sits inside its own
+ * sideways-scrolling box (a wide table on a phone) is left out: that box scrolls on purpose.
+ */
+export async function overflowingElements(page: Page, container: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const box = document.querySelector(selector);
+    if (!box) return [`no ${selector}`];
+    box.scrollLeft = 0;
+    window.scrollTo(0, window.scrollY);
+    const edge = Math.min(window.innerWidth, box.getBoundingClientRect().left + box.clientWidth) + 1;
+    const scrollsItself = (el: Element) => {
+      for (let e = el.parentElement; e && e !== box; e = e.parentElement)
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) return true;
+      return false;
+    };
+    const sticking = Array.from(box.querySelectorAll('*')).filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.right > edge && !scrollsItself(el);
+    });
+    // The innermost ones name the culprit (the select, the long word), not every box around it.
+    return sticking
+      .filter((el) => !sticking.some((other) => other !== el && el.contains(other)))
+      .map(
+        (el) => `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').trim().slice(0, 40)}”`,
+      );
+  }, container);
+}
