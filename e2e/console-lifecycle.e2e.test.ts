@@ -15,6 +15,7 @@ import {
   setUpConsole,
   tearDownConsole,
 } from './support/console-e2e';
+import { clippedSelects, overflowingElements } from './support/select-fit';
 
 /**
  * The lifecycle in Chromium against the real proxy and mail stack (Đ5.3b, Đ6.2b, Đ6.2c, Đ6.3): the
@@ -74,8 +75,12 @@ describe('the account lifecycle in the console', () => {
     await expect
       .poll(() => schedule.allTextContents())
       .toEqual([
-        expect.stringMatching(new RegExp(`^${vietnameseDay(today)} — Khóa gửi thư`)),
-        expect.stringMatching(new RegExp(`^${vietnameseDay(exportOn)} — Xuất dữ liệu hộp thư`)),
+        expect.stringMatching(
+          new RegExp(`^${vietnameseDay(today)} — Khóa gửi thư \\(điểm b khoản 3 Điều 5\\)$`),
+        ),
+        expect.stringMatching(
+          new RegExp(`^${vietnameseDay(exportOn)} — Xuất dữ liệu hộp thư \\(điểm b khoản 3 Điều 5\\)$`),
+        ),
         expect.stringMatching(
           new RegExp(`^${vietnameseDay(revokeOn)} — Thu hồi hộp thư.*Chờ: Xuất dữ liệu hộp thư`),
         ),
@@ -90,11 +95,25 @@ describe('the account lifecycle in the console', () => {
     expect(await dueRow.getByRole('cell').allTextContents()).toEqual([
       leaver.email,
       'Khóa gửi thư',
-      'Đ5.3b',
+      'điểm b khoản 3 Điều 5',
       vietnameseDay(today),
       '',
     ]);
+    // A laptop's screen and a phone's: every choice in the account's forms reads in full, and no
+    // form pushes the page wider than the screen.
+    await console_.setViewportSize({ width: 1366, height: 768 });
+    expect(await clippedSelects(console_)).toEqual([]);
+    expect(await overflowingElements(console_, '.console-main')).toEqual([]);
+    await panel.getByRole('heading', { name: 'Sẽ xảy ra' }).evaluate((h) => {
+      h.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -24);
+    });
     await screenshot(console_, 'console-lifecycle.png');
+    await console_.setViewportSize({ width: 360, height: 740 });
+    expect(await clippedSelects(console_)).toEqual([]);
+    expect(await overflowingElements(console_, '.console-main')).toEqual([]);
+    await console_.setViewportSize({ width: 1440, height: 900 });
+    await console_.evaluate(() => window.scrollTo(0, 0));
 
     await todayCard.getByRole('button', { name: 'Chạy ngay' }).click();
     const confirm = console_.getByRole('alertdialog', { name: 'Chạy ngay' });
@@ -142,7 +161,8 @@ describe('the account lifecycle in the console', () => {
     await panel.locator('.lifecycle-facts').getByText('Đang hoạt động').waitFor();
     await panel
       .getByRole('combobox', { name: /^Căn cứ/ })
-      .selectOption({ label: 'Bị chiếm dụng, lộ mật khẩu (điểm b khoản 2 Điều 6)' });
+      .selectOption({ label: 'Bị chiếm dụng, lộ mật khẩu' });
+    await panel.getByText('Theo điểm b khoản 2 Điều 6 Quy chế.').waitFor();
     await panel.getByLabel('Ghi chú (cảnh báo, phản ánh…)').fill('Đăng nhập lạ từ nước ngoài lúc 02:00');
     await panel.getByRole('button', { name: 'Tạm khóa', exact: true }).click();
     const confirm = console_.getByRole('alertdialog', { name: 'Tạm khóa' });

@@ -33,6 +33,10 @@ describe('the Vietnamese catalogues', () => {
     for (const key of ['actions.cancel', 'compose.cancel']) expect(byKey.get(key), key).not.toBe('Hủy');
   });
 
+  it('name no button a bare "Hủy": going back says "Quay lại", undoing a thing names the thing', () => {
+    expect(all.filter(([, v]) => v.trim() === 'Hủy')).toEqual([]);
+  });
+
   it('say "hôm nay" rather than "cách đây 0 ngày"', () => {
     expect(new Map(all).get('accounts.detail.passwordAge_zero')).toContain('hôm nay');
   });

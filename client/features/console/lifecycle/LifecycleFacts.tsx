@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LifecycleAccountStatus } from '../../../../common/contract';
+import { citeRule } from '../../../../common/i18n/cite-rule';
 import { formatDateTime } from '../../../../common/i18n/format';
 import { vietnameseDay } from '../../../../common/policy/vietnam-date';
 import { exportDownloadUrl } from '../../../api/console-lifecycle';
@@ -48,7 +49,8 @@ export function LifecycleFacts({ account: a, admin }: { account: LifecycleAccoun
         <ul className="lifecycle-schedule">
           {a.schedule.map((e) => (
             <li key={e.kind}>
-              <strong>{vietnameseDay(e.dueOn)}</strong> — {t(`console.lifecycle.kinds.${e.kind}`)} ({e.rule})
+              <strong>{vietnameseDay(e.dueOn)}</strong> — {t(`console.lifecycle.kinds.${e.kind}`)} (
+              {citeRule(e.rule, i18n.language)})
               {e.blockedBy &&
                 ` · ${t('console.lifecycle.columns.blockedBy')}: ${t(`console.lifecycle.kinds.${e.blockedBy}`)}`}
               {e.deadlineOn && ` → ${vietnameseDay(e.deadlineOn)}`}

@@ -55,7 +55,16 @@ const STATUS: LifecycleAccountStatus = {
   exportFile: null,
   restoreRequestedAt: null,
   restoreDeadlineOn: null,
-  schedule: [],
+  schedule: [
+    {
+      kind: 'suspend_inactive',
+      rule: 'Đ6.2a',
+      dueOn: '2027-05-30',
+      automatic: true,
+      blockedBy: null,
+      deadlineOn: null,
+    },
+  ],
 };
 
 function setup(role: 'admin' | 'unit_manager' = 'admin') {
@@ -101,8 +110,11 @@ describe('LifecyclePage', () => {
     setup();
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row');
-    expect(rows[1]?.textContent).toContain(`${LEAVER}Khóa gửi thưĐ5.3b01/12/2026`);
-    expect(rows[2]?.textContent).toContain('Thu hồi hộp thưĐ5.3b30/11/2026Xuất dữ liệu hộp thư');
+    expect(rows[1]?.textContent).toContain(`${LEAVER}Khóa gửi thưđiểm b khoản 3 Điều 501/12/2026`);
+    expect(rows[2]?.textContent).toContain(
+      'Thu hồi hộp thưđiểm b khoản 3 Điều 530/11/2026Xuất dữ liệu hộp thư',
+    );
+    expect(within(rows[1]!).getAllByRole('cell')[2]?.textContent).toBe('điểm b khoản 3 Điều 5');
     expect(screen.getByText('Công việc tự chạy lúc 2 giờ mỗi ngày.')).toBeTruthy();
   });
 
@@ -139,5 +151,25 @@ describe('LifecyclePage', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: LEAVER }));
     expect(await screen.findByText('Đang hoạt động')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Ghi nhận' })).toBeNull();
+  });
+
+  it('offers short grounds for a suspension and cites the article of the chosen one beneath', async () => {
+    setup();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: LEAVER }));
+    const ground = await screen.findByRole('combobox', { name: 'Căn cứ' });
+    expect(screen.getByText('Theo điểm b khoản 2 Điều 6 Quy chế.').id).toBe(
+      ground.getAttribute('aria-describedby'),
+    );
+    await user.selectOptions(ground, 'Sử dụng vào mục đích bị cấm');
+    expect(screen.getByText('Theo điểm c khoản 2 Điều 6 Quy chế.')).toBeTruthy();
+  });
+
+  it("cites the article of each coming action as documents write it, not the project's key", async () => {
+    setup();
+    await userEvent.setup().click(await screen.findByRole('button', { name: LEAVER }));
+    const item = await screen.findByText(/\(điểm a khoản 2 Điều 6\)$/, { selector: 'li' });
+    expect(item.textContent).toBe('30/05/2027 — Tạm khóa do không hoạt động (điểm a khoản 2 Điều 6)');
+    expect(screen.queryByText(/Đ\d/)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LifecyclePlannedAction } from '../../../../common/contract';
+import { citeRule } from '../../../../common/i18n/cite-rule';
 import { formatDateTime } from '../../../../common/i18n/format';
 import { useConsoleMe } from '../../../api/console';
 import {
@@ -26,7 +27,7 @@ function ActionsTable({
   withOutcome?: boolean;
   onPick?: (email: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <table className="console-table">
       <thead>
@@ -52,7 +53,7 @@ function ActionsTable({
               )}
             </td>
             <td>{t(`console.lifecycle.kinds.${a.kind}`)}</td>
-            <td>{a.rule}</td>
+            <td>{citeRule(a.rule, i18n.language)}</td>
             <td>
               {vietnameseDay(a.dueOn)}
               {a.deadlineOn && ` → ${vietnameseDay(a.deadlineOn)}`}

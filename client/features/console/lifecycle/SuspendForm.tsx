@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { suspensionReasons } from '../../../../common/policy/account-lifecycle';
+import { citeRule } from '../../../../common/i18n/cite-rule';
+import { type SuspensionReason, suspensionReasons } from '../../../../common/policy/account-lifecycle';
 import type { useSuspendAccount } from '../../../api/console-lifecycle';
 import type { ActionFormProps } from './lifecycle-actions';
 
-/** Suspends an active account for one of the regulation's reasons, after a confirmation. */
+/**
+ * Suspends an active account for one of the regulation's reasons, after a confirmation. The choices
+ * are short enough for a phone's select box; the article of the chosen one is cited beneath it.
+ */
 export function SuspendForm({
   account: a,
   withRequest,
@@ -12,8 +16,12 @@ export function SuspendForm({
   confirm,
   suspend,
 }: ActionFormProps & { suspend: ReturnType<typeof useSuspendAccount> }) {
-  const { t } = useTranslation();
-  const [suspension, setSuspension] = useState({ reason: 'compromised', note: '' });
+  const { t, i18n } = useTranslation();
+  const articleId = useId();
+  const [suspension, setSuspension] = useState<{ reason: SuspensionReason; note: string }>({
+    reason: 'compromised',
+    note: '',
+  });
 
   return (
     <form
@@ -35,8 +43,9 @@ export function SuspendForm({
       <label>
         {t('console.lifecycle.suspend.reason')}
         <select
+          aria-describedby={articleId}
           value={suspension.reason}
-          onChange={(e) => setSuspension({ ...suspension, reason: e.target.value })}
+          onChange={(e) => setSuspension({ ...suspension, reason: e.target.value as SuspensionReason })}
         >
           {Object.keys(suspensionReasons).map((r) => (
             <option key={r} value={r}>
@@ -45,6 +54,11 @@ export function SuspendForm({
           ))}
         </select>
       </label>
+      <p id={articleId} className="hint lifecycle-article">
+        {t('console.lifecycle.suspend.article', {
+          article: citeRule(suspensionReasons[suspension.reason], i18n.language),
+        })}
+      </p>
       <label>
         {t('console.lifecycle.suspend.note')}
         <input
