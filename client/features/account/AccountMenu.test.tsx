@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { routeUrl } from '../../../common/contract/route';
-import { quotaRoutes, sessionRoutes } from '../../../common/routes/account';
+import { quotaRoutes, sessionRoutes, settingsRoutes } from '../../../common/routes/account';
 import { mailboxRoutes, messageRoutes } from '../../../common/routes/mail';
 import { publicConfigRoutes } from '../../../common/routes/site';
 import { apiPattern } from '../../test/api-pattern';
@@ -65,6 +65,31 @@ describe('the account menu', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Đổi mật khẩu' }));
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(await screen.findByRole('dialog', { name: 'Đổi mật khẩu' })).toBeTruthy();
+  });
+
+  it('holds the after-action preference with its question written out, and saves the choice', async () => {
+    let saved: unknown = null;
+    server.use(
+      http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({ afterMessageAction: 'list' })),
+      http.put(apiPattern(settingsRoutes.update), async ({ request }) => {
+        saved = await request.json();
+        return HttpResponse.json(saved);
+      }),
+    );
+    renderApp();
+    const user = userEvent.setup();
+    // Not in the list's toolbar any more, where a 120 px box cut "Sau khi xóa: mở thư kế tiếp".
+    expect(screen.queryByRole('combobox', { name: /Sau khi lưu trữ/ })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: /^Tài khoản / }));
+    const choice = screen.getByRole('combobox', { name: 'Sau khi lưu trữ, chuyển hoặc xóa thư đang mở' });
+    expect([...(choice as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'Về danh sách',
+      'Mở thư kế tiếp',
+      'Mở thư trước đó',
+    ]);
+    await user.selectOptions(choice, 'Mở thư kế tiếp');
+    await vi.waitFor(() => expect(saved).toEqual({ afterMessageAction: 'next' }));
+    expect(screen.getByRole('button', { name: /^Tài khoản / }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('closes on a click outside', async () => {

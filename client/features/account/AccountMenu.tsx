@@ -6,6 +6,7 @@ import { useLogout } from '../../api/session';
 import { consolePath, isConsolePath } from '../console/routes';
 import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
+import { AfterActionSetting } from '../reader/AfterActionSetting';
 import { SieveMenuButton } from '../sieve/SieveSettingsDialog';
 import { SigningMenuButton } from '../signing/SigningSetup';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -80,6 +81,8 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
             close(true);
             return;
           }
+          // A select keeps its own arrow keys (the after-action choice).
+          if (e.target instanceof HTMLSelectElement) return;
           const next = nextMenuItem(menuItemsOf(panel.current), document.activeElement, e.key);
           if (next) {
             e.preventDefault();
@@ -90,7 +93,7 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
         // opens gives focus back there too.
         onClickCapture={(e) => {
           const item = (e.target as HTMLElement).closest('button, a');
-          if (item && !item.closest('.language-switch')) close(true);
+          if (item && !item.closest('.language-switch, .after-action-setting')) close(true);
         }}
       >
         <p className="account-panel-email">
@@ -101,6 +104,11 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
           <li>
             <LanguageSwitch variant="buttons" />
           </li>
+          {!inConsole && (
+            <li>
+              <AfterActionSetting />
+            </li>
+          )}
           <li>
             <button type="button" className="account-item" onClick={() => openPasswordDialog(true)}>
               {t('password.title')}

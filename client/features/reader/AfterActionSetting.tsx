@@ -8,19 +8,21 @@ export function AfterActionSetting() {
   const settings = useSettings();
   const save = useUpdateSettings();
   const value = settings.data?.afterMessageAction ?? 'list';
+  // A preference, set once: it lives in the account menu with its question written out, not in
+  // the list's toolbar, where a narrow box cut its options short.
   return (
-    <select
-      className="compact-select after-action-setting"
-      aria-label={t('readerActions.afterAction')}
-      title={t('readerActions.afterAction')}
-      value={value}
-      onChange={(e) => save.mutate({ afterMessageAction: AfterMessageAction.parse(e.target.value) })}
-    >
-      {AfterMessageAction.options.map((option) => (
-        <option key={option} value={option}>
-          {t(`readerActions.after.${option}`)}
-        </option>
-      ))}
-    </select>
+    <label className="after-action-setting">
+      <span className="small">{t('readerActions.afterAction')}</span>
+      <select
+        value={value}
+        onChange={(e) => save.mutate({ afterMessageAction: AfterMessageAction.parse(e.target.value) })}
+      >
+        {AfterMessageAction.options.map((option) => (
+          <option key={option} value={option}>
+            {t(`readerActions.after.${option}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
