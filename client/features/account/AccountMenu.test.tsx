@@ -73,7 +73,7 @@ describe('the account menu', { timeout: 20_000 }, () => {
       http.get(apiPattern(settingsRoutes.get), () => HttpResponse.json({ afterMessageAction: 'list' })),
       http.put(apiPattern(settingsRoutes.update), async ({ request }) => {
         saved = await request.json();
-        return HttpResponse.json(saved);
+        return HttpResponse.json(saved as Record<string, string>);
       }),
     );
     renderApp();
