@@ -66,6 +66,30 @@ describe('findAttachments', () => {
     expect(findAttachments(newsletter)[2]!.filename).toBe('Fwd Kế hoạch 2026.eml');
   });
 
+  it('names a nameless part by the extension a computer opens it with', () => {
+    const nameless = (type: string, part: string): MessageStructureObject => ({
+      part,
+      type,
+      encoding: 'base64',
+      size: 780,
+      disposition: 'attachment',
+    });
+    const mixed: MessageStructureObject = {
+      type: 'multipart/mixed',
+      childNodes: [
+        text('1'),
+        nameless('text/calendar', '2'),
+        nameless('application/vnd.openxmlformats-officedocument.wordprocessingml.document', '3'),
+        nameless('application/pdf', '4'),
+      ],
+    };
+    expect(findAttachments(mixed).map((a) => a.filename)).toEqual([
+      'tep-dinh-kem-1.ics',
+      'tep-dinh-kem-2.docx',
+      'tep-dinh-kem-3.pdf',
+    ]);
+  });
+
   it('treats a message that is only a PDF as one attachment in part 1', () => {
     const single: MessageStructureObject = {
       type: 'application/pdf',

@@ -80,12 +80,32 @@ function fallbackName(node: MessageStructureObject, index: number): string {
     const stem = subject ? subject.replace(/[\\/:*?"<>|\r\n]+/g, ' ').slice(0, 120) : '';
     return safeFileName(`${stem}.eml`, `thu-${index + 1}.eml`);
   }
+  const type = safeContentType(node.type);
   const ext =
-    safeContentType(node.type)
+    KNOWN_EXTENSIONS[type] ??
+    type
       .split('/')[1]
-      ?.replace(/[^a-z0-9]+/gi, '') || 'bin';
-  return `tep-dinh-kem-${index + 1}.${ext.slice(0, 10)}`;
+      ?.replace(/[^a-z0-9]+/gi, '')
+      .slice(0, 10) ??
+    'bin';
+  return `tep-dinh-kem-${index + 1}.${ext || 'bin'}`;
 }
+
+// Nameless parts people receive whose subtype is not the extension a computer opens them by
+// (a meeting invitation is .ics, not .calendar); any other subtype serves as it is.
+const KNOWN_EXTENSIONS: Record<string, string> = {
+  'text/calendar': 'ics',
+  'text/plain': 'txt',
+  'text/x-vcard': 'vcf',
+  'text/vcard': 'vcf',
+  'application/octet-stream': 'bin',
+  'application/msword': 'doc',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'image/jpeg': 'jpg',
+  'image/svg+xml': 'svg',
+};
 
 /** True when the list should show a paper clip: something other than inline cid images. */
 export function hasRealAttachments(root: MessageStructureObject | undefined): boolean {
