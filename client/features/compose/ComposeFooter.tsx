@@ -12,7 +12,7 @@ export interface ComposeLimits {
   undoSendSeconds: number;
 }
 
-/** Send, attach, plain text, signature, the save status and discard. */
+/** Send, attach, plain text, signing, templates, signature and discard. */
 export function ComposeFooter({
   window: w,
   limits,
@@ -34,11 +34,6 @@ export function ComposeFooter({
 }) {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
-  const status = w.saving
-    ? t('compose.saving')
-    : w.draftUid && w.revision === w.savedRevision
-      ? t('compose.saved')
-      : '';
   return (
     <footer className="compose-footer">
       <button
@@ -72,9 +67,6 @@ export function ComposeFooter({
       <button type="button" className="link-button small" onClick={onSignature}>
         {t('compose.signature')}
       </button>
-      <span className="compose-status muted small" aria-live="polite">
-        {w.phase === 'closing' ? t('compose.closing') : status}
-      </span>
       <button
         type="button"
         className="icon-button compose-discard"

@@ -13,6 +13,7 @@ import { ComposeAttachments } from './ComposeAttachments';
 import { ComposeFields } from './ComposeFields';
 import type { ComposeLimits } from './ComposeFooter';
 import { ComposeFooter } from './ComposeFooter';
+import { ComposeSaveStatus } from './ComposeSaveStatus';
 import { useComposeMessages } from './compose-messages';
 import { getComposeWindow, useComposeStore, type ComposeWindow as Window } from './compose-store';
 import { saveDraftNow, scheduleAutosave, settleDraft } from './draft-saver';
@@ -147,6 +148,7 @@ export function ComposeWindow({
     >
       <header className="compose-header">
         <h2 className="compose-title">{title}</h2>
+        <ComposeSaveStatus window={w} />
         <button
           type="button"
           className="icon-button"
