@@ -6,6 +6,7 @@ import { useLogout } from '../../api/session';
 import { consolePath, isConsolePath } from '../console/routes';
 import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
+import { AfterActionSetting } from '../reader/AfterActionSetting';
 import { SieveMenuButton } from '../sieve/SieveSettingsDialog';
 import { SigningMenuButton } from '../signing/SigningSetup';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -19,7 +20,8 @@ export const initialOf = (email: string) => (email.trim()[0] ?? '?').toLocaleUpp
 
 /**
  * One button in the top bar with the signed-in address; it opens what concerns the account:
- * language, password, a fault report, the console (admins), signing, the source, log-out. The
+ * language, password, a fault report, the console (admins), signing, where the reader goes after
+ * an action, out-of-office, the source, log-out. The
  * panel stays mounted while closed so that a dialog opened from it lives on; Escape and every
  * item close it and give focus back to the button, arrow keys walk the items.
  */
@@ -78,6 +80,8 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
             close(true);
             return;
           }
+          // A drop-down's arrow keys choose its option.
+          if ((e.target as HTMLElement).tagName === 'SELECT') return;
           const next = nextMenuItem(menuItemsOf(panel.current), document.activeElement, e.key);
           if (next) {
             e.preventDefault();
@@ -117,6 +121,11 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
           {!inConsole && (
             <li className="account-signing">
               <SigningMenuButton label={t('smimeSign.menu')} className="account-item" />
+            </li>
+          )}
+          {!inConsole && (
+            <li className="account-setting">
+              <AfterActionSetting />
             </li>
           )}
           {!inConsole && (

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { listFilters, listSorts } from '../../../common/contract';
 import { useSettings, useUpdateSettings } from '../../api/settings';
-import { AfterActionSetting } from '../reader/AfterActionSetting';
 import { useListStore } from './list-store';
 
 /** Filter, sort and the conversation view: how the list is shown, not what is in the folder. */
@@ -62,7 +61,6 @@ export function ListViewControls() {
         />
         <span>{t('list.conversationView')}</span>
       </label>
-      <AfterActionSetting />
     </div>
   );
 }
