@@ -98,6 +98,10 @@ export function MailScreen({
       <aside className="pane folders-pane">
         <ComposeButton />
         <FolderList current={mailbox} onNavigate={() => setFoldersOpen(false)} />
+        {/* On a phone the top bar has room for one line only: "Danh bạ" moves into the drawer. */}
+        <div className="drawer-contacts" onClickCapture={() => setFoldersOpen(false)}>
+          <ContactsLink />
+        </div>
         <StorageMeter />
       </aside>
       <section

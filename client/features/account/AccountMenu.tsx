@@ -20,7 +20,8 @@ export const initialOf = (email: string) => (email.trim()[0] ?? '?').toLocaleUpp
 
 /**
  * One button in the top bar with the signed-in address; it opens what concerns the account:
- * language, password, a fault report, the console (admins), signing, the source, log-out. The
+ * language, password, a fault report, the console (admins), signing, where the reader goes after
+ * an action, out-of-office, the source, log-out. The
  * panel stays mounted while closed so that a dialog opened from it lives on; Escape and every
  * item close it and give focus back to the button, arrow keys walk the items.
  */
