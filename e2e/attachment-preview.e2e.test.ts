@@ -147,7 +147,8 @@ describe('previewing the attachments people receive', { timeout: 60_000 }, () =>
   it('fits a 360×740 phone, the close button in reach', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.reload();
-    await page.getByText(SUBJECT).first().waitFor();
+    // The open message fills the phone's screen; the list behind it is hidden.
+    await page.locator('.reader-subject', { hasText: SUBJECT }).waitFor();
     await bar().getByRole('button', { name: 'Xem Công văn 125-STTTT.docx' }).click();
     const box = await dialog().boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);

@@ -80,7 +80,7 @@ describe('log in and read', () => {
     const unread = page.locator('.message-row.unread').first();
     const subject = (await unread.locator('.row-subject').textContent())!;
     const unreadBefore = await page.locator('.message-row.unread').count();
-    await unread.getByRole('button').click();
+    await unread.locator('.message-row-button').click();
     await page.getByRole('heading', { level: 2, name: subject }).waitFor();
     await expect.poll(() => page.locator('.message-row.unread').count()).toBe(unreadBefore - 1);
     expect(subject.normalize('NFC')).toBe(subject);
@@ -91,7 +91,7 @@ describe('log in and read', () => {
     await logInAs(thanh.email, thanh.password);
     const withAttachment = page.locator('.message-row', { has: page.getByLabel('Có tệp đính kèm') }).first();
     await withAttachment.waitFor();
-    await withAttachment.getByRole('button').click();
+    await withAttachment.locator('.message-row-button').click();
     const item = page.locator('li.attachment').first();
     await item.waitFor();
     const name = (await item.locator('.attachment-name').textContent())!;
@@ -111,7 +111,7 @@ describe('log in and read', () => {
       dialogs.push(d.message());
       d.dismiss();
     });
-    await hostile.getByRole('button').click();
+    await hostile.locator('.message-row-button').click();
     const frame = page.frameLocator('iframe.message-frame');
     await frame.locator('body').waitFor();
     await page.waitForTimeout(500);

@@ -105,6 +105,8 @@ beforeAll(async () => {
     // An official letter as it arrives: a two-line subject, a dozen recipients and copies.
     const many = (who: string) =>
       Array.from({ length: 6 }, (_, i) => `${who} ${i + 1} <${who.toLowerCase()}${i + 1}@binhphuoc.gov.vn>`);
+    // The oldest arrival of the folder: the last row of the list.
+    const arrived = new Date(Date.now() - 50 * 3_600_000);
     const heavy = [
       'From: =?UTF-8?B?' +
         Buffer.from('Ủy ban nhân dân tỉnh Bình Phước').toString('base64') +
@@ -112,12 +114,12 @@ beforeAll(async () => {
       `To: ${many('Phong').join(', ')}`,
       `Cc: ${many('Lanhdao').join(', ')}`,
       `Subject: =?UTF-8?B?${Buffer.from(HEAVY).toString('base64')}?=`,
-      `Date: ${new Date(Date.now() - 30 * 3_600_000).toUTCString()}`,
+      `Date: ${arrived.toUTCString()}`,
       'MIME-Version: 1.0',
       'Content-Type: text/plain; charset=utf-8',
       'Content-Transfer-Encoding: 8bit',
     ];
-    await imap.append('INBOX', Buffer.from(`${heavy.join('\r\n')}\r\n\r\n${HEAVY_BODY}.\r\n`), []);
+    await imap.append('INBOX', Buffer.from(`${heavy.join('\r\n')}\r\n\r\n${HEAVY_BODY}.\r\n`), [], arrived);
     await appendMessages(imap, 'INBOX', [
       {
         subject: INVITATION,
