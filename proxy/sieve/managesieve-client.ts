@@ -46,7 +46,10 @@ export class ManageSieveConnection {
   }
 
   static async open(server: ManageSieveServer): Promise<ManageSieveConnection> {
-    const timeoutMs = server.timeoutMs ?? 10_000;
+    // Dovecot holds a login back for up to 15 s after failed logins from the same address (its auth
+    // penalty; the proxy logs everyone in from one address): a shorter wait would turn that pause
+    // into a failure.
+    const timeoutMs = server.timeoutMs ?? 20_000;
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = netConnect({ host: server.host, port: server.port });
       s.setTimeout(timeoutMs, () => s.destroy(new Error('ManageSieve connection timed out')));
