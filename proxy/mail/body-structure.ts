@@ -81,14 +81,8 @@ function fallbackName(node: MessageStructureObject, index: number): string {
     return safeFileName(`${stem}.eml`, `thu-${index + 1}.eml`);
   }
   const type = safeContentType(node.type);
-  const ext =
-    KNOWN_EXTENSIONS[type] ??
-    type
-      .split('/')[1]
-      ?.replace(/[^a-z0-9]+/gi, '')
-      .slice(0, 10) ??
-    'bin';
-  return `tep-dinh-kem-${index + 1}.${ext || 'bin'}`;
+  const subtype = (type.split('/')[1] ?? '').replace(/[^a-z0-9]+/gi, '').slice(0, 10);
+  return `tep-dinh-kem-${index + 1}.${KNOWN_EXTENSIONS[type] ?? (subtype || 'bin')}`;
 }
 
 // Nameless parts people receive whose subtype is not the extension a computer opens them by

@@ -79,7 +79,7 @@ export async function listMessages(client: ImapFlow, path: string, page: PageReq
       }
       const viewKey = `${view.sort}:${view.order}:${view.filter}:${view.threads}`;
       // Arrival order does not depend on flags: reading a message must not cost a new SORT.
-      const validity = view.sort === 'arrival' && view.filter === 'all' && !view.threads ? contents : version;
+      const validity = plain ? contents : version;
       const entries = await cachedView(client, path, viewKey, validity, () => computeView(client, view));
       const offset =
         page.cursor !== undefined && entries.kind === 'uids'
@@ -110,8 +110,8 @@ const ARRIVAL_CHECK_DEPTH = 100;
  * holds until a message comes back into the folder by MOVE ("Hoàn tác", a move back from
  * another folder): it keeps its arrival time but gets the highest UID, and lands among the
  * newest sequence numbers, where this one FETCH of a few dates finds it (once per change of the
- * folder's contents). Then the folder is
- * ordered by IMAP SORT (ARRIVAL) instead, and the message shows where it was before.
+ * folder's contents). Then the folder is ordered by IMAP SORT (ARRIVAL) instead, and the message
+ * shows where it was before.
  */
 async function arrivalFollowsSequence(client: ImapFlow, exists: number): Promise<boolean> {
   if (exists < 2) return true;

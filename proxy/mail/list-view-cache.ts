@@ -12,7 +12,7 @@ export type ViewEntries = { kind: 'uids'; uids: Uint32Array } | { kind: 'threads
 
 interface Cached {
   validity: string;
-  entries: ViewEntries | { kind: 'check'; ok: boolean };
+  value: unknown;
 }
 
 const SEPARATOR = '\u0000';
@@ -27,37 +27,42 @@ function cacheFor(client: ImapFlow): LRUCache<string, Cached> {
   return cache;
 }
 
-export async function cachedView(
+export function cachedView(
   client: ImapFlow,
   path: string,
   viewKey: string,
   validity: string,
   compute: () => Promise<ViewEntries>,
 ): Promise<ViewEntries> {
-  const cache = cacheFor(client);
-  const key = `${path}${SEPARATOR}${viewKey}`;
-  const hit = cache.get(key);
-  if (hit && hit.validity === validity && hit.entries.kind !== 'check') return hit.entries;
-  const entries = await compute();
-  cache.set(key, { validity, entries });
-  return entries;
+  return cached(client, path, viewKey, validity, compute);
 }
 
 /** A yes/no fact about a folder's state, kept like a view (same validity, same invalidation). */
-export async function cachedCheck(
+export function cachedCheck(
   client: ImapFlow,
   path: string,
   checkKey: string,
   validity: string,
   compute: () => Promise<boolean>,
 ): Promise<boolean> {
+  return cached(client, path, checkKey, validity, compute);
+}
+
+// One entry per folder and key; callers keep their keys apart, so a key always holds one type.
+async function cached<T>(
+  client: ImapFlow,
+  path: string,
+  name: string,
+  validity: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   const cache = cacheFor(client);
-  const key = `${path}${SEPARATOR}${checkKey}`;
+  const key = `${path}${SEPARATOR}${name}`;
   const hit = cache.get(key);
-  if (hit && hit.validity === validity && hit.entries.kind === 'check') return hit.entries.ok;
-  const ok = await compute();
-  cache.set(key, { validity, entries: { kind: 'check', ok } });
-  return ok;
+  if (hit && hit.validity === validity) return hit.value as T;
+  const value = await compute();
+  cache.set(key, { validity, value });
+  return value;
 }
 
 /** After an action of ours: the next page of these folders recomputes even if the server's counters lag. */
