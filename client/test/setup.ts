@@ -2,10 +2,12 @@ import { cleanup } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { DEFAULT_VACATION } from '../../common/contract/sieve';
 import { settingsRoutes } from '../../common/routes/account';
 import { contactsRoutes } from '../../common/routes/contacts';
 import { malwareRoutes } from '../../common/routes/malware';
 import { pdfSignatureRoutes } from '../../common/routes/pdf-signatures';
+import { sieveRoutes } from '../../common/routes/sieve';
 import { noticeRoutes } from '../../common/routes/site';
 import { apiPattern } from './api-pattern';
 
@@ -28,6 +30,14 @@ export const server = setupServer(
   http.get(apiPattern(malwareRoutes.attachmentVerdicts), () => HttpResponse.json({ attachments: [] })),
   // An empty address book unless a test fills one.
   http.get(apiPattern(contactsRoutes.list), () => HttpResponse.json({ contacts: [], groups: [] })),
+  // No out-of-office and no filters (the vacation banner asks on every screen) unless a test sets them.
+  http.get(apiPattern(sieveRoutes.get), () =>
+    HttpResponse.json({
+      rules: { vacation: DEFAULT_VACATION, filters: [] },
+      otherActiveScript: null,
+      webmailScriptActive: false,
+    }),
+  ),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
