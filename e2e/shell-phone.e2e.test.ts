@@ -8,6 +8,7 @@ import { resolveMailDomain } from '../scripts/mailstack/paths';
 import { launchBrowser } from './support/browser';
 import { createConsoleAdmin, logIn, type Mailbox } from './support/console';
 import { screenshot } from './support/console-e2e';
+import { clippedSelects } from './support/select-fit';
 
 /**
  * The mail screen's frame on a 360×740 phone and at 1366×768, in Chromium against the real proxy
@@ -74,29 +75,6 @@ async function goToInbox(viewport: { width: number; height: number }) {
   await row(subjectOf(COUNT)).waitFor();
 }
 
-/**
- * The drop-downs on screen (the list's, the account menu's) whose chosen option does not fit: its text measured in the select's font,
- * against the select's width less its padding and arrow.
- */
-function cutSelects(): Promise<string[]> {
-  return page.evaluate(() => {
-    const ctx = document.createElement('canvas').getContext('2d');
-    if (!ctx) return ['no canvas'];
-    const selects = document.querySelectorAll<HTMLSelectElement>(
-      '.list-view-controls select, .account-panel select',
-    );
-    return [...selects].flatMap((s) => {
-      if (!s.checkVisibility()) return [];
-      const style = getComputedStyle(s);
-      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const text = s.selectedOptions[0]?.text ?? '';
-      const room =
-        s.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - 12;
-      return ctx.measureText(text).width > room ? [text] : [];
-    });
-  });
-}
-
 beforeAll(async () => {
   owner = freshMailbox('ds-e2e-shell');
   const body = (n: number) =>
@@ -153,7 +131,7 @@ afterAll(async () => {
 describe('at 360×740', () => {
   it('a tap beside the open folder drawer closes it and opens nothing underneath', async () => {
     await goToInbox(PHONE);
-    expect(await cutSelects()).toEqual([]);
+    expect(await clippedSelects(page)).toEqual([]);
     await menuToggle().click();
     await expect.poll(() => menuToggle().getAttribute('aria-expanded')).toBe('true');
     const drawer = await boxOf(page.locator('.folders-pane'));
@@ -263,7 +241,7 @@ async function expectAccountMenu(picture: string) {
   // Where the reader goes after an action is a setting of the account, not a list control.
   const afterAction = panel.getByRole('combobox', { name: 'Sau khi lưu trữ, chuyển hoặc xóa thư đang mở' });
   expect(await afterAction.isVisible()).toBe(true);
-  expect(await cutSelects()).toEqual([]);
+  expect(await clippedSelects(page)).toEqual([]);
   // Nothing of it is cut off the screen.
   const panelBox = await boxOf(panel);
   const viewport = page.viewportSize()!;
@@ -279,7 +257,7 @@ async function expectAccountMenu(picture: string) {
 describe('at 1366×768', () => {
   it('the storage meter under the folders shows used / limit', async () => {
     await goToInbox(DESKTOP);
-    expect(await cutSelects()).toEqual([]);
+    expect(await clippedSelects(page)).toEqual([]);
     const meter = page.locator('.folders-pane .storage-meter');
     await expect
       .poll(() => meter.locator('.storage-text').textContent())
