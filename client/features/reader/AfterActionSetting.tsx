@@ -11,7 +11,7 @@ export function AfterActionSetting() {
   // A preference, set once: it lives in the account menu with its question written out, not in
   // the list's toolbar, where a narrow box cut its options short.
   return (
-    <label className="after-action-setting">
+    <label className="field after-action-setting">
       <span className="small">{t('readerActions.afterAction')}</span>
       <select
         value={value}
