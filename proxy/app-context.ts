@@ -1,5 +1,7 @@
 import type { AccountStore } from './accounts/account-store';
 import type { Directory } from './accounts/directory';
+import type { ApiClientStore } from './api-clients/api-client-store';
+import type { ApiCallLimiter } from './api-clients/call-limiter';
 import type { AuditLog } from './audit/audit-log';
 import type { LoginThrottle } from './auth/login-throttle-store';
 import type { SessionStore } from './auth/session-store';
@@ -55,4 +57,7 @@ export interface AppContext {
   signatures: SignatureVerifier;
   /** Đ8.2b: clamd, and the verdicts it already gave on attachments. */
   malware: AttachmentScanning;
+  /** Đ14.2g: other government software acting for unit mailboxes, and its calls per minute. */
+  apiClients: ApiClientStore;
+  apiCallLimiter: ApiCallLimiter;
 }

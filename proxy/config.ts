@@ -222,6 +222,16 @@ const EnvSchema = z.object({
   MANAGESIEVE_PORT: port.default(4190),
   /** Refuse a ManageSieve server that does not offer STARTTLS (set when it is not on loopback). */
   MANAGESIEVE_REQUIRE_TLS: bool.default(false),
+  /**
+   * Đ14.2g: API clients act for a unit mailbox by logging in to the provider as
+   * `<unit mailbox>*<master user>` (Dovecot's master user, over IMAP and SMTP AUTH). Without both,
+   * the service API answers 503 api_clients_unavailable. The password is read from a file (0600),
+   * never from the environment, at each use: a rotated secret needs no restart.
+   */
+  API_CLIENT_MASTER_USER: z.string().min(1).max(100).optional(),
+  API_CLIENT_MASTER_PASSWORD_FILE: z.string().startsWith('/').optional(),
+  /** Calls per minute allowed to one API client; more are answered 429 with Retry-After. */
+  API_CLIENT_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Who may scrape /metrics without a token: addresses or CIDR blocks, comma-separated. */
   METRICS_ALLOW: z.string().default('127.0.0.1,::1'),
   /** A bearer token that opens /metrics from anywhere (e.g. a Prometheus on another host). */
@@ -351,6 +361,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       forwardRefusedDomains: e.FORWARD_REFUSED_DOMAINS
         ? list(e.FORWARD_REFUSED_DOMAINS).map((d) => d.toLowerCase())
         : [...DEFAULT_FORWARD_REFUSED_DOMAINS],
+    },
+    apiClients: {
+      masterUser: e.API_CLIENT_MASTER_USER,
+      masterPasswordFile: e.API_CLIENT_MASTER_PASSWORD_FILE,
+      callsPerMinute: e.API_CLIENT_CALLS_PER_MINUTE,
     },
     metrics: {
       allow: e.METRICS_ALLOW.split(',')

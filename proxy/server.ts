@@ -3,6 +3,8 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAccountStore } from './accounts/account-store';
 import { createDirectory } from './accounts/directory';
+import { createApiClientStore } from './api-clients/api-client-store';
+import { createApiCallLimiter } from './api-clients/call-limiter';
 import { registerApiDocs } from './api-docs/register-api-docs';
 import type { AppContext } from './app-context';
 import { createAuditLog } from './audit/audit-log';
@@ -37,6 +39,7 @@ import { attachmentVerdictRoutes } from './routes/attachment-verdicts';
 import { attachmentRoutes } from './routes/attachments';
 import { composeRoutes } from './routes/compose';
 import { consoleAccountRoutes } from './routes/console-accounts';
+import { consoleApiClientRoutes } from './routes/console-api-clients';
 import { consoleAuditRoutes } from './routes/console-audit';
 import { consoleAuthRoutes } from './routes/console-auth';
 import { consoleDirectoryRoutes } from './routes/console-directory';
@@ -59,6 +62,7 @@ import { reportProblemRoutes } from './routes/problem-reports';
 import { publicConfigRoutes } from './routes/public-config';
 import { quotaRoutes } from './routes/quota';
 import { searchRoutes } from './routes/search';
+import { serviceApiRoutes } from './routes/service-api';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { sieveRoutes } from './routes/sieve';
@@ -123,6 +127,8 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
     metrics,
     signatures: await createSignatureVerifier(config.trust, app.log),
     malware: createAttachmentScanning(config.malware, metrics, app.log),
+    apiClients: createApiClientStore(store.db),
+    apiCallLimiter: createApiCallLimiter(config.apiClients.callsPerMinute),
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
@@ -200,6 +206,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(maintenanceRoutes(ctx));
       await api.register(problemReportRoutes(ctx));
       await api.register(consoleReportRoutes(ctx));
+      await api.register(consoleApiClientRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler(() => {
         throw new ApiError('validation_failed', { route: 'unknown' });
@@ -207,6 +214,9 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
     },
     { prefix: '/api' },
   );
+
+  // Đ14.2g: other government software with a bearer token — no session cookie, so no CSRF check.
+  await app.register(serviceApiRoutes(ctx), { prefix: '/api' });
 
   await registerStaticApp(app, config.staticDir);
 

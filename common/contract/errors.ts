@@ -142,6 +142,22 @@ export const ERROR_STATUS = {
   contacts_file_unreadable: 400,
   contacts_file_empty: 400,
   contacts_file_too_large: 413,
+  // Đ14.2g: API clients of unit mailboxes (proxy/api-clients) and the service API they call.
+  api_token_invalid: 401,
+  api_token_expired: 401,
+  api_token_revoked: 401,
+  /** The client's scopes do not cover the call (the scope needed in the details). */
+  api_scope_missing: 403,
+  /** Too many calls of this client in the current minute (Retry-After says when to try again). */
+  api_rate_limited: 429,
+  /** Đ3.1: a subject or file name bears a secret stamp and the caller did not declare it checked. */
+  state_secret_unchecked: 422,
+  api_client_not_found: 404,
+  api_client_expiry_invalid: 400,
+  /** The unit has no unit mailbox in the unit tree to act for. */
+  unit_mailbox_missing: 409,
+  /** The proxy was not given the provider's credentials to act for unit mailboxes. */
+  api_clients_unavailable: 503,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

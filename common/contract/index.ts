@@ -1,6 +1,7 @@
 // The one contract between the SPA and the proxy: the proxy validates with these schemas, the client
 // infers its types from them, and /api/openapi.json is generated from them.
 
+export * from './api-clients';
 export * from './compose';
 export * from './console';
 export * from './console-accounts';

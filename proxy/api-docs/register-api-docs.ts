@@ -19,9 +19,20 @@ export async function registerApiDocs(app: FastifyInstance, productName: string)
         version: '1',
         description:
           'Every operation of the webmail proxy. Sessions are cookies (`bp_session`); a write also needs the ' +
-          '`x-csrf-token` header the session gives. Errors answer `{ code, message, details? }` with a stable code.',
+          '`x-csrf-token` header the session gives. The service API (`/api/service/v1`, tag `service`) is for ' +
+          "other government software: an API client's bearer token (`Authorization: Bearer bpk_…`), no cookie " +
+          'and no CSRF header. Errors answer `{ code, message, details? }` with a stable code.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bp_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'bp_session' },
+          apiClient: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API client token (bpk_…) from the console.',
+          },
+        },
+      },
     },
     transform: openapiTransform,
     transformObject: jsonSchemaTransformObject,

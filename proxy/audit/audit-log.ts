@@ -33,7 +33,10 @@ export type AuditAction =
   | 'unit_request'
   | 'maintenance_notice'
   | 'problem_report'
-  | 'report_export';
+  | 'report_export'
+  // Đ14.2g: API clients created, rotated or revoked at the console, and every call they make.
+  | 'api_client'
+  | 'api_call';
 
 // The contract's list (the viewer's action filter) and this type name the same actions.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

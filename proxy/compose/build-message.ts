@@ -39,7 +39,12 @@ export interface BuiltMessage {
 export async function buildMessage(
   message: ParsedOutgoing,
   from: Sender,
-  options: { uploads: UploadStore; attachmentMaxBytes: number; mailDomain: string; forDraft: boolean },
+  options: {
+    uploads: Pick<UploadStore, 'get'>;
+    attachmentMaxBytes: number;
+    mailDomain: string;
+    forDraft: boolean;
+  },
 ): Promise<BuiltMessage> {
   const attachments = [];
   let attachmentBytes = 0;

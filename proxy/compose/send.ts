@@ -102,9 +102,10 @@ export interface SendOptions {
   auditDetails?: Record<string, string | number | boolean>;
 }
 
-async function submit(
+/** SMTP submission with the given login (a person's own, or the API clients' master login). */
+export async function submit(
   ctx: AppContext,
-  session: ActiveSession,
+  session: Pick<ActiveSession, 'email' | 'password'>,
   raw: Buffer,
   envelope: { from: string; to: string[] },
 ): Promise<string[]> {
@@ -126,7 +127,7 @@ async function submit(
   }
 }
 
-function toSendError(error: unknown): {
+export function toSendError(error: unknown): {
   code: 'recipient_refused' | 'send_failed' | 'not_authenticated';
   details?: Record<string, string>;
 } {

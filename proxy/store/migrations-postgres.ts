@@ -354,4 +354,25 @@ export const postgresMigrations: { version: number; sql: string }[] = [
       CREATE UNIQUE INDEX message_templates_owner_name ON message_templates(owner, name);
     `,
   },
+  {
+    version: 15,
+    sql: `
+      CREATE TABLE api_clients (
+        id           TEXT PRIMARY KEY,
+        unit_code    TEXT NOT NULL,
+        mailbox      TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        scopes       TEXT NOT NULL,
+        token_hash   TEXT NOT NULL UNIQUE,
+        token_hint   TEXT NOT NULL,
+        expires_at   BIGINT NOT NULL,
+        created_at   BIGINT NOT NULL,
+        created_by   TEXT NOT NULL,
+        rotated_at   BIGINT,
+        revoked_at   BIGINT,
+        last_used_at BIGINT
+      );
+      CREATE INDEX api_clients_unit ON api_clients(unit_code, name);
+    `,
+  },
 ];

@@ -390,4 +390,27 @@ export const sqliteMigrations: { version: number; sql: string }[] = [
       CREATE UNIQUE INDEX message_templates_owner_name ON message_templates(owner, name);
     `,
   },
+  {
+    version: 15,
+    sql: `
+      -- Đ14.2g: API clients, other government software acting for a unit mailbox. Only the
+      -- SHA-256 of the token is kept; scopes are a JSON array (send, read:<folder>, directory:read).
+      CREATE TABLE api_clients (
+        id           TEXT PRIMARY KEY,
+        unit_code    TEXT NOT NULL,
+        mailbox      TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        scopes       TEXT NOT NULL,
+        token_hash   TEXT NOT NULL UNIQUE,
+        token_hint   TEXT NOT NULL,
+        expires_at   INTEGER NOT NULL,
+        created_at   INTEGER NOT NULL,
+        created_by   TEXT NOT NULL,
+        rotated_at   INTEGER,
+        revoked_at   INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX api_clients_unit ON api_clients(unit_code, name);
+    `,
+  },
 ];

@@ -34,6 +34,7 @@ export interface StoreSchema {
   password_history: { id: Generated<number>; email: string; hash: string; created_at: number };
   quota_warnings: { email: string; level: string; percent: number; sent_at: number };
   user_settings: { email: string; key: string; value: string; updated_at: number };
+  api_clients: ApiClientsTable;
   message_templates: {
     id: string;
     owner: string;
@@ -216,4 +217,24 @@ export interface AccountsTable {
   exported_at: number | null;
   export_file: string | null;
   restore_requested_at: number | null;
+}
+
+/** Đ14.2g: other government software acting for a unit mailbox (proxy/api-clients). */
+export interface ApiClientsTable {
+  id: string;
+  unit_code: string;
+  mailbox: string;
+  name: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  /** SHA-256 (hex) of the bearer token; the token itself is shown once and never stored. */
+  token_hash: string;
+  /** The token's first characters, so an admin can tell which one a vendor holds. */
+  token_hint: string;
+  expires_at: number;
+  created_at: number;
+  created_by: string;
+  rotated_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
 }

@@ -30,6 +30,11 @@ POSTFIX_DATA_DIR=$MAILSTACK_DIR/postfix-data
 USERS_FILE=$MAILSTACK_DIR/users
 # The doveadm HTTP API key: random, made once, 0600 root (see ensure_doveadm_api_key).
 DOVEADM_API_KEY_FILE=$MAILSTACK_DIR/doveadm-api-key
+# Đ14.2g: the master user the proxy's API clients log in with, its random password (0600 root)
+# and Dovecot's master passdb made from it (see ensure_service_master_user).
+SERVICE_MASTER_USER=webmail-service
+SERVICE_MASTER_PASSWORD_FILE=$MAILSTACK_DIR/service-master-password
+MASTER_USERS_FILE=$MAILSTACK_DIR/master-users
 SINK_DIR=$MAILSTACK_DIR/sink
 MAIL_ROOT=$MAILSTACK_DIR/mail
 LOG_DIR=$MAILSTACK_DIR/log

@@ -28,6 +28,8 @@ export interface MailStackPaths {
   postfixLog: string;
   /** The doveadm HTTP API key, random, made once by mailstack.sh (0600 root, no newline). */
   doveadmApiKeyFile: string;
+  /** Đ14.2g: the password of the master user API clients log in with (0600 root, no newline). */
+  serviceMasterPasswordFile: string;
   /** The stack's own clamd: its socket, and the folder of signatures it loads (RELOAD re-reads it). */
   clamdSocket: string;
   clamdDatabaseDir: string;
@@ -46,6 +48,8 @@ export interface MailStackPorts {
 
 export const DEFAULT_MAILSTACK_DIR = '/var/tmp/bp-webmail-mailstack';
 export const DEFAULT_MAIL_DOMAIN = 'binhphuoc.gov.vn';
+/** The Dovecot master user of API clients (mailstack-env.sh SERVICE_MASTER_USER). */
+export const SERVICE_MASTER_USER = 'webmail-service';
 
 export const mailStackPorts: MailStackPorts = {
   host: '127.0.0.1',
@@ -74,6 +78,7 @@ export function resolveMailStackPaths(env: NodeJS.ProcessEnv = process.env): Mai
     dovecotLog: join(logDir, 'dovecot.log'),
     postfixLog: join(logDir, 'postfix.log'),
     doveadmApiKeyFile: join(stateDir, 'doveadm-api-key'),
+    serviceMasterPasswordFile: join(stateDir, 'service-master-password'),
     clamdSocket: join(stateDir, 'run', 'clamd', 'clamd.sock'),
     clamdDatabaseDir: join(stateDir, 'clamav', 'db'),
   };

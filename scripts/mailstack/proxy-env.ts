@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type MailStackPaths, mailStackPaths, mailStackPorts } from './paths';
+import { type MailStackPaths, mailStackPaths, mailStackPorts, SERVICE_MASTER_USER } from './paths';
 
 /**
  * The proxy's environment for the local mail stack: what an operator would put in the proxy's env
@@ -24,6 +24,8 @@ export function mailStackProxyEnv(paths: MailStackPaths = mailStackPaths): Recor
     CLAMD_SOCKET: paths.clamdSocket,
     MANAGESIEVE_HOST: host,
     MANAGESIEVE_PORT: String(mailStackPorts.managesieve),
+    API_CLIENT_MASTER_USER: SERVICE_MASTER_USER,
+    API_CLIENT_MASTER_PASSWORD_FILE: paths.serviceMasterPasswordFile,
   };
 }
 

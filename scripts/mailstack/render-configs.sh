@@ -39,6 +39,30 @@ prepare_state_dir() {
   install -d -m 0700 -o postfix -g postfix "$POSTFIX_DATA_DIR"
   touch "$DOVECOT_LOG" "$POSTFIX_LOG"
   ensure_doveadm_api_key
+  ensure_service_master_user
+}
+
+# The master user of API clients (Đ14.2g) may open every mailbox, as the doveadm key may: its
+# password is random, made once, readable by root only; Dovecot reads only its hash.
+ensure_service_master_user() {
+  if [[ ! -s "$SERVICE_MASTER_PASSWORD_FILE" ]]; then
+    (
+      umask 077
+      od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$SERVICE_MASTER_PASSWORD_FILE.tmp"
+    )
+    chown root:root "$SERVICE_MASTER_PASSWORD_FILE.tmp"
+    mv "$SERVICE_MASTER_PASSWORD_FILE.tmp" "$SERVICE_MASTER_PASSWORD_FILE"
+  fi
+  chmod 0600 "$SERVICE_MASTER_PASSWORD_FILE"
+  local hash
+  hash=$(doveadm pw -s SHA512-CRYPT -p "$(cat "$SERVICE_MASTER_PASSWORD_FILE")")
+  (
+    umask 027
+    echo "${SERVICE_MASTER_USER}:${hash}" >"$MASTER_USERS_FILE.tmp"
+  )
+  chown root:dovecot "$MASTER_USERS_FILE.tmp"
+  chmod 0640 "$MASTER_USERS_FILE.tmp"
+  mv "$MASTER_USERS_FILE.tmp" "$MASTER_USERS_FILE"
 }
 
 # The doveadm HTTP API can read and change every mailbox: its key is random, made once (so a

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StampHit } from '../../../common/policy/secret-stamps';
 import { discardDraft } from '../../api/compose';
 import { messageKeys } from '../../api/keys';
 import { Banner } from '../../ui/Banner';
@@ -22,7 +23,6 @@ import { htmlToText, isBlank, textToHtml } from './outgoing';
 import { ReplyDestination } from './ReplyDestination';
 import { RichEditor } from './RichEditor';
 import { StampWarning } from './StampWarning';
-import type { StampHit } from './secret-stamps';
 import { startSend } from './send-flow';
 import { sendReadiness } from './send-readiness';
 

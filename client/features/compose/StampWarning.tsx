@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { StampHit } from '../../../common/policy/secret-stamps';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import type { StampHit } from './secret-stamps';
 
 /** Đ3.1: asked before a message with a state-secret stamp goes; Cancel has the focus. */
 export function StampWarning({

@@ -1,5 +1,5 @@
+import { findSecretStamps, type StampHit } from '../../../common/policy/secret-stamps';
 import type { ComposeError, ComposeWindow } from './compose-store';
-import { findSecretStamps, type StampHit } from './secret-stamps';
 
 export type SendReadiness =
   | { kind: 'ready' }

@@ -15,6 +15,12 @@ export interface ConsoleSection {
 export const consoleSections: ConsoleSection[] = [
   { slug: 'tai-khoan', area: 'accounts', adminOnly: false, load: () => import('./accounts/AccountsPage') },
   { slug: 'don-vi', area: 'units', adminOnly: false, load: () => import('./units/UnitsPage') },
+  {
+    slug: 'ung-dung-ket-noi',
+    area: 'api-clients',
+    adminOnly: false,
+    load: () => import('./api-clients/ApiClientsPage'),
+  },
   { slug: 'nhap-danh-sach', area: 'import', adminOnly: true, load: () => import('./import/ImportPage') },
   { slug: 'yeu-cau', area: 'requests', adminOnly: false, load: () => import('./requests/RequestsPage') },
   { slug: 'vong-doi', area: 'lifecycle', adminOnly: false, load: () => import('./lifecycle/LifecyclePage') },
