@@ -142,6 +142,13 @@ export const ERROR_STATUS = {
   contacts_file_unreadable: 400,
   contacts_file_empty: 400,
   contacts_file_too_large: 413,
+  // Importing mail from files (Đ8.2d, proxy/import): a file or one message of it refused.
+  not_mail: 415,
+  malformed_mbox: 422,
+  zip_unsafe: 422,
+  message_too_large: 413,
+  quota_full: 507,
+  import_append_failed: 502,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */
