@@ -10,13 +10,18 @@ import { useErrorMessage } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { showToast } from '../../ui/toast-store';
 import { useMessageActions } from '../actions/use-message-actions';
+import { ImportMailDialog } from '../mail-import/ImportMailDialog';
 import { DRAG_TYPE, readDragged } from './drag-messages';
 import { FolderDialog } from './FolderDialog';
 import { mailboxDepth, mailboxLabel } from './mailbox-name';
 import { mailPath } from './routes';
 import './mailbox.css';
 
-type Editing = { mode: 'create' | 'rename'; folder?: Mailbox } | { mode: 'delete'; folder: Mailbox } | null;
+type Editing =
+  | { mode: 'create' | 'rename'; folder?: Mailbox }
+  | { mode: 'delete'; folder: Mailbox }
+  | { mode: 'import' }
+  | null;
 
 /**
  * The folder tree. Each selectable folder takes messages dropped on it (dragged from the list);
@@ -125,7 +130,13 @@ export function FolderList({ current, onNavigate }: { current: string; onNavigat
       <button type="button" className="link-button new-folder" onClick={() => setEditing({ mode: 'create' })}>
         <Icon name="folderPlus" /> {t('folders.new')}
       </button>
-      {editing && editing.mode !== 'delete' ? (
+      <button type="button" className="link-button new-folder" onClick={() => setEditing({ mode: 'import' })}>
+        <Icon name="upload" /> {t('mailImport.open')}
+      </button>
+      {editing?.mode === 'import' ? (
+        <ImportMailDialog folders={boxes} initialFolder={current} onClose={() => setEditing(null)} />
+      ) : null}
+      {editing && (editing.mode === 'create' || editing.mode === 'rename') ? (
         <FolderDialog
           mode={editing.mode}
           folders={boxes}
