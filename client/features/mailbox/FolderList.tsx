@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { Mailbox } from '../../../common/contract';
@@ -10,12 +10,16 @@ import { useErrorMessage } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { showToast } from '../../ui/toast-store';
 import { useMessageActions } from '../actions/use-message-actions';
-import { ImportMailDialog } from '../mail-import/ImportMailDialog';
 import { DRAG_TYPE, readDragged } from './drag-messages';
 import { FolderDialog } from './FolderDialog';
 import { mailboxDepth, mailboxLabel } from './mailbox-name';
 import { mailPath } from './routes';
 import './mailbox.css';
+
+// Loaded when first opened: most days nobody imports mail, and the first load stays small.
+const ImportMailDialog = lazy(() =>
+  import('../mail-import/ImportMailDialog').then((m) => ({ default: m.ImportMailDialog })),
+);
 
 type Editing =
   | { mode: 'create' | 'rename'; folder?: Mailbox }
@@ -134,7 +138,9 @@ export function FolderList({ current, onNavigate }: { current: string; onNavigat
         <Icon name="upload" /> {t('mailImport.open')}
       </button>
       {editing?.mode === 'import' ? (
-        <ImportMailDialog folders={boxes} initialFolder={current} onClose={() => setEditing(null)} />
+        <Suspense fallback={null}>
+          <ImportMailDialog folders={boxes} initialFolder={current} onClose={() => setEditing(null)} />
+        </Suspense>
       ) : null}
       {editing && (editing.mode === 'create' || editing.mode === 'rename') ? (
         <FolderDialog
