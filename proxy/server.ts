@@ -53,6 +53,7 @@ import { consoleUnitRoutes } from './routes/console-units';
 import { contactsRoutes } from './routes/contacts';
 import { invitationRoutes } from './routes/invitations';
 import { liveRoutes } from './routes/live';
+import { mailImportRoutes } from './routes/mail-import';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
 import { noticeRoutes } from './routes/notices';
@@ -177,6 +178,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(publicConfigRoutes(ctx));
       await api.register(sessionRoutes(ctx));
       await api.register(mailboxRoutes(ctx));
+      await api.register(mailImportRoutes(ctx));
       await api.register(messageRoutes(ctx));
       await api.register(invitationRoutes(ctx));
       await api.register(attachmentRoutes(ctx));

@@ -22,6 +22,7 @@ const PATHS = {
   print: 'M7 3h10v5H7zm-3 6h16v8h-3v4H7v-4H4zm5 6v4h6v-4zm8-4v1.5h1.5V11z',
   more: 'M5 10.2a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6zm7 0a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6zm7 0a1.8 1.8 0 1 1 0 3.6 1.8 1.8 0 0 1 0-3.6z',
   folderMove: 'M3 5h7l2 2h9v12H3zm9 4.5V12H8v2h4v2.5l3.5-3.5z',
+  upload: 'M11 16V7.8L7.4 11.4 6 10l6-6 6 6-1.4 1.4L13 7.8V16zM4 18h16v2H4z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

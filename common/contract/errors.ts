@@ -158,6 +158,13 @@ export const ERROR_STATUS = {
   unit_mailbox_missing: 409,
   /** The proxy was not given the provider's credentials to act for unit mailboxes. */
   api_clients_unavailable: 503,
+  // Importing mail from files (Đ8.2d, proxy/import): a file or one message of it refused.
+  not_mail: 415,
+  malformed_mbox: 422,
+  zip_unsafe: 422,
+  message_too_large: 413,
+  quota_full: 507,
+  import_append_failed: 502,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

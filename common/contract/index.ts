@@ -18,6 +18,7 @@ export * from './contacts';
 export * from './errors';
 export * from './invitation';
 export * from './live';
+export * from './mail-import';
 export * from './mailboxes';
 export * from './malware';
 export * from './message-actions';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { Mailbox } from '../../../common/contract';
@@ -16,7 +16,16 @@ import { mailboxDepth, mailboxLabel } from './mailbox-name';
 import { mailPath } from './routes';
 import './mailbox.css';
 
-type Editing = { mode: 'create' | 'rename'; folder?: Mailbox } | { mode: 'delete'; folder: Mailbox } | null;
+// Loaded when first opened: most days nobody imports mail, and the first load stays small.
+const ImportMailDialog = lazy(() =>
+  import('../mail-import/ImportMailDialog').then((m) => ({ default: m.ImportMailDialog })),
+);
+
+type Editing =
+  | { mode: 'create' | 'rename'; folder?: Mailbox }
+  | { mode: 'delete'; folder: Mailbox }
+  | { mode: 'import' }
+  | null;
 
 /**
  * The folder tree. Each selectable folder takes messages dropped on it (dragged from the list);
@@ -125,7 +134,15 @@ export function FolderList({ current, onNavigate }: { current: string; onNavigat
       <button type="button" className="link-button new-folder" onClick={() => setEditing({ mode: 'create' })}>
         <Icon name="folderPlus" /> {t('folders.new')}
       </button>
-      {editing && editing.mode !== 'delete' ? (
+      <button type="button" className="link-button new-folder" onClick={() => setEditing({ mode: 'import' })}>
+        <Icon name="upload" /> {t('mailImport.open')}
+      </button>
+      {editing?.mode === 'import' ? (
+        <Suspense fallback={null}>
+          <ImportMailDialog folders={boxes} initialFolder={current} onClose={() => setEditing(null)} />
+        </Suspense>
+      ) : null}
+      {editing && (editing.mode === 'create' || editing.mode === 'rename') ? (
         <FolderDialog
           mode={editing.mode}
           folders={boxes}
