@@ -15,6 +15,7 @@ import type { ContactsStore } from './contacts/contacts-store';
 import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
 import type { AttachmentScanning } from './malware/attachment-scanning';
+import type { Migrations } from './migration/migrations';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
@@ -55,4 +56,6 @@ export interface AppContext {
   signatures: SignatureVerifier;
   /** Đ8.2b: clamd, and the verdicts it already gave on attachments. */
   malware: AttachmentScanning;
+  /** Đ8.2d: copies of mail from old IMAP servers, run in the background (proxy/migration). */
+  migrations: Migrations;
 }

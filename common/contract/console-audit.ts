@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'maintenance_notice',
   'problem_report',
   'report_export',
+  'mail_migration',
 ] as const;
 export const AuditActionName = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditActionName' });
 export type AuditActionName = z.infer<typeof AuditActionName>;

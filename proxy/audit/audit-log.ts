@@ -33,7 +33,9 @@ export type AuditAction =
   | 'unit_request'
   | 'maintenance_notice'
   | 'problem_report'
-  | 'report_export';
+  | 'report_export'
+  // Đ8.2d: a copy of mail from an old server was started (the host and old user in the details).
+  | 'mail_migration';
 
 // The contract's list (the viewer's action filter) and this type name the same actions.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

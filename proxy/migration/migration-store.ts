@@ -179,6 +179,16 @@ export function createMigrationStore(db: StoreDb, now: () => number = Date.now) 
       return Number(res.numUpdatedRows) === 1;
     },
 
+    /** Gives a job back (the proxy is stopping): the next claim, on any instance, resumes it. */
+    async release(id: string, instance: string): Promise<void> {
+      await db
+        .updateTable('migration_jobs')
+        .set({ lease_instance: null, lease_until: null })
+        .where('id', '=', id)
+        .where('lease_instance', '=', instance)
+        .execute();
+    },
+
     async secret(id: string): Promise<Buffer | null> {
       const row = await db
         .selectFrom('migration_jobs')

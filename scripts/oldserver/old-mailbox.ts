@@ -98,6 +98,12 @@ export function uniqueCount(count: number): number {
   return n;
 }
 
+/** The fault tests' mailbox: 250 messages, quick to copy again and again. */
+export const SMALL_FOLDERS: OldFolderPlan[] = [
+  { path: 'INBOX', count: 150 },
+  { path: 'Công văn đến', count: 100 },
+];
+
 /** The bench's mailbox: 10,000 messages in five folders. */
 export const BENCH_FOLDERS: OldFolderPlan[] = [
   { path: 'INBOX', count: 4000 },

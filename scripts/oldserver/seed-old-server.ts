@@ -4,7 +4,14 @@
  * over a few connections at once; APPEND keeps each message's flags and internal date.
  */
 import { ImapFlow } from 'imapflow';
-import { BENCH_FOLDERS, MAIN_FOLDERS, OLD_SERVER, type OldFolderPlan, oldMessage } from './old-mailbox';
+import {
+  BENCH_FOLDERS,
+  MAIN_FOLDERS,
+  OLD_SERVER,
+  type OldFolderPlan,
+  oldMessage,
+  SMALL_FOLDERS,
+} from './old-mailbox';
 
 function connect(user: string): Promise<ImapFlow> {
   const client = new ImapFlow({
@@ -67,6 +74,7 @@ export async function seedOldMailbox(
 const SETS: Record<string, [string, OldFolderPlan[], boolean]> = {
   main: [OLD_SERVER.users.main, MAIN_FOLDERS, false],
   bench: [OLD_SERVER.users.bench, BENCH_FOLDERS, true],
+  small: [OLD_SERVER.users.small, SMALL_FOLDERS, false],
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
