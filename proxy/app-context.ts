@@ -17,6 +17,7 @@ import type { ContactsStore } from './contacts/contacts-store';
 import type { LiveHub } from './live/live-hub';
 import type { ImapPool } from './mail/imap-pool';
 import type { AttachmentScanning } from './malware/attachment-scanning';
+import type { Migrations } from './migration/migrations';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
 import type { SettingsStore } from './settings/settings-store';
@@ -60,4 +61,6 @@ export interface AppContext {
   /** Đ14.2g: other government software acting for unit mailboxes, and its calls per minute. */
   apiClients: ApiClientStore;
   apiCallLimiter: ApiCallLimiter;
+  /** Đ8.2d: copies of mail from old IMAP servers, run in the background (proxy/migration). */
+  migrations: Migrations;
 }

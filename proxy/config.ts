@@ -76,6 +76,13 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
 
   /** Đ7.2b: attachments at most 20 MB per message. */
+  /**
+   * Đ8.2d, mail from an old server: jobs one instance runs at once, and the pause after each
+   * batch of 50 messages that lets the users' own requests go first.
+   */
+  MIGRATION_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(2),
+  MIGRATION_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(10),
+  MIGRATION_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -281,6 +288,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     exportsDir: e.EXPORTS_DIR ?? path.join(e.DATA_DIR, 'exports'),
+    migration: {
+      concurrency: e.MIGRATION_CONCURRENCY,
+      pauseMs: e.MIGRATION_PAUSE_MS,
+      leaseMs: e.MIGRATION_LEASE_SECONDS * 1000,
+    },
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
     staticDir: e.STATIC_DIR,
     org: {

@@ -28,6 +28,7 @@ import { errorHandler } from './http/error-handler';
 import { createLiveHub } from './live/live-hub';
 import { createImapPool } from './mail/imap-pool';
 import { createAttachmentScanning } from './malware/attachment-scanning';
+import { createMigrations } from './migration/migrations';
 import { registerHealth } from './ops/health';
 import { createMetrics } from './ops/metrics';
 import { countingUploads, registerMetrics } from './ops/metrics-routes';
@@ -56,6 +57,7 @@ import { liveRoutes } from './routes/live';
 import { mailImportRoutes } from './routes/mail-import';
 import { mailboxRoutes } from './routes/mailboxes';
 import { messageRoutes } from './routes/messages';
+import { migrationRoutes } from './routes/migration';
 import { noticeRoutes } from './routes/notices';
 import { passwordRoutes } from './routes/password';
 import { pdfSignatureRoutes } from './routes/pdf-signatures';
@@ -105,12 +107,14 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
   });
   const metrics = createMetrics();
   const imap = createImapPool(config.imap, app.log);
+  const dataKey = loadDataKey(config.dataKeyFile);
+  const audit = createAuditLog(store.db);
   const ctx: AppContext = {
     config,
     store,
     sessions: createSessionStore(store.db, config.session),
     loginThrottle: createLoginThrottle(store, config.loginThrottle),
-    audit: createAuditLog(store.db),
+    audit,
     accounts: createAccountStore(store.db),
     passwordDriver: createPasswordDriver(config.passwordDriver),
     settings: createSettingsStore(store.db),
@@ -124,12 +128,16 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
     units: createUnitStore(store.db),
     requests: createRequestStore(store.db),
     lifecycleRuns: createLifecycleRuns(store.db),
-    secondFactors: createSecondFactors(store.db, loadDataKey(config.dataKeyFile), config.org.productName),
+    secondFactors: createSecondFactors(store.db, dataKey, config.org.productName),
     metrics,
     signatures: await createSignatureVerifier(config.trust, app.log),
     malware: createAttachmentScanning(config.malware, metrics, app.log),
     apiClients: createApiClientStore(store.db),
     apiCallLimiter: createApiCallLimiter(config.apiClients.callsPerMinute),
+    migrations: createMigrations(
+      { db: store.db, dataKey, audit, config, log: app.log },
+      options.backgroundJobs !== false,
+    ),
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
@@ -139,6 +147,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
     options.backgroundJobs === false ? { stop: async () => undefined } : startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
     await jobs.stop();
+    await ctx.migrations.runner?.stop();
     await ctx.imap.closeAll();
     await store.close();
   });
@@ -191,6 +200,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(settingsRoutes(ctx));
       await api.register(messageTemplateRoutes(ctx));
       await api.register(contactsRoutes(ctx));
+      await api.register(migrationRoutes(ctx));
       await api.register(composeRoutes(ctx));
       await api.register(signingRoutes(ctx));
       await api.register(sieveRoutes(ctx));

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'report_export',
   'api_client',
   'api_call',
+  'mail_migration',
 ] as const;
 export const AuditActionName = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditActionName' });
 export type AuditActionName = z.infer<typeof AuditActionName>;

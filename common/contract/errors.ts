@@ -165,6 +165,30 @@ export const ERROR_STATUS = {
   message_too_large: 413,
   quota_full: 507,
   import_append_failed: 502,
+  // Đ8.2d, mail from an old IMAP server (proxy/migration): the old server's faults, each its own code.
+  /** The old server's name does not resolve. */
+  migration_host_unknown: 400,
+  /** Nothing listens on that port of the old server. */
+  migration_connection_refused: 502,
+  /** The old server did not answer in time. */
+  migration_timeout: 504,
+  /** The old server's certificate is self-signed: accepted only when the user says so. */
+  migration_tls_self_signed: 502,
+  migration_tls_expired: 502,
+  /** Any other TLS failure (wrong security for the port, name mismatch, old protocol). */
+  migration_tls_failed: 502,
+  /** The old server refused the user name or password. */
+  migration_login_failed: 400,
+  /** The old server closed the connection during the copy: a rerun continues where it stopped. */
+  migration_connection_lost: 502,
+  /** The new mailbox would be full: the copy stopped before that. */
+  migration_quota_full: 507,
+  /** A message over the 20 MB cap was not copied (recorded as a failure, the copy goes on). */
+  migration_message_too_large: 413,
+  migration_in_progress: 409,
+  migration_not_found: 404,
+  /** The new mailbox would not take the copy (its login or an APPEND failed). */
+  migration_target_failed: 502,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

@@ -25,6 +25,7 @@ export * from './message-actions';
 export * from './message-parts';
 export * from './message-signature';
 export * from './messages';
+export * from './migration';
 export * from './pdf-signatures';
 export * from './public-config';
 export * from './quota';

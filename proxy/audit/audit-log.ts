@@ -36,7 +36,9 @@ export type AuditAction =
   | 'report_export'
   // Đ14.2g: API clients created, rotated or revoked at the console, and every call they make.
   | 'api_client'
-  | 'api_call';
+  | 'api_call'
+  // Đ8.2d: a copy of mail from an old server was started (the host and old user in the details).
+  | 'mail_migration';
 
 // The contract's list (the viewer's action filter) and this type name the same actions.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -373,6 +373,63 @@ export const postgresMigrations: { version: number; sql: string }[] = [
         last_used_at BIGINT
       );
       CREATE INDEX api_clients_unit ON api_clients(unit_code, name);
+    version: 16,
+    sql: `
+      -- Đ8.2d: copies of mail from an old IMAP server, resumable after a crash or a restart. The
+      -- old password is in secret_box (AES-256-GCM under the data key) only while the job runs:
+      -- it is set to NULL when the job ends, success or failure. lease_* say which instance runs
+      -- it; a lease not renewed in time is taken over.
+      CREATE TABLE migration_jobs (
+        id                 TEXT PRIMARY KEY,
+        mailbox            TEXT NOT NULL,
+        requested_by       TEXT NOT NULL,
+        batch_id           TEXT,
+        host               TEXT NOT NULL,
+        port               INTEGER NOT NULL,
+        security           TEXT NOT NULL,
+        accept_self_signed INTEGER NOT NULL DEFAULT 0,
+        old_user           TEXT NOT NULL,
+        secret_box         BYTEA,
+        state              TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        error              TEXT,
+        total              INTEGER NOT NULL DEFAULT 0,
+        copied             INTEGER NOT NULL DEFAULT 0,
+        skipped            INTEGER NOT NULL DEFAULT 0,
+        failed             INTEGER NOT NULL DEFAULT 0,
+        created_at         BIGINT NOT NULL,
+        updated_at         BIGINT NOT NULL,
+        finished_at        BIGINT,
+        lease_instance     TEXT,
+        lease_until        BIGINT
+      );
+      CREATE INDEX migration_jobs_mailbox ON migration_jobs(mailbox, created_at);
+      CREATE INDEX migration_jobs_state ON migration_jobs(state);
+      CREATE INDEX migration_jobs_batch ON migration_jobs(batch_id);
+      -- Per old folder: where the copy stands (UIDVALIDITY and the last UID done).
+      CREATE TABLE migration_folders (
+        job_id      TEXT NOT NULL REFERENCES migration_jobs(id) ON DELETE CASCADE,
+        source      TEXT NOT NULL,
+        target      TEXT NOT NULL,
+        uidvalidity BIGINT,
+        last_uid    BIGINT NOT NULL DEFAULT 0,
+        total       INTEGER NOT NULL DEFAULT 0,
+        copied      INTEGER NOT NULL DEFAULT 0,
+        skipped     INTEGER NOT NULL DEFAULT 0,
+        failed      INTEGER NOT NULL DEFAULT 0,
+        done        INTEGER NOT NULL DEFAULT 0,
+        position    INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (job_id, source)
+      );
+      CREATE TABLE migration_failures (
+        id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        job_id  TEXT NOT NULL REFERENCES migration_jobs(id) ON DELETE CASCADE,
+        folder  TEXT NOT NULL,
+        uid     BIGINT NOT NULL,
+        code    TEXT NOT NULL,
+        detail  TEXT NOT NULL,
+        at      BIGINT NOT NULL
+      );
+      CREATE INDEX migration_failures_job ON migration_failures(job_id, id);
     `,
   },
 ];

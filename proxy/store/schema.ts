@@ -176,6 +176,29 @@ export interface StoreSchema {
     bytes: Buffer;
     created_at: number;
   };
+  migration_jobs: MigrationJobsTable;
+  migration_folders: {
+    job_id: string;
+    source: string;
+    target: string;
+    uidvalidity: number | null;
+    last_uid: Defaulted<number>;
+    total: Defaulted<number>;
+    copied: Defaulted<number>;
+    skipped: Defaulted<number>;
+    failed: Defaulted<number>;
+    done: Defaulted<number>;
+    position: Defaulted<number>;
+  };
+  migration_failures: {
+    id: Generated<number>;
+    job_id: string;
+    folder: string;
+    uid: number;
+    code: string;
+    detail: string;
+    at: number;
+  };
   job_runs: {
     job: string;
     slot: string;
@@ -237,4 +260,28 @@ export interface ApiClientsTable {
   rotated_at: number | null;
   revoked_at: number | null;
   last_used_at: number | null;
+/** Đ8.2d: a copy of mail from an old IMAP server (proxy/migration). */
+export interface MigrationJobsTable {
+  id: string;
+  mailbox: string;
+  requested_by: string;
+  batch_id: string | null;
+  host: string;
+  port: number;
+  security: string;
+  accept_self_signed: Defaulted<number>;
+  old_user: string;
+  /** The old (and, for a user's own job, the new) password, sealed; NULL once the job ended. */
+  secret_box: Buffer | null;
+  state: Defaulted<'queued' | 'running' | 'done' | 'failed'>;
+  error: string | null;
+  total: Defaulted<number>;
+  copied: Defaulted<number>;
+  skipped: Defaulted<number>;
+  failed: Defaulted<number>;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+  lease_instance: string | null;
+  lease_until: number | null;
 }
