@@ -17,6 +17,7 @@ import type { ImapPool } from './mail/imap-pool';
 import type { AttachmentScanning } from './malware/attachment-scanning';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
+import type { SearchIndexService } from './search-index/search-index-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Store } from './store/open-store';
 import type { SignatureVerifier } from './trust/signature-verifier';
@@ -55,4 +56,6 @@ export interface AppContext {
   signatures: SignatureVerifier;
   /** Đ8.2b: clamd, and the verdicts it already gave on attachments. */
   malware: AttachmentScanning;
+  /** The per-user search index; null when configured off (every search scans). */
+  searchIndex: SearchIndexService | null;
 }

@@ -64,6 +64,8 @@ import { settingsRoutes } from './routes/settings';
 import { sieveRoutes } from './routes/sieve';
 import { signingRoutes } from './routes/signing';
 import { messageTemplateRoutes } from './routes/templates';
+import { createSearchIndexService } from './search-index/search-index-service';
+import { createSqliteIndexEngine } from './search-index/sqlite-index';
 import { createSettingsStore } from './settings/settings-store';
 import { openStore } from './store/open-store';
 import { createSignatureVerifier } from './trust/signature-verifier';
@@ -123,6 +125,9 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
     metrics,
     signatures: await createSignatureVerifier(config.trust, app.log),
     malware: createAttachmentScanning(config.malware, metrics, app.log),
+    searchIndex: config.searchIndex
+      ? createSearchIndexService(createSqliteIndexEngine(config.searchIndex.dir), config.imap, app.log)
+      : null,
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
@@ -132,6 +137,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
     options.backgroundJobs === false ? { stop: async () => undefined } : startBackgroundJobs(ctx, app.log);
   app.addHook('onClose', async () => {
     await jobs.stop();
+    await ctx.searchIndex?.close();
     await ctx.imap.closeAll();
     await store.close();
   });
