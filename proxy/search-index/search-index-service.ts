@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { ImapFlow } from 'imapflow';
-import type { SearchCriteria, SearchHit, SearchPage } from '../../common/contract';
+import type { SearchCriteria, SearchPage } from '../../common/contract';
 import { type Credentials, type ImapServer, imapClientOptions } from '../mail/imap-pool';
-import { withMailbox } from '../mail/mailbox-lock';
-import { toFlags } from '../mail/message-mapping';
 import { syncFolder, unchangedSince } from './folder-sync';
 import { decodeIndexCursor, encodeIndexCursor } from './index-cursor';
 import { searchIndexed } from './indexed-search';
+import { recheck } from './page-recheck';
 import type { IndexEngine, UserIndex } from './user-index';
 
 /** How far the background build has got, for the indicator in the client. */
@@ -165,6 +164,11 @@ export function createSearchIndexService(engine: IndexEngine, server: ImapServer
       };
     },
 
+    /** Resolves when the user's build (if one runs) has ended. */
+    async settled(email: string): Promise<void> {
+      await builds.get(keyOf(email))?.done;
+    },
+
     /** Đ6.2: the index goes with the account (revocation, export then revocation). */
     async forget(email: string) {
       const key = keyOf(email);
@@ -194,33 +198,4 @@ async function selectable(client: ImapFlow): Promise<string[]> {
     .map((m) => m.path);
   // The inbox first: it is what users search most, and it is ready soonest.
   return [...paths.filter((p) => p === 'INBOX'), ...paths.filter((p) => p !== 'INBOX')];
-}
-
-/**
- * The page against the provider before it is shown: a message deleted or moved by another client
- * since the last sync is dropped, and flags are the server's (an unread-only search drops what was
- * read meanwhile). One FETCH FLAGS per folder on the page.
- */
-async function recheck(client: ImapFlow, hits: SearchHit[], unreadOnly: boolean): Promise<SearchHit[]> {
-  const byFolder = new Map<string, SearchHit[]>();
-  for (const hit of hits) byFolder.set(hit.mailbox, [...(byFolder.get(hit.mailbox) ?? []), hit]);
-  const current = new Map<string, ReturnType<typeof toFlags>>();
-  for (const [path, list] of byFolder) {
-    const fetched = await withMailbox(
-      client,
-      path,
-      () => client.fetchAll(list.map((h) => h.uid).join(','), { uid: true, flags: true }, { uid: true }),
-      { readOnly: true },
-    ).catch((err: unknown) => {
-      // A folder deleted since the index was synced: nothing of it is shown.
-      if ((err as { code?: string }).code === 'mailbox_not_found') return [];
-      throw err;
-    });
-    for (const m of fetched) current.set(`${path}\n${m.uid}`, toFlags(m.flags));
-  }
-  return hits.flatMap((hit) => {
-    const flags = current.get(`${hit.mailbox}\n${hit.uid}`);
-    if (!flags || (unreadOnly && flags.seen)) return [];
-    return [{ ...hit, flags }];
-  });
 }
