@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { settingsRoutes } from '../../common/routes/account';
 import { contactsRoutes } from '../../common/routes/contacts';
+import { searchRoutes } from '../../common/routes/mail';
 import { malwareRoutes } from '../../common/routes/malware';
 import { pdfSignatureRoutes } from '../../common/routes/pdf-signatures';
 import { noticeRoutes } from '../../common/routes/site';
@@ -28,6 +29,10 @@ export const server = setupServer(
   http.get(apiPattern(malwareRoutes.attachmentVerdicts), () => HttpResponse.json({ attachments: [] })),
   // An empty address book unless a test fills one.
   http.get(apiPattern(contactsRoutes.list), () => HttpResponse.json({ contacts: [], groups: [] })),
+  // The search index is ready (no progress line) unless a test builds it.
+  http.get(apiPattern(searchRoutes.indexProgress), () =>
+    HttpResponse.json({ state: 'ready', indexed: 0, total: 0 }),
+  ),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -24,5 +24,11 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
       },
     });
+    app.route({
+      ...fromTable(search.indexProgress),
+      preHandler: requireSession(ctx),
+      handler: async (req) =>
+        ctx.searchIndex?.progress(req.session!.email) ?? { state: 'off' as const, indexed: 0, total: 0 },
+    });
   };
 }

@@ -1,20 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { ImapFlow } from 'imapflow';
-import type { SearchCriteria, SearchPage } from '../../common/contract';
+import type { SearchCriteria, SearchIndexProgress, SearchPage } from '../../common/contract';
 import { type Credentials, type ImapServer, imapClientOptions } from '../mail/imap-pool';
 import { syncFolder, unchangedSince } from './folder-sync';
 import { decodeIndexCursor, encodeIndexCursor } from './index-cursor';
 import { searchIndexed } from './indexed-search';
 import { recheck } from './page-recheck';
 import type { IndexEngine, UserIndex } from './user-index';
-
-/** How far the background build has got, for the indicator in the client. */
-export interface IndexProgress {
-  state: 'absent' | 'building' | 'ready';
-  indexed: number;
-  total: number;
-}
 
 interface Build {
   done: Promise<void>;
@@ -121,7 +114,7 @@ export function createSearchIndexService(engine: IndexEngine, server: ImapServer
 
   return {
     start,
-    progress(email: string): IndexProgress {
+    progress(email: string): SearchIndexProgress {
       const build = builds.get(keyOf(email));
       if (build) return { state: 'building', indexed: build.indexed, total: build.total };
       return ready.get(keyOf(email))
