@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { prepareBenchMailbox, removeBenchMailbox } from './bench-mailbox';
+import { importBench } from './import-bench';
 import { assetTable, initialJsRows, measureInitialJs } from './initial-js';
 import { listBench } from './list-bench';
 import { LOAD_DEFAULTS, loadBench } from './load-bench';
@@ -14,7 +15,7 @@ import { sessionMemoryBench } from './session-memory';
 import { UPLOAD_BENCH_ENV, uploadMemoryBench } from './upload-memory';
 
 /**
- * npm run bench [-- --only js,list,upload,sessions,report,malware] [--count 100000] [--keep] [--markdown FILE]
+ * npm run bench [-- --only js,list,upload,sessions,report,malware,import] [--count 100000] [--keep] [--markdown FILE]
  * npm run bench -- --only load [--users 1000] [--variants sqlite,postgres,pair] [--ramp-seconds 60]
  *   [--steady-seconds 180] [--step-seconds 60]
  *   (load takes minutes per variant, so it is never in the default set: see load-bench.ts)
@@ -29,7 +30,7 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const only = new Set((option('only') ?? 'js,list,upload,sessions,report,malware').split(','));
+const only = new Set((option('only') ?? 'js,list,upload,sessions,report,malware,import').split(','));
 const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
 const reuse = args.includes('--reuse');
@@ -149,6 +150,14 @@ async function main() {
     const malware = await malwareScanBench();
     section('Malware scanning (Đ8.2b)', malware);
     rows.push(...malware);
+  }
+
+  if (only.has('import')) {
+    ensureMailStack();
+    progress('importing an mbox of 10,000 messages');
+    const imported = await importBench();
+    section('Import from files (Đ8.2d)', imported);
+    rows.push(...imported);
   }
 
   if (only.has('load')) {

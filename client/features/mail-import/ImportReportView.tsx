@@ -53,7 +53,7 @@ export function ImportReportView({ report, folderName }: { report: MailImportRep
                       {f.index ?? t('mailImport.wholeFile')}
                       {f.line ? ` (${t('mailImport.lineAt', { line: f.line })})` : ''}
                     </td>
-                    <td>{f.subject ?? t('mailImport.noSubject')}</td>
+                    <td>{f.subject ?? (f.index === null ? '—' : t('mailImport.noSubject'))}</td>
                     <td>{errorMessage(new ApiClientError(f.code, 0, f.details ?? {}))}</td>
                   </tr>
                 ))}
