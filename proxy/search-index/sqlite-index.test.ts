@@ -87,7 +87,8 @@ describe('the SQLite search index', () => {
     expect(all.hits.map((h) => h.uid)).toEqual([5, 4, 2, 1]);
     expect(all.hits[2]?.flags).toMatchObject({ seen: true, flagged: true });
     expect(all.nextOffset).toBeNull();
-    expect(await index.sortedUids('INBOX', 'size', true)).toEqual([5, 4, 2, 1]);
+    expect(await index.sortedUids('INBOX', 'size', true, 0, 10)).toEqual([5, 4, 2, 1]);
+    expect(await index.sortedUids('INBOX', 'subject', false, 1, 2)).toEqual([2, 4]);
     await index.resetFolder('INBOX', '2');
     expect(await index.uids('INBOX')).toEqual([]);
     expect((await searchIndexed(index, criteria({ q: 'cong van' }), ['INBOX'], options)).hits).toEqual([]);

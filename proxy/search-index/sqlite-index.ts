@@ -14,6 +14,11 @@ import type { FolderState, IndexEngine, IndexRow, SortKey, UserIndex } from './u
  * "deleted with the account" a file deletion, and keeps one user's rebuild from locking another's.
  * The FTS5 table is contentless (the folded text is only tokenised, never kept twice); the
  * decoded text is kept once, for the rules' check and the previews.
+ *
+ * A message's id (the FTS rowid) grows with its list date: the second, then the UID
+ * (dateId). FTS5 walks its matches in rowid order and stops at the LIMIT, so a common phrase's
+ * newest page costs what a page costs, not what all its matches cost. Within one second the
+ * order is by UID (the scanning search orders such ties by folder first).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS folder (
@@ -46,6 +51,10 @@ CREATE TABLE IF NOT EXISTS message (
   UNIQUE (folder, uid)
 );
 CREATE INDEX IF NOT EXISTS message_by_date ON message (date_ms DESC, folder, uid DESC);
+CREATE INDEX IF NOT EXISTS message_by_folder_date ON message (folder, date_ms, uid);
+CREATE INDEX IF NOT EXISTS message_by_folder_from ON message (folder, sort_from, uid);
+CREATE INDEX IF NOT EXISTS message_by_folder_subject ON message (folder, sort_subject, uid);
+CREATE INDEX IF NOT EXISTS message_by_folder_size ON message (folder, size, uid);
 CREATE VIRTUAL TABLE IF NOT EXISTS message_text USING fts5(
   ${FTS_COLUMNS.join(', ')},
   content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
@@ -115,11 +124,13 @@ export function openSqliteIndex(file: string): UserIndex {
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
 
-  const insertMessage = db.prepare(`INSERT INTO message (folder, uid, date_ms, seen, flagged, answered, draft,
+  const insertMessage =
+    db.prepare(`INSERT INTO message (id, folder, uid, date_ms, seen, flagged, answered, draft,
       has_attachments, size, sort_from, sort_subject, hit, sender, recipients, subject, names, body)
-    VALUES (@folder, @uid, @dateMs, @seen, @flagged, @answered, @draft, @hasAttachments, @size, @sortFrom,
+    VALUES (@id, @folder, @uid, @dateMs, @seen, @flagged, @answered, @draft, @hasAttachments, @size, @sortFrom,
       @sortSubject, @hit, @sender, @recipients, @subject, @names, @body)
     ON CONFLICT (folder, uid) DO NOTHING RETURNING id`);
+  const idTaken = db.prepare('SELECT 1 FROM message WHERE id = ?').pluck();
   const insertText = db.prepare(
     `INSERT INTO message_text (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -158,7 +169,10 @@ export function openSqliteIndex(file: string): UserIndex {
   const put = db.transaction((folder: string, messages: IndexedMessage[]) => {
     for (const m of messages) {
       const { flags, ...hit } = m.hit;
+      let id = dateId(m.dateMs, m.uid);
+      while (idTaken.get(id)) id++;
       const row = insertMessage.get({
+        id,
         folder,
         uid: m.uid,
         dateMs: m.dateMs,
@@ -246,8 +260,8 @@ export function openSqliteIndex(file: string): UserIndex {
       const where = [`folder IN (${q.folders.map(() => '?').join(', ')})`];
       const params: unknown[] = [...q.folders];
       if (q.match !== null) {
-        where.push('id IN (SELECT rowid FROM message_text WHERE message_text MATCH ?)');
-        params.push(q.match);
+        where.unshift('message_text MATCH ?');
+        params.unshift(q.match);
       }
       if (q.unread) where.push('seen = 0');
       if (q.hasAttachment) where.push('has_attachments = 1');
@@ -259,22 +273,24 @@ export function openSqliteIndex(file: string): UserIndex {
         where.push('date_ms < ?');
         params.push(q.beforeMs);
       }
-      const rows = db
-        .prepare(
-          `SELECT * FROM message WHERE ${where.join(' AND ')}
-           ORDER BY date_ms DESC, folder, uid DESC LIMIT ? OFFSET ?`,
-        )
-        .all(...params, q.limit, q.offset) as MessageRecord[];
+      const sql =
+        q.match === null
+          ? `SELECT * FROM message WHERE ${where.join(' AND ')}
+             ORDER BY date_ms DESC, folder, uid DESC LIMIT ? OFFSET ?`
+          : `SELECT message.* FROM message_text JOIN message ON message.id = message_text.rowid
+             WHERE ${where.join(' AND ')} ORDER BY message_text.rowid DESC LIMIT ? OFFSET ?`;
+      const rows = db.prepare(sql).all(...params, q.limit, q.offset) as MessageRecord[];
       return rows.map(toRow);
     },
-    async sortedUids(folder, key, descending) {
+    async sortedUids(folder, key, descending, offset, limit) {
       const direction = descending ? 'DESC' : 'ASC';
       return db
         .prepare(
-          `SELECT uid FROM message WHERE folder = ? ORDER BY ${SORT_COLUMNS[key]} ${direction}, uid ${direction}`,
+          `SELECT uid FROM message WHERE folder = ?
+           ORDER BY ${SORT_COLUMNS[key]} ${direction}, uid ${direction} LIMIT ? OFFSET ?`,
         )
         .pluck()
-        .all(folder) as number[];
+        .all(folder, limit, offset) as number[];
     },
     async bytes() {
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -308,4 +324,9 @@ function toRow(r: MessageRecord): IndexRow {
     names: r.names,
     bodyText: r.body,
   };
+}
+
+/** A rowid that sorts as the list date does: the second in the high bits, the UID in the low 21. */
+export function dateId(dateMs: number, uid: number): number {
+  return Math.max(0, Math.floor(dateMs / 1000)) * 2 ** 21 + (uid % 2 ** 21);
 }

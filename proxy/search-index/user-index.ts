@@ -50,8 +50,14 @@ export interface UserIndex {
   setFlags(path: string, changes: { uid: number; flags: MessageFlags }[]): Promise<void>;
   /** Newest first (list date, then folder, then UID), as the scanning search merges folders. */
   candidates(query: CandidateQuery): Promise<IndexRow[]>;
-  /** UIDs of a folder in a sorted view's order. */
-  sortedUids(path: string, key: SortKey, descending: boolean): Promise<number[]>;
+  /** A page of a folder's UIDs in a sorted view's order. */
+  sortedUids(
+    path: string,
+    key: SortKey,
+    descending: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<number[]>;
   /** Bytes on disk (for the measurement in docs/performance.md). */
   bytes(): Promise<number>;
   close(): void;
