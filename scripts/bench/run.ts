@@ -7,6 +7,7 @@ import { listBench } from './list-bench';
 import { LOAD_DEFAULTS, loadBench } from './load-bench';
 import { LOAD_VARIANTS, type LoadVariantName } from './load-targets';
 import { malwareScanBench } from './malware-bench';
+import { migrationBench } from './migration-bench';
 import { startProxyProcess } from './proxy-process';
 import { reportBench } from './report-bench';
 import { type BenchRow, markdownTable } from './results';
@@ -14,7 +15,7 @@ import { sessionMemoryBench } from './session-memory';
 import { UPLOAD_BENCH_ENV, uploadMemoryBench } from './upload-memory';
 
 /**
- * npm run bench [-- --only js,list,upload,sessions,report,malware] [--count 100000] [--keep] [--markdown FILE]
+ * npm run bench [-- --only js,list,upload,sessions,report,malware,migration] [--count 100000] [--keep] [--markdown FILE]
  * npm run bench -- --only load [--users 1000] [--variants sqlite,postgres,pair] [--ramp-seconds 60]
  *   [--steady-seconds 180] [--step-seconds 60]
  *   (load takes minutes per variant, so it is never in the default set: see load-bench.ts)
@@ -29,7 +30,7 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const only = new Set((option('only') ?? 'js,list,upload,sessions,report,malware').split(','));
+const only = new Set((option('only') ?? 'js,list,upload,sessions,report,malware,migration').split(','));
 const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
 const reuse = args.includes('--reuse');
@@ -149,6 +150,19 @@ async function main() {
     const malware = await malwareScanBench();
     section('Malware scanning (Đ8.2b)', malware);
     rows.push(...malware);
+  }
+
+  if (only.has('migration')) {
+    ensureMailStack();
+    progress('mail from an old IMAP server (10,000 messages)');
+    const proxy = await startProxyProcess({ MIGRATION_PAUSE_MS: '10' });
+    try {
+      const migration = await migrationBench(proxy, progress);
+      section('Mail from an old server (Đ8.2d)', migration);
+      rows.push(...migration);
+    } finally {
+      await proxy.stop();
+    }
   }
 
   if (only.has('load')) {
