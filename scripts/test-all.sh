@@ -17,10 +17,13 @@ stack_was_running=0
 if bash scripts/mailstack/mailstack.sh status >/dev/null 2>&1; then stack_was_running=1; fi
 ldap_was_running=0
 if bash scripts/ldap/ldap.sh status >/dev/null 2>&1; then ldap_was_running=1; fi
+oldserver_was_running=0
+if bash scripts/oldserver/oldserver.sh status >/dev/null 2>&1; then oldserver_was_running=1; fi
 cleanup() {
   if [ "$pg_was_running" -eq 0 ]; then bash scripts/postgres/postgres.sh stop >/dev/null 2>&1 || true; fi
   if [ "$stack_was_running" -eq 0 ]; then bash scripts/mailstack/mailstack.sh stop >/dev/null 2>&1 || true; fi
   if [ "$ldap_was_running" -eq 0 ]; then bash scripts/ldap/ldap.sh stop >/dev/null 2>&1 || true; fi
+  if [ "$oldserver_was_running" -eq 0 ]; then bash scripts/oldserver/oldserver.sh stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
@@ -48,6 +51,8 @@ bash scripts/mailstack/mailstack.sh start
 echo "• Directory (private OpenLDAP slapd)"
 bash scripts/ldap/ldap.sh start
 npx tsx scripts/seed/seed.ts
+echo "• The old mail server (a second private Dovecot), source of the mail migration tests"
+bash scripts/oldserver/oldserver.sh start
 echo "• Integration tests against the real Dovecot and Postfix"
 stage 30 "integration tests" npx vitest run --project integration "${progress[@]}"
 

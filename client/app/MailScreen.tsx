@@ -16,6 +16,7 @@ import { MessageList } from '../features/mailbox/MessageList';
 import { mailboxLabel } from '../features/mailbox/mailbox-name';
 import { mailPath } from '../features/mailbox/routes';
 import { MaintenanceBanner } from '../features/maintenance/MaintenanceBanner';
+import { MigrationDialog } from '../features/migration/MigrationDialog';
 import { ChangePasswordDialog } from '../features/password/ChangePasswordDialog';
 import { PasswordExpiryBanner } from '../features/password/PasswordExpiryBanner';
 import { MessageReader } from '../features/reader/MessageReader';
@@ -129,6 +130,7 @@ export function MailScreen({
       <ChangePasswordDialog email={session.email} />
       <SigningSetup email={session.email} />
       <SieveSettingsDialog />
+      <MigrationDialog />
       <ShortcutsHelp />
       <Toaster />
       <ComposeHost email={session.email} />

@@ -9,6 +9,7 @@ import { listBench } from './list-bench';
 import { LOAD_DEFAULTS, loadBench } from './load-bench';
 import { LOAD_VARIANTS, type LoadVariantName } from './load-targets';
 import { malwareScanBench } from './malware-bench';
+import { migrationBench } from './migration-bench';
 import { startProxyProcess } from './proxy-process';
 import { reportBench } from './report-bench';
 import { type BenchRow, markdownTable } from './results';
@@ -16,7 +17,7 @@ import { sessionMemoryBench } from './session-memory';
 import { UPLOAD_BENCH_ENV, uploadMemoryBench } from './upload-memory';
 
 /**
- * npm run bench [-- --only js,list,index,upload,sessions,report,malware,import] [--count 100000] [--keep] [--markdown FILE]
+ * npm run bench [-- --only js,list,index,upload,sessions,report,malware,import,migration] [--count 100000] [--keep] [--markdown FILE]
  * npm run bench -- --only load [--users 1000] [--variants sqlite,postgres,pair] [--ramp-seconds 60]
  *   [--steady-seconds 180] [--step-seconds 60]
  *   (load takes minutes per variant, so it is never in the default set: see load-bench.ts)
@@ -31,7 +32,7 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const only = new Set((option('only') ?? 'js,list,index,upload,sessions,report,malware,import').split(','));
+const only = new Set((option('only') ?? 'js,list,index,upload,sessions,report,malware,import,migration').split(','));
 const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
 const reuse = args.includes('--reuse');
@@ -165,6 +166,19 @@ async function main() {
     const imported = await importBench();
     section('Import from files (Đ8.2d)', imported);
     rows.push(...imported);
+  }
+
+  if (only.has('migration')) {
+    ensureMailStack();
+    progress('mail from an old IMAP server (10,000 messages)');
+    const proxy = await startProxyProcess({ MIGRATION_PAUSE_MS: '10' });
+    try {
+      const migration = await migrationBench(proxy, progress);
+      section('Mail from an old server (Đ8.2d)', migration);
+      rows.push(...migration);
+    } finally {
+      await proxy.stop();
+    }
   }
 
   if (only.has('load')) {

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import type { SessionInfo } from '../../../common/contract';
 import { useLogout } from '../../api/session';
 import { consolePath, isConsolePath } from '../console/routes';
+import { MigrationMenuButton } from '../migration/MigrationDialog';
 import { usePasswordDialogStore } from '../password/password-dialog-store';
 import { ReportFaultButton } from '../problem-report/ProblemReportDialog';
 import { AfterActionSetting } from '../reader/AfterActionSetting';
@@ -133,6 +134,11 @@ export function AccountMenu({ email, role = 'user' }: { email: string; role?: Se
           {!inConsole && (
             <li>
               <SieveMenuButton className="account-item" />
+            </li>
+          )}
+          {!inConsole && (
+            <li>
+              <MigrationMenuButton className="account-item" />
             </li>
           )}
           <li>
