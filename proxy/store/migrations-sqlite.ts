@@ -411,6 +411,9 @@ export const sqliteMigrations: { version: number; sql: string }[] = [
         last_used_at INTEGER
       );
       CREATE INDEX api_clients_unit ON api_clients(unit_code, name);
+    `,
+  },
+  {
     version: 16,
     sql: `
       -- Đ8.2d: copies of mail from an old IMAP server, resumable after a crash or a restart. The

@@ -260,6 +260,8 @@ export interface ApiClientsTable {
   rotated_at: number | null;
   revoked_at: number | null;
   last_used_at: number | null;
+}
+
 /** Đ8.2d: a copy of mail from an old IMAP server (proxy/migration). */
 export interface MigrationJobsTable {
   id: string;
