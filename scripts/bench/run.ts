@@ -32,7 +32,9 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const only = new Set((option('only') ?? 'js,list,index,upload,sessions,report,malware,import,migration').split(','));
+const only = new Set(
+  (option('only') ?? 'js,list,index,upload,sessions,report,malware,import,migration').split(','),
+);
 const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
 const reuse = args.includes('--reuse');
