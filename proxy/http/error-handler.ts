@@ -17,7 +17,12 @@ export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, 
     });
   } else if (err.statusCode && err.statusCode < 500 && err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     apiError = new ApiError('validation_failed');
-  } else if (err.statusCode === 400 || err.statusCode === 413 || err.statusCode === 415) {
+  } else if (
+    err.statusCode === 400 ||
+    err.statusCode === 413 ||
+    err.statusCode === 414 ||
+    err.statusCode === 415
+  ) {
     apiError = new ApiError('validation_failed');
   } else if (isStoreUnavailable(err)) {
     apiError = new ApiError('store_unavailable', undefined, { cause: err });
