@@ -96,6 +96,9 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 1000 },
+    // A URL the router cannot decode (%FF, a lone surrogate's bytes) or a path parameter over
+    // maxParamLength is refused before any route: without this Fastify answers in its own shape.
+    frameworkErrors: errorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MailboxName } from './imap-values';
 import { Address, MessageFlags } from './messages';
 import { QueryFlag } from './route';
 
@@ -36,7 +37,7 @@ export const SearchQuery = z
     hasAttachment: QueryFlag,
     unread: QueryFlag,
     /** One folder; absent = every folder, Trash and Junk included (each hit names its folder). */
-    mailbox: z.string().min(1).max(1000).optional(),
+    mailbox: MailboxName.optional(),
     /** nextCursor of the previous page, with the same criteria. */
     cursor: z.string().max(20_000).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),

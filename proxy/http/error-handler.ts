@@ -4,6 +4,7 @@ import { ERROR_STATUS } from '../../common/contract';
 import { ApiError } from '../errors';
 import { vietnameseMessage } from '../i18n/catalogue';
 import { isStoreUnavailable } from '../store/store-errors';
+import { isMalformedInput } from './client-input-errors';
 
 /** Every error leaves as `{ error: { code, message, details } }`; internals never reach the user. */
 export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply) {
@@ -17,7 +18,14 @@ export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, 
     });
   } else if (err.statusCode && err.statusCode < 500 && err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     apiError = new ApiError('validation_failed');
-  } else if (err.statusCode === 400 || err.statusCode === 413 || err.statusCode === 415) {
+  } else if (
+    err.statusCode === 400 ||
+    err.statusCode === 406 ||
+    err.statusCode === 413 ||
+    err.statusCode === 414 ||
+    err.statusCode === 415 ||
+    isMalformedInput(err)
+  ) {
     apiError = new ApiError('validation_failed');
   } else if (isStoreUnavailable(err)) {
     apiError = new ApiError('store_unavailable', undefined, { cause: err });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS } from '../../common/contract';
-import { mapLoginError } from './imap-errors';
+import { ApiError } from '../errors';
+import { mapLoginError, mapSessionError } from './imap-errors';
 
 describe('mapLoginError', () => {
   it('maps Dovecot CONTACTADMIN to account_suspended with the recorded reason (Đ6.1)', () => {
@@ -22,5 +23,23 @@ describe('mapLoginError', () => {
     const err = mapLoginError({ code: 'ECONNREFUSED' });
     expect(err.code).toBe('provider_unavailable');
     expect(ERROR_STATUS[err.code]).toBe(503);
+  });
+});
+
+describe('mapSessionError', () => {
+  it.each(['InvalidStringValue', 'InvalidSequenceSet', 'InvalidSearchQuery'])(
+    'maps imapflow refusing to send a value (%s, e.g. a folder name with CR/LF or NUL) to 400 validation_failed',
+    (code) => {
+      const err = mapSessionError(
+        Object.assign(new Error('Unquotable character in IMAP string value'), { code }),
+      );
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).code).toBe('validation_failed');
+      expect(ERROR_STATUS.validation_failed).toBe(400);
+    },
+  );
+  it('leaves an unknown failure to the error handler (a 500 that is logged)', () => {
+    const err = new Error('something else');
+    expect(mapSessionError(err)).toBe(err);
   });
 });

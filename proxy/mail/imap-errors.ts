@@ -25,6 +25,18 @@ const CONNECTION_CODES = new Set([
   'ClosedAfterConnectTLS',
 ]);
 
+/**
+ * imapflow refuses to put these values in a command (a string with CR, LF or NUL cannot be quoted,
+ * a sequence set or search that means nothing): they came from the request, so it was a bad one.
+ */
+const UNSENDABLE_VALUE_CODES = new Set([
+  'InvalidStringValue',
+  'InvalidTokenValue',
+  'InvalidTextValue',
+  'InvalidSequenceSet',
+  'InvalidSearchQuery',
+]);
+
 /** True when the connection itself failed, so a fresh connection may succeed. */
 export function isConnectionError(err: unknown): boolean {
   const code = (err as ImapFlowLikeError | undefined)?.code;
@@ -46,7 +58,8 @@ export function mapLoginError(err: unknown): ApiError {
 }
 
 /**
- * Errors after log-in: lost connections are the provider's fault, the rest is ours to report. A
+ * Errors after log-in: lost connections are the provider's fault, a value imapflow cannot send is
+ * the request's, the rest is ours to report. A
  * password the provider no longer accepts (changed elsewhere, reset by the admin) ends the session.
  */
 export function mapSessionError(err: unknown): unknown {
@@ -56,6 +69,10 @@ export function mapSessionError(err: unknown): unknown {
       : err;
   }
   if (isConnectionError(err)) return new ApiError('provider_unavailable', undefined, { cause: err });
+  const code = (err as ImapFlowLikeError | undefined)?.code;
+  if (code && UNSENDABLE_VALUE_CODES.has(code)) {
+    return new ApiError('validation_failed', undefined, { cause: err });
+  }
   return err;
 }
 
