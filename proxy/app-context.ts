@@ -20,7 +20,6 @@ import type { AttachmentScanning } from './malware/attachment-scanning';
 import type { Migrations } from './migration/migrations';
 import type { Metrics } from './ops/metrics';
 import type { PasswordDriver } from './password/drivers/password-driver';
-import type { SearchIndexService } from './search-index/search-index-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { Store } from './store/open-store';
 import type { SignatureVerifier } from './trust/signature-verifier';
@@ -64,6 +63,4 @@ export interface AppContext {
   apiCallLimiter: ApiCallLimiter;
   /** Đ8.2d: copies of mail from old IMAP servers, run in the background (proxy/migration). */
   migrations: Migrations;
-  /** The per-user search index; null when configured off (every search scans). */
-  searchIndex: SearchIndexService | null;
 }

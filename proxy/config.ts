@@ -54,12 +54,6 @@ const EnvSchema = z.object({
   /** Names this process in job runs and logs; default <hostname>:<PORT>. */
   INSTANCE_ID: z.string().min(1).max(100).optional(),
   STATIC_DIR: z.string().default('dist/client'),
-  /**
-   * The per-user search index (docs/search.md): SQLite files in DATA_DIR/index ('sqlite'), or none
-   * ('off': every search scans the folders through IMAP). With two or more instances each keeps
-   * its own, built again where a user lands.
-   */
-  SEARCH_INDEX: z.enum(['sqlite', 'off']).default('sqlite'),
 
   ORG_NAME: z.string().default('Ủy ban nhân dân tỉnh Bình Phước'),
   PRODUCT_NAME: z.string().default('Hộp thư công vụ Bình Phước'),
@@ -301,7 +295,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
     staticDir: e.STATIC_DIR,
-    searchIndex: e.SEARCH_INDEX === 'off' ? null : { dir: path.join(e.DATA_DIR, 'index') },
     org: {
       name: e.ORG_NAME,
       productName: e.PRODUCT_NAME,

@@ -71,8 +71,6 @@ import { settingsRoutes } from './routes/settings';
 import { sieveRoutes } from './routes/sieve';
 import { signingRoutes } from './routes/signing';
 import { messageTemplateRoutes } from './routes/templates';
-import { createSearchIndexService } from './search-index/search-index-service';
-import { createSqliteIndexEngine } from './search-index/sqlite-index';
 import { createSettingsStore } from './settings/settings-store';
 import { openStore } from './store/open-store';
 import { createSignatureVerifier } from './trust/signature-verifier';
@@ -143,9 +141,6 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       { db: store.db, dataKey, audit, config, log: app.log },
       options.backgroundJobs !== false,
     ),
-    searchIndex: config.searchIndex
-      ? createSearchIndexService(createSqliteIndexEngine(config.searchIndex.dir), config.imap, app.log)
-      : null,
   };
   // The first admins come from the environment; the console names the others.
   for (const email of config.console.admins) await ctx.accounts.setProfile(email, { role: 'admin' });
@@ -156,7 +151,6 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
   app.addHook('onClose', async () => {
     await jobs.stop();
     await ctx.migrations.runner?.stop();
-    await ctx.searchIndex?.close();
     await ctx.imap.closeAll();
     await store.close();
   });

@@ -18,7 +18,6 @@ import { createSecondFactors } from '../proxy/console/second-factor';
 import { loadEnvFile } from '../proxy/load-env-file';
 import { createPasswordDriver } from '../proxy/password/drivers/create-driver';
 import { DriverError } from '../proxy/password/drivers/password-driver';
-import { createSqliteIndexEngine } from '../proxy/search-index/sqlite-index';
 import { openStore } from '../proxy/store/open-store';
 
 const usage = `Cách dùng / usage: npm run admin -- <lệnh> …
@@ -55,8 +54,6 @@ async function main(): Promise<number> {
     audit: createAuditLog(store.db),
     sessions: createSessionStore(store.db, config.session),
     passwordDriver: createPasswordDriver(config.passwordDriver),
-    // A revoked account's search index is deleted here too (the proxy's copy of its mail).
-    searchIndex: config.searchIndex ? createSqliteIndexEngine(config.searchIndex.dir) : null,
   };
   const reason = rest.join(' ').trim() || null;
 

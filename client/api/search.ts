@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { RouteQuery } from '../../common/contract/route';
 import { searchRoutes } from '../../common/routes/mail';
 import { callApi } from './http';
@@ -33,20 +33,5 @@ export function useSearch(params: SearchParams | null) {
     staleTime: 30_000,
     // Mail moves on; a search is for now, not worth keeping once the user has left it.
     gcTime: 60_000,
-  });
-}
-
-/**
- * The background build of the user's search index, asked again every few seconds while it runs
- * (searches meanwhile scan the folders, more slowly): for the indicator beside the results.
- */
-export function useSearchIndexProgress(enabled: boolean) {
-  return useQuery({
-    queryKey: [...searchKeys.all, 'index'] as const,
-    queryFn: ({ signal }) => callApi(searchRoutes.indexProgress, {}, { signal }),
-    enabled,
-    // 'absent': the build starts with the first search the index cannot answer yet.
-    refetchInterval: (query) =>
-      query.state.data?.state === 'building' || query.state.data?.state === 'absent' ? 3000 : false,
   });
 }

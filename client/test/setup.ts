@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEFAULT_VACATION } from '../../common/contract/sieve';
 import { settingsRoutes } from '../../common/routes/account';
 import { contactsRoutes } from '../../common/routes/contacts';
-import { searchRoutes } from '../../common/routes/mail';
 import { malwareRoutes } from '../../common/routes/malware';
 import { pdfSignatureRoutes } from '../../common/routes/pdf-signatures';
 import { sieveRoutes } from '../../common/routes/sieve';
@@ -38,10 +37,6 @@ export const server = setupServer(
       otherActiveScript: null,
       webmailScriptActive: false,
     }),
-  ),
-  // The search index is ready (no progress line) unless a test builds it.
-  http.get(apiPattern(searchRoutes.indexProgress), () =>
-    HttpResponse.json({ state: 'ready', indexed: 0, total: 0 }),
   ),
 );
 

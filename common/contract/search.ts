@@ -82,14 +82,3 @@ export const SearchPage = z
   })
   .meta({ id: 'SearchPage' });
 export type SearchPage = z.infer<typeof SearchPage>;
-
-export const SearchIndexProgress = z
-  .object({
-    /** off: not configured; absent: not built yet; building: in the background; ready: searches use it. */
-    state: z.enum(['off', 'absent', 'building', 'ready']),
-    /** Messages in the index so far, and in the folders it covers (while building). */
-    indexed: z.number().int().nonnegative(),
-    total: z.number().int().nonnegative(),
-  })
-  .meta({ id: 'SearchIndexProgress' });
-export type SearchIndexProgress = z.infer<typeof SearchIndexProgress>;

@@ -18,7 +18,7 @@ import {
   RawQuery,
 } from '../contract/messages';
 import { errorAnswers, route } from '../contract/route';
-import { SearchIndexProgress, SearchPage, SearchQuery } from '../contract/search';
+import { SearchPage, SearchQuery } from '../contract/search';
 
 const folderErrors = errorAnswers(400, 401, 404, 409, 503);
 
@@ -145,12 +145,5 @@ export const searchRoutes = {
     tags: ['messages'],
     query: SearchQuery,
     responses: { 200: SearchPage, ...errorAnswers(400, 401, 404, 503) },
-  }),
-  /** How far the background build of the user's search index has got (the indicator). */
-  indexProgress: route({
-    method: 'GET',
-    path: '/search/index',
-    tags: ['messages'],
-    responses: { 200: SearchIndexProgress, ...errorAnswers(401) },
   }),
 };

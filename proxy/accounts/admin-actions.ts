@@ -6,10 +6,7 @@ import type { AccountState } from './account-store';
 
 /** What an admin action needs: the admin command today, the Sở TT&TT console later. */
 export type AdminDeps = Pick<AppContext, 'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver'> &
-  Partial<Pick<AppContext, 'contacts'>> & {
-    /** The search index, or its files alone where no proxy runs (the admin command). */
-    searchIndex?: { forget(email: string): Promise<void> } | null;
-  };
+  Partial<Pick<AppContext, 'contacts'>>;
 
 export interface Actor {
   /** e.g. 'admin:cli' or the admin's own address. */
@@ -70,8 +67,6 @@ export async function setAccountState(
   // Đ6.2: a revoked account's personal data in the policy store goes with it (its mail was
   // exported before); a suspension keeps it for the user's return.
   if (state === 'revoked') await deps.contacts?.forgetOwner(address);
-  // The search index is a copy of the mail outside the provider (Đ6, Đ7): it goes too.
-  if (state === 'revoked') await deps.searchIndex?.forget(address);
   await deps.audit.record({
     actor: actor.name,
     email: address,

@@ -13,7 +13,7 @@ import {
 import { fetchTexts } from './search-texts';
 
 /** Enough for the letter itself; what lies beyond is nearly always quoted history. */
-export const BODY_SCAN_BYTES = 32 * 1024;
+const BODY_SCAN_BYTES = 32 * 1024;
 
 /** How a search request spends its time (the route sets the time zone, tests the budget). */
 export interface SearchOptions {
@@ -49,7 +49,7 @@ export interface Stream {
   chunk: number;
 }
 
-export const HEADER_QUERY = {
+const HEADER_QUERY = {
   uid: true,
   flags: true,
   envelope: true,
@@ -118,7 +118,7 @@ export async function pull(
   stream.buffer.push(...found.sort((a, b) => (rank.get(a.uid) ?? 0) - (rank.get(b.uid) ?? 0)));
 }
 
-export function toFound(path: string, msg: FetchMessageObject): Found {
+function toFound(path: string, msg: FetchMessageObject): Found {
   const date = messageDate(msg);
   return {
     mailbox: path,
@@ -137,8 +137,7 @@ export function toFound(path: string, msg: FetchMessageObject): Found {
   };
 }
 
-/** The folded header side of a message, as matching and the search index both read it. */
-export function headerFields(msg: FetchMessageObject) {
+function headerFields(msg: FetchMessageObject) {
   const people = (list: { name?: string; address?: string }[] | undefined) =>
     foldForSearch((list ?? []).map((a) => `${a.name ?? ''} <${a.address ?? ''}>`).join(', '));
   return {
@@ -156,7 +155,7 @@ export function headerFields(msg: FetchMessageObject) {
   };
 }
 
-export function localDay(timeZone: string): (ms: number) => string {
+function localDay(timeZone: string): (ms: number) => string {
   // en-CA writes YYYY-MM-DD, which compares as a string like the contract's days.
   const format = new Intl.DateTimeFormat('en-CA', {
     timeZone,

@@ -3,7 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { prepareBenchMailbox, removeBenchMailbox } from './bench-mailbox';
 import { importBench } from './import-bench';
-import { searchIndexBench } from './index-bench';
 import { assetTable, initialJsRows, measureInitialJs } from './initial-js';
 import { listBench } from './list-bench';
 import { LOAD_DEFAULTS, loadBench } from './load-bench';
@@ -17,7 +16,7 @@ import { sessionMemoryBench } from './session-memory';
 import { UPLOAD_BENCH_ENV, uploadMemoryBench } from './upload-memory';
 
 /**
- * npm run bench [-- --only js,list,index,upload,sessions,report,malware,import,migration] [--count 100000] [--keep] [--markdown FILE]
+ * npm run bench [-- --only js,list,upload,sessions,report,malware,import,migration] [--count 100000] [--keep] [--markdown FILE]
  * npm run bench -- --only load [--users 1000] [--variants sqlite,postgres,pair] [--ramp-seconds 60]
  *   [--steady-seconds 180] [--step-seconds 60]
  *   (load takes minutes per variant, so it is never in the default set: see load-bench.ts)
@@ -33,7 +32,7 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const only = new Set(
-  (option('only') ?? 'js,list,index,upload,sessions,report,malware,import,migration').split(','),
+  (option('only') ?? 'js,list,upload,sessions,report,malware,import,migration').split(','),
 );
 const count = Number(option('count') ?? 100_000);
 const keep = args.includes('--keep');
@@ -89,9 +88,9 @@ async function main() {
     rows.push(...js);
   }
 
-  if (only.has('list') || only.has('index') || only.has('upload') || only.has('sessions')) ensureMailStack();
+  if (only.has('list') || only.has('upload') || only.has('sessions')) ensureMailStack();
 
-  if (only.has('list') || only.has('index') || only.has('upload')) {
+  if (only.has('list') || only.has('upload')) {
     progress(`seeding the bench mailbox with ${count.toLocaleString('en')} messages`);
     const box = await prepareBenchMailbox(count, reuse);
     progress(
@@ -109,12 +108,6 @@ async function main() {
         } finally {
           await proxy.stop();
         }
-      }
-      if (only.has('index')) {
-        progress('search index: background build, searches and sorted views from it');
-        const index = await searchIndexBench(box);
-        section('Search index', index);
-        rows.push(...index);
       }
       if (only.has('upload')) {
         progress('upload memory');

@@ -119,19 +119,6 @@ describe('search', () => {
     expect(requests[0]!.has('mailbox')).toBe(false);
   });
 
-  it('says how far the search index is built while it is', async () => {
-    server.use(
-      http.get(apiPattern(searchRoutes.indexProgress), () =>
-        HttpResponse.json({ state: 'building', indexed: 421, total: 1000 }),
-      ),
-    );
-    answers.push(page([hit({ uid: 3 })]));
-    const user = userEvent.setup();
-    renderSearch();
-    await user.type(screen.getByRole('searchbox', { name: 'Tìm kiếm thư' }), 'cong van{Enter}');
-    expect(await screen.findByText(/Đang lập chỉ mục tìm kiếm: 42%/)).toBeTruthy();
-  });
-
   it('opens a hit at /thu/<folder>/<uid> and keeps the results, the open one marked', async () => {
     answers.push(page([hit({ uid: 9, mailbox: 'Dự án/Chuyển đổi số', subject: 'Giấy mời họp' })]));
     const user = userEvent.setup();

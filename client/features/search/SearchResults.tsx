@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { SearchHit } from '../../../common/contract';
 import { useMailboxes } from '../../api/mailboxes';
-import { type SearchParams, useSearch, useSearchIndexProgress } from '../../api/search';
+import { type SearchParams, useSearch } from '../../api/search';
 import { Banner } from '../../ui/Banner';
 import { useErrorMessage } from '../../ui/ErrorText';
 import { mailboxLabel } from '../mailbox/mailbox-name';
@@ -107,7 +107,6 @@ function SearchResults({
               })
             : t('search.found', { count: hits.length, found: number.format(hits.length) })}
       </p>
-      <IndexProgressLine enabled={looking || hasNextPage} />
       {isError ? (
         <Banner
           tone="error"
@@ -168,17 +167,4 @@ function describeCriteria(params: SearchParams, t: TFunction): string[] {
   if (params.hasAttachment) out.push(t('search.hasAttachment'));
   if (params.unread) out.push(t('search.unread'));
   return out;
-}
-
-/** While the search index is being built, searches scan the folders (slowly): the user is told how far it is. */
-function IndexProgressLine({ enabled }: { enabled: boolean }) {
-  const { t, i18n } = useTranslation();
-  const indexing = useSearchIndexProgress(enabled).data;
-  if (indexing?.state !== 'building' || indexing.total === 0) return null;
-  const percent = Math.min(99, Math.floor((100 * indexing.indexed) / indexing.total));
-  return (
-    <p className="list-summary muted small" role="status">
-      {t('search.indexing', { percent: new Intl.NumberFormat(i18n.language).format(percent) })}
-    </p>
-  );
 }

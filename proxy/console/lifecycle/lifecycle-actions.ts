@@ -30,7 +30,7 @@ export type LifecycleDeps = Pick<
   AppContext,
   'config' | 'accounts' | 'audit' | 'sessions' | 'passwordDriver' | 'requests' | 'imap' | 'store'
 > &
-  Partial<Pick<AppContext, 'contacts' | 'searchIndex'>>;
+  Partial<Pick<AppContext, 'contacts'>>;
 
 async function known(deps: LifecycleDeps, email: string): Promise<AccountRecord> {
   const record = await deps.accounts.get(email.normalize('NFC').toLowerCase());
