@@ -14,7 +14,10 @@ const TOTAL = BENCH_FOLDERS.reduce((n, f) => n + f.count, 0);
  * figures: messages per second, and the proxy's peak RSS and heap (sampled every 5 ms) against
  * its idle memory before the start.
  */
-export async function migrationBench(proxy: ProxyProcess, progress: (what: string) => void): Promise<BenchRow[]> {
+export async function migrationBench(
+  proxy: ProxyProcess,
+  progress: (what: string) => void,
+): Promise<BenchRow[]> {
   execFileSync('bash', ['scripts/oldserver/oldserver.sh', 'start'], { stdio: 'inherit' });
   progress(`filling the old server with ${TOTAL.toLocaleString('en')} messages`);
   await seedOldMailbox(OLD_SERVER.users.bench, BENCH_FOLDERS, true);
