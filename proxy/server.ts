@@ -47,6 +47,7 @@ import { consoleDirectoryRoutes } from './routes/console-directory';
 import { consoleImportRoutes } from './routes/console-import';
 import { lifecycleRoutes } from './routes/console-lifecycle';
 import { maintenanceRoutes } from './routes/console-maintenance';
+import { consoleMigrationRoutes } from './routes/console-migration';
 import { problemReportRoutes } from './routes/console-problems';
 import { consoleReportRoutes } from './routes/console-report';
 import { requestRoutes } from './routes/console-requests';
@@ -216,6 +217,7 @@ export async function buildServer(config: Config, options: { backgroundJobs?: bo
       await api.register(consoleUnitRoutes(ctx));
       await api.register(consoleAccountRoutes(ctx));
       await api.register(consoleImportRoutes(ctx));
+      await api.register(consoleMigrationRoutes(ctx));
       await api.register(lifecycleRoutes(ctx));
       await api.register(requestRoutes(ctx));
       await api.register(maintenanceRoutes(ctx));

@@ -189,6 +189,18 @@ export const ERROR_STATUS = {
   migration_not_found: 404,
   /** The new mailbox would not take the copy (its login or an APPEND failed). */
   migration_target_failed: 502,
+  // An admin's migration of a whole unit from a CSV: each refused line has its own code.
+  /** The provider's master user is not configured: batch jobs cannot log in to the new mailboxes. */
+  migration_master_unavailable: 503,
+  /** A line lacks the old user, the old password or the new mailbox. */
+  migration_row_incomplete: 400,
+  /** The new mailbox is not an account of the console. */
+  migration_row_mailbox_unknown: 404,
+  /** The new mailbox belongs to another unit. */
+  migration_row_other_unit: 400,
+  /** The same new mailbox on an earlier line. */
+  migration_row_duplicate: 409,
+  migration_batch_not_found: 404,
   internal_error: 500,
   provider_unavailable: 503,
   /** The policy store (SQLite or PostgreSQL) cannot be reached: nothing was changed. */

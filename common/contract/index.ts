@@ -10,6 +10,7 @@ export * from './console-directory';
 export * from './console-import';
 export * from './console-lifecycle';
 export * from './console-maintenance';
+export * from './console-migration';
 export * from './console-problems';
 export * from './console-report';
 export * from './console-requests';

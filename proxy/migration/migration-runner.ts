@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ImapServer } from '../mail/imap-pool';
+import { ApiError } from '../errors';
+import type { Credentials, ImapServer } from '../mail/imap-pool';
 import { type CopyLimits, CopyStopped } from './copy-folder';
-import { openSecrets } from './migration-secret';
+import { type MigrationSecrets, openSecrets } from './migration-secret';
 import type { MigrationJob, MigrationStore } from './migration-store';
 import { runMigration } from './run-migration';
 
@@ -20,6 +21,11 @@ export interface RunnerOptions {
   concurrency: number;
   retries: number;
   retryDelayMs: number;
+  /**
+   * How a unit's batch job (started by an admin, without the users' passwords) logs in to its new
+   * mailbox: the provider's master user, read at each start so a rotated secret needs no restart.
+   */
+  masterLogin: (mailbox: string) => Credentials;
 }
 
 /**
@@ -33,6 +39,16 @@ export function startMigrationRunner(options: RunnerOptions) {
   const running = new Map<string, { stop: () => void; done: Promise<void> }>();
   let stopped = false;
   let ticking: Promise<void> | null = null;
+
+  function masterSecrets(opened: MigrationSecrets, mailbox: string): MigrationSecrets | null {
+    try {
+      const login = options.masterLogin(mailbox);
+      return { oldPassword: opened.oldPassword, targetUser: login.email, targetPassword: login.password };
+    } catch (err) {
+      if (err instanceof ApiError) return null;
+      throw err;
+    }
+  }
 
   async function run(job: MigrationJob): Promise<void> {
     let stopping = false;
@@ -51,11 +67,16 @@ export function startMigrationRunner(options: RunnerOptions) {
       done: Promise.resolve(),
     };
     running.set(job.id, entry);
-    const secrets = openSecrets(await store.secret(job.id), options.dataKey);
+    const opened = openSecrets(await store.secret(job.id), options.dataKey);
     try {
-      if (!secrets) {
+      if (!opened) {
         // The data key changed or the row was altered: the job cannot log in anywhere.
         await store.finish(job.id, 'failed', 'internal_error');
+        return;
+      }
+      const secrets = job.batchId ? masterSecrets(opened, job.mailbox) : opened;
+      if (!secrets) {
+        await store.finish(job.id, 'failed', 'migration_master_unavailable');
         return;
       }
       const outcome = await runMigration(job, secrets, {

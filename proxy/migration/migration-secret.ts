@@ -8,11 +8,17 @@ import { open, seal } from '../auth/secret-box';
  */
 export interface MigrationSecrets {
   oldPassword: string;
+  /** '' for a unit's batch job: it logs in to the new mailbox as the provider's master user. */
   targetPassword: string;
+  /** The new mailbox's login when it is not the mailbox itself (the master user's form). Never sealed. */
+  targetUser?: string;
 }
 
 export function sealSecrets(secrets: MigrationSecrets, key: Buffer): Buffer {
-  return seal(JSON.stringify(secrets), key);
+  return seal(
+    JSON.stringify({ oldPassword: secrets.oldPassword, targetPassword: secrets.targetPassword }),
+    key,
+  );
 }
 
 export function openSecrets(box: Buffer | null, key: Buffer): MigrationSecrets | null {

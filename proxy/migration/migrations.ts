@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { unitMailboxLogin } from '../api-clients/unit-mailbox-login';
 import type { AuditLog } from '../audit/audit-log';
 import type { Config } from '../config';
 import type { StoreDb } from '../store/open-store';
@@ -46,6 +47,7 @@ export function createMigrations(
           concurrency: deps.config.migration.concurrency,
           retries: 3,
           retryDelayMs: 2_000,
+          masterLogin: (mailbox) => unitMailboxLogin(deps.config, mailbox),
         })
       : null;
   return {

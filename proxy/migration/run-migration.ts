@@ -40,7 +40,10 @@ async function copyAll(job: MigrationJob, secrets: MigrationSecrets, deps: RunDe
       user: job.oldUser,
       password: secrets.oldPassword,
     });
-    target = await connectTarget(deps.target, { email: job.mailbox, password: secrets.targetPassword });
+    target = await connectTarget(deps.target, {
+      email: secrets.targetUser ?? job.mailbox,
+      password: secrets.targetPassword,
+    });
     const listed = await source.list({ statusQuery: { messages: true } });
     const plan = planFolders(listed.map(asSourceFolder), (await target.list()).map(asTargetFolder));
     const sizes = new Map(listed.map((f) => [f.path, f.status?.messages ?? 0]));

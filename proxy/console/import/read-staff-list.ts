@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../errors';
-import { decodeUnlabelledText, type TextEncoding } from '../../mail/text-decoding';
-import { detectDelimiter } from './csv-delimiter';
+import type { TextEncoding } from '../../mail/text-decoding';
+import { readCsvRecords } from './csv-records';
 import { findHeader, rowsUnder, type StaffListRow } from './staff-list-header';
 
 /** A unit's staff list is a few hundred rows; 2 MB leaves room for an XLSX with styles. */
@@ -37,24 +36,7 @@ export async function readStaffList(bytes: Uint8Array): Promise<StaffList> {
 }
 
 function readCsv(bytes: Uint8Array): StaffList {
-  // A binary file (an old .xls, a PDF) is not a list, whatever cp1258 would make of it.
-  if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
-    throw new ApiError('import_file_unreadable');
-  }
-  const { text, encoding } = decodeUnlabelledText(bytes);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (cause) {
-    throw new ApiError('import_file_unreadable', undefined, { cause });
-  }
-  const rows: RawRows = records.map((r) => ({ line: r.info.lines, cells: r.record }));
+  const { encoding, rows } = readCsvRecords(bytes);
   const header = findHeader(rows.map((r) => r.cells));
   if (!header) throw new ApiError('import_file_unreadable');
   return { format: 'csv', sheet: null, encoding, rows: rowsUnder(rows, header) };
