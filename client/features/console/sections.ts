@@ -22,6 +22,12 @@ export const consoleSections: ConsoleSection[] = [
     load: () => import('./api-clients/ApiClientsPage'),
   },
   { slug: 'nhap-danh-sach', area: 'import', adminOnly: true, load: () => import('./import/ImportPage') },
+  {
+    slug: 'chuyen-thu',
+    area: 'migration',
+    adminOnly: true,
+    load: () => import('./migration/MigrationBatchPage'),
+  },
   { slug: 'yeu-cau', area: 'requests', adminOnly: false, load: () => import('./requests/RequestsPage') },
   { slug: 'vong-doi', area: 'lifecycle', adminOnly: false, load: () => import('./lifecycle/LifecyclePage') },
   { slug: 'danh-ba', area: 'directory', adminOnly: false, load: () => import('./directory/DirectoryPage') },
