@@ -12,8 +12,6 @@ export function consoleMigrationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.route({
       ...fromTable(routes.start),
-      // A unit's CSV in base64 goes past the default 1 MB only when it is far over its own limit.
-      bodyLimit: 1024 * 1024,
       handler: async (req) => startBatch(ctx, req.body, actorOf(req)),
     });
 
