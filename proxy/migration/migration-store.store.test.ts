@@ -72,4 +72,17 @@ describe.each(STORE_ENGINES)('migration jobs on %s', (engine) => {
     });
     expect(await jobs.activeFor(newJob.mailbox)).toBeNull();
   });
+
+  it('lists a batch’s jobs by mailbox, and only them', async () => {
+    const jobs = createMigrationStore(store.db, () => clock);
+    await jobs.create({ ...newJob, mailbox: 'b.sttt@binhphuoc.gov.vn', batchId: 'lo-1' });
+    await jobs.create({ ...newJob, mailbox: 'a.sttt@binhphuoc.gov.vn', batchId: 'lo-1' });
+    await jobs.create({ ...newJob, batchId: null });
+    const batch = await jobs.inBatch('lo-1');
+    expect(batch.map((j) => [j.mailbox, j.batchId])).toEqual([
+      ['a.sttt@binhphuoc.gov.vn', 'lo-1'],
+      ['b.sttt@binhphuoc.gov.vn', 'lo-1'],
+    ]);
+    expect(await jobs.inBatch('lo-2')).toEqual([]);
+  });
 });
